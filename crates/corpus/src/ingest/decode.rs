@@ -1,0 +1,209 @@
+//! Decoding: any bytes become normalised Unicode text, or an [`IngestError`] that says why not.
+//!
+//! Order of evidence: a byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a mark, recognised
+//! by its NUL bytes at every other position; signatures of common binary formats; valid UTF-8;
+//! else a statistical guess (chardetng) that falls back to Windows-1252, which decodes any bytes.
+//! The text is then normalised: line endings to `\n`, no-break and other odd spaces to a space,
+//! zero-width characters removed, and Unicode NFC.
+
+use crate::IngestError;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+use unicode_normalization::UnicodeNormalization;
+
+/// Signatures of binary formats users commonly drop by mistake, with the name shown to them.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
+    (b"\x7FELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"\0asm", "a WebAssembly module"),
+    (b"SQLite format 3\0", "an SQLite database"),
+];
+
+/// Decodes `bytes` to normalised text.
+///
+/// Never panics. Errors: [`IngestError::Empty`] for no bytes, [`IngestError::Binary`] when the
+/// bytes are not text. A file of only white space decodes to an empty string and is left to the
+/// caller to report.
+pub fn decode(bytes: &[u8]) -> Result<String, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let raw = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned()
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    } else {
+        if let Some(kind) = binary_signature(bytes) {
+            return Err(IngestError::Binary(format!("it is {kind}")));
+        }
+        if bytes.contains(&0) {
+            return Err(IngestError::Binary("it contains NUL bytes".into()));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => {
+                let mut detector = chardetng::EncodingDetector::new();
+                detector.feed(bytes, true);
+                let encoding = detector.guess(None, true);
+                encoding.decode_without_bom_handling(bytes).0.into_owned()
+            }
+        }
+    };
+    if mostly_control_characters(&raw) {
+        return Err(IngestError::Binary(
+            "most of it is control characters".into(),
+        ));
+    }
+    Ok(normalise(&raw))
+}
+
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
+/// UTF-16 text without a byte-order mark has a NUL in almost every high byte of ASCII text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_nuls = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let clearly = |many: usize, few: usize| many * 10 >= pairs * 7 && few * 20 <= pairs;
+    if clearly(odd_nuls, even_nuls) {
+        Some(UTF_16LE)
+    } else if clearly(even_nuls, odd_nuls) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn mostly_control_characters(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')) || c == '\u{FFFD}' {
+            control += 1;
+        }
+    }
+    total > 0 && control * 10 > total
+}
+
+/// Normalises decoded text: `\r\n` and lone `\r` become `\n`; no-break, narrow and other
+/// fixed-width spaces become a plain space; zero-width characters and stray BOMs are removed;
+/// tabs stay; the result is in Unicode NFC.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            _ => out.push(c),
+        }
+    }
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Café".as_bytes()).unwrap(), "Café");
+        assert_eq!(decode(b"\xEF\xBB\xBFCaf\xC3\xA9").unwrap(), "Café");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Iraq\r\nIran".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Iraq\r\nIran".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), "Iraq\nIran");
+        assert_eq!(decode(&be).unwrap(), "Iraq\nIran");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "Greek wildfires spread"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&le).unwrap(), "Greek wildfires spread");
+    }
+
+    #[test]
+    fn windows_1252_falls_back() {
+        // "Café – “quoted”" in Windows-1252.
+        let bytes = b"Caf\xE9 \x96 \x93quoted\x94 and more plain English words follow here";
+        let text = decode(bytes).unwrap();
+        assert!(text.starts_with("Café – “quoted”"), "{text}");
+    }
+
+    #[test]
+    fn normalises_line_endings_spaces_and_nfc() {
+        let text = decode("a\r\nb\rc\u{00A0}d\u{200B}e\u{0065}\u{0301}".as_bytes()).unwrap();
+        assert_eq!(text, "a\nb\nc de\u{00E9}");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused_with_a_reason() {
+        assert_eq!(decode(b""), Err(IngestError::Empty));
+        let png = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+        assert_eq!(png.to_string(), "not a text file: it is a PNG image");
+        let nul = decode(b"abc\0def\0\0\x01\x02ghi").unwrap_err();
+        assert!(matches!(nul, IngestError::Binary(_)));
+        let control: Vec<u8> = (1u8..32).cycle().take(500).collect();
+        assert!(matches!(decode(&control), Err(IngestError::Binary(_))));
+    }
+
+    #[test]
+    fn any_bytes_decode_or_error_without_panic() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for len in 0..400 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state as u8
+                })
+                .collect();
+            if let Ok(text) = decode(&bytes) {
+                assert!(!text.contains('\r'));
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The page: its layout, the state every component shares, and the wiring to the engine worker.
+
+use crate::components::{files::FilePanel, reader::Reader, results::ResultList, upload::Upload};
+use crate::worker::client::EngineClient;
+use crate::worker::protocol::{Progress, Request, Response};
+use corpus::{DocId, Document, FileReport, Hit, Query};
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// Hits per page asked of the worker.
+pub const PAGE_SIZE: usize = 100;
+
+/// State shared by the page's components. Every field is a cheap, copyable handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The engine worker (None until it starts, or if it cannot).
+    pub engine: StoredValue<Option<EngineClient>, LocalStorage>,
+    /// The worker is up and answering.
+    pub ready: RwSignal<bool>,
+    /// A load in progress, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Every file loaded so far and what became of it.
+    pub files: RwSignal<Vec<FileReport>>,
+    /// Articles in the corpus.
+    pub articles: RwSignal<usize>,
+    /// An error to show in the banner.
+    pub error: RwSignal<Option<String>>,
+    /// The search text.
+    pub search: RwSignal<String>,
+    /// Bumped whenever the corpus or the filter changes: answers to older queries are dropped.
+    pub generation: RwSignal<u32>,
+    /// How many articles match the filter (None until the first answer).
+    pub total: RwSignal<Option<usize>>,
+    /// Pages of hits received for the current generation, by page number.
+    pub pages: RwSignal<HashMap<usize, Vec<Hit>>>,
+    /// Pages asked for and not yet answered.
+    pub pending: StoredValue<HashSet<usize>>,
+    /// The article open in the reader.
+    pub selected: RwSignal<Option<DocId>>,
+    /// The open article's full text, once the worker has sent it.
+    pub document: RwSignal<Option<Document>>,
+}
+
+impl AppState {
+    fn new() -> Self {
+        AppState {
+            engine: StoredValue::new_local(None),
+            ready: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            files: RwSignal::new(Vec::new()),
+            articles: RwSignal::new(0),
+            error: RwSignal::new(None),
+            search: RwSignal::new(String::new()),
+            generation: RwSignal::new(0),
+            total: RwSignal::new(None),
+            pages: RwSignal::new(HashMap::new()),
+            pending: StoredValue::new(HashSet::new()),
+            selected: RwSignal::new(None),
+            document: RwSignal::new(None),
+        }
+    }
+
+    /// Sends a request to the worker, if it runs.
+    pub fn send(&self, request: Request) {
+        self.engine.with_value(|engine| {
+            if let Some(engine) = engine {
+                engine.send(&request);
+            }
+        });
+    }
+
+    /// Opens an article in the reader.
+    pub fn select(&self, id: DocId) {
+        if self.selected.get_untracked() != Some(id) {
+            self.selected.set(Some(id));
+            self.document.set(None);
+            self.send(Request::GetDocument { id });
+        }
+    }
+
+    /// Forgets every page of hits: the next render asks for fresh ones.
+    pub fn invalidate_results(&self) {
+        self.pending.update_value(HashSet::clear);
+        self.pages.set(HashMap::new());
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Asks for page `page` of the current filter unless it is here or on its way.
+    pub fn request_page(&self, page: usize) {
+        if self.pages.with_untracked(|pages| pages.contains_key(&page)) {
+            return;
+        }
+        let mut fresh = false;
+        self.pending
+            .update_value(|pending| fresh = pending.insert(page));
+        if fresh {
+            self.send(Request::Query {
+                id: self.generation.get_untracked(),
+                query: Query {
+                    text: self.search.get_untracked(),
+                    offset: page * PAGE_SIZE,
+                    limit: PAGE_SIZE,
+                },
+            });
+        }
+    }
+
+    fn receive(&self, response: Response) {
+        match response {
+            Response::Ready => self.ready.set(true),
+            Response::Progress(progress) => self.progress.set(Some(progress)),
+            Response::Loaded { files, articles } => {
+                self.progress.set(None);
+                self.files.set(files);
+                self.articles.set(articles);
+                self.invalidate_results();
+            }
+            Response::Results { id, result } => {
+                if id != self.generation.get_untracked() {
+                    return;
+                }
+                let page = result.offset / PAGE_SIZE;
+                self.pending.update_value(|pending| {
+                    pending.remove(&page);
+                });
+                self.total.set(Some(result.total));
+                self.pages.update(|pages| {
+                    pages.insert(page, result.hits);
+                });
+            }
+            Response::Document { doc } => {
+                if self.selected.get_untracked() == Some(doc.id) {
+                    self.document.set(Some(doc));
+                }
+            }
+            Response::Failed { message } => {
+                self.progress.set(None);
+                self.error.set(Some(message));
+            }
+        }
+    }
+}
+
+/// Shows an error in the page's fixed banner, outside the app, so it shows even after a panic.
+pub fn show_fatal_error(message: &str) {
+    let banner = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("fatal"));
+    if let Some(banner) = banner {
+        banner.set_text_content(Some(message));
+        let _ = banner.remove_attribute("hidden");
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    match EngineClient::spawn(move |response| state.receive(response)) {
+        Ok(engine) => state.engine.set_value(Some(engine)),
+        Err(message) => state.error.set(Some(message)),
+    }
+
+    let status = move || {
+        let articles = state.articles.get();
+        let files = state.files.with(|files| files.len());
+        if !state.ready.get() {
+            "Starting the engine…".to_owned()
+        } else if files == 0 {
+            "No files loaded yet.".to_owned()
+        } else {
+            let shown = state.total.get().unwrap_or(articles);
+            let of = if shown == articles {
+                String::new()
+            } else {
+                format!("{shown} of ")
+            };
+            format!(
+                "{of}{articles} article{} from {files} file{}",
+                plural(articles),
+                plural(files)
+            )
+        }
+    };
+
+    view! {
+        <header class="top">
+            <h1>"Corpus Explorer"</h1>
+            <Upload/>
+            <input
+                class="search"
+                type="search"
+                placeholder="Search the articles"
+                aria-label="Search the articles"
+                prop:value=move || state.search.get()
+                on:input=move |ev| {
+                    state.search.set(event_target_value(&ev));
+                    state.invalidate_results();
+                }
+            />
+        </header>
+        {move || {
+            state
+                .error
+                .get()
+                .map(|message| {
+                    view! {
+                        <div class="error-banner" role="alert">
+                            <span>{message}</span>
+                            <button on:click=move |_| state.error.set(None)>"Dismiss"</button>
+                        </div>
+                    }
+                })
+        }}
+        <p class="status" data-testid="status">{status}</p>
+        <main class="panes">
+            <FilePanel/>
+            <ResultList/>
+            <Reader/>
+        </main>
+    }
+}
+
+/// "s" unless there is exactly one.
+pub fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,73 @@
+//! The file panel: the progress of a load, then every file with what became of it.
+
+use crate::app::{plural, AppState};
+use corpus::FileStatus;
+use leptos::prelude::*;
+
+/// A size in bytes as a person reads it.
+pub fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.2} GB", bytes as f64 / 1e9),
+    }
+}
+
+/// Load progress and the list of files.
+#[component]
+pub fn FilePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let progress = move || {
+        state.progress.get().map(|p| {
+            view! {
+                <div class="progress" data-testid="progress">
+                    <progress max=p.bytes_total.max(1) value=p.bytes_done></progress>
+                    <div class="progress-text">
+                        {format!(
+                            "{} of {} files · {} of {}",
+                            p.files_done,
+                            p.files_total,
+                            human_bytes(p.bytes_done),
+                            human_bytes(p.bytes_total),
+                        )}
+                    </div>
+                    <div class="progress-current">{p.current.unwrap_or_default()}</div>
+                </div>
+            }
+        })
+    };
+    let rows = move || {
+        state
+            .files
+            .get()
+            .into_iter()
+            .map(|report| {
+                let (class, outcome) = match &report.status {
+                    FileStatus::Loaded { articles } => (
+                        "file ok",
+                        format!("{articles} article{}", plural(*articles)),
+                    ),
+                    FileStatus::Failed { reason } => ("file failed", reason.clone()),
+                };
+                view! {
+                    <li class=class title=report.file.clone()>
+                        <span class="file-name">{report.file.clone()}</span>
+                        <span class="file-size">{human_bytes(report.bytes)}</span>
+                        <span class="file-outcome">{outcome}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <aside class="file-panel" aria-label="Files">
+            <h2>"Files"</h2>
+            {progress}
+            <ul class="file-list" data-testid="file-list">{rows}</ul>
+            <p class="hint">
+                "Drop text files or whole folders anywhere on the page. They are read here, in your browser, and sent nowhere."
+            </p>
+        </aside>
+    }
+}

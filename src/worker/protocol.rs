@@ -1,0 +1,109 @@
+//! The one message protocol between the page and the worker. Every message is one of these enums,
+//! serialised with serde into a plain JS object `{ msg, files? }`; the `File` objects of a
+//! [`Request::LoadFiles`] travel beside it in `files`, in the order of `paths`, and are read in the
+//! worker, so the page never holds file contents.
+//!
+//! Built for large corpora: the worker answers a query with one page of hits, never the corpus.
+
+use corpus::{DocId, Document, FileReport, Query, QueryResult};
+use serde::{Deserialize, Serialize};
+
+/// Page → worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Request {
+    /// Ingest these files; `paths` are the names the files get (relative paths for folders).
+    LoadFiles {
+        /// One name per file, in the order of the `files` array sent beside the message.
+        paths: Vec<String>,
+    },
+    /// Ingest the sample corpus bundled with the app.
+    LoadSample,
+    /// Answer a query with one page of hits; the answer carries the same `id`.
+    Query {
+        /// Chosen by the page to match answers to questions.
+        id: u32,
+        /// The filter and page wanted.
+        query: Query,
+    },
+    /// Send one whole document for the reader.
+    GetDocument {
+        /// Which document.
+        id: DocId,
+    },
+}
+
+/// How far a load has got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Progress {
+    /// Files finished.
+    pub files_done: usize,
+    /// Files in this load.
+    pub files_total: usize,
+    /// Bytes of the finished files.
+    pub bytes_done: u64,
+    /// Bytes in this load.
+    pub bytes_total: u64,
+    /// The file being read now, if any.
+    pub current: Option<String>,
+}
+
+/// Worker → page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Response {
+    /// The worker has started and waits for requests.
+    Ready,
+    /// A load is under way.
+    Progress(Progress),
+    /// A load is finished: the report of every file in the corpus, and how many articles it has.
+    Loaded {
+        /// Every file loaded so far, with its outcome, in path order.
+        files: Vec<FileReport>,
+        /// Articles in the corpus.
+        articles: usize,
+    },
+    /// One page of hits for the query with this id.
+    Results {
+        /// The id the query was sent with.
+        id: u32,
+        /// The page.
+        result: QueryResult,
+    },
+    /// A whole document, as asked for.
+    Document {
+        /// The document.
+        doc: Document,
+    },
+    /// The worker failed; the message says what happened.
+    Failed {
+        /// A sentence for the user.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_through_json_with_a_type_tag() {
+        let request = Request::Query {
+            id: 7,
+            query: Query {
+                text: "militias".into(),
+                ..Query::default()
+            },
+        };
+        let json = serde_json::to_string(&request).unwrap();
+        assert!(json.starts_with(r#"{"type":"Query","id":7"#), "{json}");
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+        let response = Response::Progress(Progress {
+            files_done: 1,
+            files_total: 2,
+            ..Progress::default()
+        });
+        let json = serde_json::to_string(&response).unwrap();
+        assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
+    }
+}

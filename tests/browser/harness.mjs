@@ -1,0 +1,60 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, a record of
+// every request the page makes, and helpers that act as a user would.
+import { chromium } from "playwright-core";
+import { mkdirSync, readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080/";
+export const ARTIFACTS = process.env.ARTIFACTS ?? join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+const here = dirname(fileURLToPath(import.meta.url));
+export const SEEDS_DIR = join(here, "../../../shared/seeds");
+export const FIXTURES = join(here, "fixtures");
+export const seedFiles = () =>
+  readdirSync(SEEDS_DIR).filter((name) => name.endsWith(".txt")).sort().map((name) => join(SEEDS_DIR, name));
+
+/** Starts Chromium and opens the page; resolves once the engine says it is ready. */
+export async function openPage() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const requests = [];
+  const errors = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(BASE_URL);
+  await page.getByTestId("status").filter({ hasText: "No files loaded yet." }).waitFor();
+  return { browser, page, requests, errors };
+}
+
+/** The status line once a load has finished with this many files. */
+export async function waitForFiles(page, files) {
+  const status = page.getByTestId("status");
+  await status.filter({ hasText: new RegExp(`from ${files} files?$`) }).waitFor();
+  return status.textContent();
+}
+
+/** Saves a screenshot as a test artifact and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Every request that went anywhere but the page's own origin. */
+export function foreignRequests(requests) {
+  const origin = new URL(BASE_URL).origin;
+  return requests.filter((url) => {
+    if (url.startsWith("blob:") || url.startsWith("data:")) return false;
+    return new URL(url).origin !== origin;
+  });
+}

@@ -1,0 +1,124 @@
+//! Developer tasks, run as `cargo xtask TASK`. Each task first installs whatever is missing, at
+//! pinned versions, and skips what is already there, so a fresh machine needs nothing else.
+//!
+//! - `serve`: build the page (release) and serve it on <http://127.0.0.1:8080>.
+//! - `test`: formatting, clippy, native tests, the release build, and browser tests in Chromium.
+//! - `dist`: the release build in `dist/`, ready to host.
+
+mod serve;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_task(&args[1..]),
+        Some("test") => test_task(),
+        Some("dist") => dist_task(),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the folder above `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the workspace root, echoing it, and fails with its name if it fails.
+pub fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}").replace('"', "");
+    eprintln!("xtask: $ {shown}");
+    let started = Instant::now();
+    let status = command
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    eprintln!("xtask:   ({:.1} s)", started.elapsed().as_secs_f64());
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+fn serve_task(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, value] if flag == "--port" => value
+            .parse()
+            .map_err(|_| format!("--port takes a number, not {value}"))?,
+        _ => return Err(USAGE.to_owned()),
+    };
+    let tools = setup::ensure_build_tools()?;
+    setup::build_release(&tools)?;
+    let server = serve::Server::start(&root().join("dist"), port)?;
+    println!(
+        "Corpus Explorer is served at http://{}/ (Ctrl-C stops it)",
+        server.address()
+    );
+    server.wait();
+    Ok(())
+}
+
+fn dist_task() -> Result<(), String> {
+    let tools = setup::ensure_build_tools()?;
+    setup::build_release(&tools)?;
+    println!("dist/ is ready to host (any static server, e.g. GitHub Pages)");
+    Ok(())
+}
+
+fn test_task() -> Result<(), String> {
+    let started = Instant::now();
+    let tools = setup::ensure_build_tools()?;
+    setup::ensure_browser_tools()?;
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "corpus-explorer",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args(["test", "--workspace"]))?;
+    setup::build_release(&tools)?;
+    let server = serve::Server::start(&root().join("dist"), 0)?;
+    let artifacts = root().join("tests/browser/artifacts");
+    std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {artifacts:?}: {e}"))?;
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .env("BASE_URL", format!("http://{}/", server.address()))
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env("ARTIFACTS", &artifacts))?;
+    eprintln!(
+        "xtask: all tests passed in {:.0} s; screenshots in {}",
+        started.elapsed().as_secs_f64(),
+        artifacts.display()
+    );
+    Ok(())
+}
