@@ -167,6 +167,12 @@ pub fn App() -> impl IntoView {
         let files = state.files.with(|files| files.len());
         if !state.ready.get() {
             "Starting the engine…".to_owned()
+        } else if let Some(progress) = state.progress.get() {
+            format!(
+                "Reading {} file{}…",
+                progress.files_total,
+                plural(progress.files_total)
+            )
         } else if files == 0 {
             "No files loaded yet.".to_owned()
         } else {

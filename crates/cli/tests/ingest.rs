@@ -1,0 +1,87 @@
+//! `corpus ingest` as a script would use it: JSON Lines on stdout, problems on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
+}
+
+fn corpus(args: &[&Path]) -> (Vec<serde_json::Value>, String, Option<i32>) {
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .arg("ingest")
+        .args(args)
+        .output()
+        .expect("the corpus binary runs");
+    let lines = String::from_utf8(output.stdout)
+        .expect("output is UTF-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("every line is one JSON object"))
+        .collect();
+    (
+        lines,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn seed_folder_gives_one_json_object_per_article() {
+    let (articles, stderr, status) = corpus(&[&seeds()]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert_eq!(articles.len(), 11);
+    for (index, article) in articles.iter().enumerate() {
+        assert_eq!(article["id"], index);
+        for field in ["file", "title", "body"] {
+            assert!(
+                article[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{field} of {article}"
+            );
+        }
+        assert!(article["line"].as_u64().is_some_and(|line| line >= 1));
+    }
+    let greece = articles
+        .iter()
+        .find(|a| a["title"] == "Foreign firefighters arrive in Greece for summer wildfire season")
+        .expect("the Greek wildfire story is found");
+    assert_eq!(greece["file"], "002_c4c92065ccfd9160.txt");
+    assert_eq!(greece["line"], 127);
+    assert!(greece["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("Several dozen Romanian and Bulgarian firefighters"));
+}
+
+#[test]
+fn subfolders_survive_and_a_bad_file_does_not_stop_the_others() {
+    let dir = std::env::temp_dir().join(format!("corpus-cli-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("2024/october")).unwrap();
+    std::fs::write(
+        dir.join("2024/october/floods.txt"),
+        "Floods close the coast road\n\nHeavy rain closed the coast road on Tuesday, the council said.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("scan.pdf"), b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").unwrap();
+    std::fs::write(
+        dir.join(".hidden.txt"),
+        "Not listed\n\nHidden files are skipped entirely, like this.",
+    )
+    .unwrap();
+
+    let (articles, stderr, status) = corpus(&[&dir, &dir.join("missing.txt")]);
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    assert_eq!(status, Some(1));
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["file"], "2024/october/floods.txt");
+    assert_eq!(articles[0]["title"], "Floods close the coast road");
+    assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
+    assert!(
+        stderr.contains("scan.pdf: not a text file: it is a PDF document"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing.txt: No such file"), "{stderr}");
+    assert!(!stderr.contains("hidden"), "{stderr}");
+}

@@ -1,0 +1,53 @@
+// A large load: the progress bar counts files and bytes, the page answers while the worker works,
+// and every file arrives. Prints the load's throughput for the record (never asserted on time).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openPage, waitForFiles, screenshot, seedFiles } from "./harness.mjs";
+
+const FILES = 4;
+const TARGET_BYTES = 8 * 1024 * 1024;
+
+function bigFiles() {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-big-"));
+  const seeds = seedFiles().map((path) => readFileSync(path, "utf8")).join("\n\n\n");
+  const copies = Math.ceil(TARGET_BYTES / Buffer.byteLength(seeds));
+  const text = Array(copies).fill(seeds).join("\n\n\n");
+  const paths = [];
+  for (let i = 0; i < FILES; i++) {
+    const path = join(dir, `big-${i}.txt`);
+    writeFileSync(path, text);
+    paths.push(path);
+  }
+  return { dir, paths, bytes: FILES * Buffer.byteLength(text) };
+}
+
+test("a large load shows progress, keeps the page responsive and lists every file", async () => {
+  const { dir, paths, bytes } = bigFiles();
+  const { browser, page, errors } = await openPage();
+  try {
+    const started = Date.now();
+    await page.getByTestId("file-input").setInputFiles(paths);
+    const progress = page.getByTestId("progress");
+    await progress.waitFor();
+    assert.match(await progress.innerText(), new RegExp(`\\d of ${FILES} files · [\\d.]+ \\w?B of [\\d.]+ MB`));
+    await page.getByTestId("status").filter({ hasText: `Reading ${FILES} files…` }).waitFor();
+    await screenshot(page, "progress");
+    // The page still answers a user while the worker ingests.
+    await page.getByRole("searchbox").fill("militias");
+    assert.equal(await page.getByRole("searchbox").inputValue(), "militias");
+    await waitForFiles(page, FILES);
+    const seconds = (Date.now() - started) / 1000;
+    await progress.waitFor({ state: "detached" });
+    const fileList = await page.getByTestId("file-list").innerText();
+    for (let i = 0; i < FILES; i++) assert.match(fileList, new RegExp(`big-${i}\\.txt`));
+    assert.ok((await page.getByTestId("article-row").count()) > 0);
+    console.log(`# loaded ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s: ${(bytes / 1e6 / seconds).toFixed(1)} MB/s in the browser`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
