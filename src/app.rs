@@ -2,7 +2,7 @@
 
 use crate::components::{files::FilePanel, reader::Reader, results::ResultList, upload::Upload};
 use crate::worker::client::EngineClient;
-use crate::worker::protocol::{Progress, Request, Response};
+use crate::worker::protocol::{DocRef, Progress, Request, Response};
 use corpus::{DocId, Document, FileReport, Hit, Query};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -21,8 +21,12 @@ pub struct AppState {
     pub progress: RwSignal<Option<Progress>>,
     /// Every file loaded so far and what became of it.
     pub files: RwSignal<Vec<FileReport>>,
-    /// Articles in the corpus.
+    /// Articles in the corpus, copies included.
     pub articles: RwSignal<usize>,
+    /// Distinct stories in the corpus.
+    pub stories: RwSignal<usize>,
+    /// List every copy of a story instead of one row per story.
+    pub show_copies: RwSignal<bool>,
     /// An error to show in the banner.
     pub error: RwSignal<Option<String>>,
     /// The search text.
@@ -39,6 +43,8 @@ pub struct AppState {
     pub selected: RwSignal<Option<DocId>>,
     /// The open article's full text, once the worker has sent it.
     pub document: RwSignal<Option<Document>>,
+    /// The other tellings of the open article's story.
+    pub copies: RwSignal<Vec<DocRef>>,
 }
 
 impl AppState {
@@ -49,6 +55,8 @@ impl AppState {
             progress: RwSignal::new(None),
             files: RwSignal::new(Vec::new()),
             articles: RwSignal::new(0),
+            stories: RwSignal::new(0),
+            show_copies: RwSignal::new(false),
             error: RwSignal::new(None),
             search: RwSignal::new(String::new()),
             generation: RwSignal::new(0),
@@ -57,6 +65,7 @@ impl AppState {
             pending: StoredValue::new(HashSet::new()),
             selected: RwSignal::new(None),
             document: RwSignal::new(None),
+            copies: RwSignal::new(Vec::new()),
         }
     }
 
@@ -98,6 +107,7 @@ impl AppState {
                 id: self.generation.get_untracked(),
                 query: Query {
                     text: self.search.get_untracked(),
+                    include_copies: self.show_copies.get_untracked(),
                     offset: page * PAGE_SIZE,
                     limit: PAGE_SIZE,
                 },
@@ -109,10 +119,15 @@ impl AppState {
         match response {
             Response::Ready => self.ready.set(true),
             Response::Progress(progress) => self.progress.set(Some(progress)),
-            Response::Loaded { files, articles } => {
+            Response::Loaded {
+                files,
+                articles,
+                stories,
+            } => {
                 self.progress.set(None);
                 self.files.set(files);
                 self.articles.set(articles);
+                self.stories.set(stories);
                 self.invalidate_results();
             }
             Response::Results { id, result } => {
@@ -128,9 +143,10 @@ impl AppState {
                     pages.insert(page, result.hits);
                 });
             }
-            Response::Document { doc } => {
+            Response::Document { doc, copies } => {
                 if self.selected.get_untracked() == Some(doc.id) {
-                    self.document.set(Some(doc));
+                    self.copies.set(copies);
+                    self.document.set(Some(*doc));
                 }
             }
             Response::Failed { message } => {
@@ -163,7 +179,19 @@ pub fn App() -> impl IntoView {
     }
 
     let status = move || {
-        let articles = state.articles.get();
+        let copies = state.show_copies.get();
+        let articles = if copies {
+            state.articles.get()
+        } else {
+            state.stories.get()
+        };
+        let noun = if copies { "article" } else { "stor" };
+        let ending = |n: usize| match (copies, n) {
+            (true, 1) => "",
+            (true, _) => "s",
+            (false, 1) => "y",
+            (false, _) => "ies",
+        };
         let files = state.files.with(|files| files.len());
         if !state.ready.get() {
             "Starting the engine…".to_owned()
@@ -183,8 +211,8 @@ pub fn App() -> impl IntoView {
                 format!("{shown} of ")
             };
             format!(
-                "{of}{articles} article{} from {files} file{}",
-                plural(articles),
+                "{of}{articles} {noun}{} from {files} file{}",
+                ending(articles),
                 plural(files)
             )
         }
@@ -219,7 +247,21 @@ pub fn App() -> impl IntoView {
                     }
                 })
         }}
-        <p class="status" data-testid="status">{status}</p>
+        <div class="status-bar">
+            <p class="status" data-testid="status">{status}</p>
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    data-testid="show-copies"
+                    prop:checked=move || state.show_copies.get()
+                    on:change=move |ev| {
+                        state.show_copies.set(event_target_checked(&ev));
+                        state.invalidate_results();
+                    }
+                />
+                "Show copies of the same story"
+            </label>
+        </div>
         <main class="panes">
             <FilePanel/>
             <ResultList/>

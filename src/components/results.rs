@@ -65,6 +65,14 @@ pub fn ResultList() -> impl IntoView {
                 .filter_map(|index| {
                     let hit = pages.get(&(index / PAGE_SIZE))?.get(index % PAGE_SIZE)?.clone();
                     let id = hit.id;
+                    let badge = match (hit.duplicate_of, hit.copies) {
+                        (Some(_), _) => Some(("badge copy", "a copy".to_owned())),
+                        (None, 0) => None,
+                        (None, others) => Some(("badge", format!("{} copies", others + 1))),
+                    };
+                    let badge = badge.map(|(class, text)| {
+                        view! { <span class=class data-testid="copies-badge">{text}</span> }
+                    });
                     Some(view! {
                         <div
                             class="row"
@@ -75,7 +83,7 @@ pub fn ResultList() -> impl IntoView {
                             style:top=format!("{}px", index * ROW_HEIGHT)
                             on:click=move |_| state.select(id)
                         >
-                            <div class="row-title">{hit.title}</div>
+                            <div class="row-title">{badge}{hit.title}</div>
                             <div class="row-meta">{format!("{} · line {}", hit.file, hit.line)}</div>
                             <div class="row-snippet">{hit.snippet}</div>
                         </div>

@@ -85,12 +85,34 @@ fn handle(corpus: &mut Corpus, data: &JsValue) {
             result: corpus.query(&query),
         }),
         Request::GetDocument { id } => match corpus.document(id) {
-            Some(doc) => post(&Response::Document { doc: doc.clone() }),
+            Some(doc) => post(&Response::Document {
+                doc: Box::new(doc.clone()),
+                copies: copies_of(corpus, doc),
+            }),
             None => post(&Response::Failed {
                 message: format!("There is no article number {id}."),
             }),
         },
     }
+}
+
+/// The other tellings of a document's story: its canonical article and every copy but itself.
+fn copies_of(corpus: &Corpus, doc: &corpus::Document) -> Vec<protocol::DocRef> {
+    let canonical = doc
+        .duplicate_of
+        .and_then(|id| corpus.document(id))
+        .unwrap_or(doc);
+    std::iter::once(canonical.id)
+        .chain(canonical.copies.iter().copied())
+        .filter(|&id| id != doc.id)
+        .filter_map(|id| corpus.document(id))
+        .map(|other| protocol::DocRef {
+            id: other.id,
+            file: other.file.clone(),
+            line: other.line,
+            canonical: other.duplicate_of.is_none(),
+        })
+        .collect()
 }
 
 /// A file to load: one the user gave, or one bundled with the app.
@@ -159,5 +181,6 @@ fn load(corpus: &mut Corpus, sources: Vec<Source>) {
     post(&Response::Loaded {
         files: corpus.files().to_vec(),
         articles: corpus.documents().len(),
+        stories: corpus.unique_stories(),
     });
 }

@@ -48,6 +48,19 @@ pub struct Progress {
     pub current: Option<String>,
 }
 
+/// Where to find another article: enough to name it and open it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRef {
+    /// Its id.
+    pub id: DocId,
+    /// Its source file.
+    pub file: String,
+    /// The line its title stands on.
+    pub line: corpus::LineNo,
+    /// Whether it is the canonical copy of its story.
+    pub canonical: bool,
+}
+
 /// Worker → page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
@@ -60,8 +73,10 @@ pub enum Response {
     Loaded {
         /// Every file loaded so far, with its outcome, in path order.
         files: Vec<FileReport>,
-        /// Articles in the corpus.
+        /// Articles in the corpus, copies included.
         articles: usize,
+        /// Distinct stories: articles that are not a copy of another.
+        stories: usize,
     },
     /// One page of hits for the query with this id.
     Results {
@@ -72,8 +87,10 @@ pub enum Response {
     },
     /// A whole document, as asked for.
     Document {
-        /// The document.
-        doc: Document,
+        /// The document (boxed: it is far larger than the other messages).
+        doc: Box<Document>,
+        /// The other tellings of the same story (its canonical article and the other copies).
+        copies: Vec<DocRef>,
     },
     /// The worker failed; the message says what happened.
     Failed {

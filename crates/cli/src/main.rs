@@ -4,6 +4,11 @@
 //! article, one per line (JSON Lines). A file that cannot be read or gives no article is reported
 //! on stderr with its reason, and the others still print. Exit status: 0 when every file gave
 //! articles, 1 when some did not, 2 for a usage error.
+//!
+//! `corpus eval ingest --gold GOLD.json [--seeds DIR] [--json]` scores the ingest against a
+//! hand-checked gold standard.
+
+mod eval;
 
 use corpus::Corpus;
 use serde::Serialize;
@@ -11,8 +16,10 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest PATH...\n\n\
-  ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines";
+const USAGE: &str = "usage: corpus ingest PATH...\n       corpus eval ingest --gold GOLD.json [--seeds DIR] [--json]\n\n\
+  ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
+  eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
+                   (--seeds defaults to the seeds/ folder beside the gold file's folder)";
 
 /// One line of `corpus ingest` output. Fields are only ever added, never renamed or removed.
 #[derive(Serialize)]
@@ -22,12 +29,20 @@ struct ArticleLine<'a> {
     line: corpus::LineNo,
     title: &'a str,
     body: &'a str,
+    caption: Option<&'a str>,
+    dateline: Option<&'a str>,
+    byline: Option<&'a str>,
+    subheadings: &'a [String],
+    related_links: &'a [String],
+    removed: &'a [corpus::RemovedLine],
+    duplicate_of: Option<corpus::DocId>,
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((command, paths)) if command == "ingest" && !paths.is_empty() => ingest(paths),
+        Some((command, rest)) if command == "eval" => evaluate(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -35,6 +50,46 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn evaluate(args: &[String]) -> ExitCode {
+    let mut gold = None;
+    let mut seeds = None;
+    let mut json = false;
+    let mut rest = args.iter();
+    let what = rest.next().map(String::as_str);
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--gold" => gold = rest.next().map(PathBuf::from),
+            "--seeds" => seeds = rest.next().map(PathBuf::from),
+            "--json" => json = true,
+            _ => gold = None,
+        }
+    }
+    let (Some("ingest"), Some(gold)) = (what, gold) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match eval::score_ingest(&gold, seeds) {
+        Ok(score) if json => match serde_json::to_string_pretty(&score) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("corpus: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        Ok(score) => {
+            print!("{}", eval::report(&score));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("corpus: {error}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -78,6 +133,13 @@ fn ingest(paths: &[String]) -> ExitCode {
             line: doc.line,
             title: &doc.title,
             body: &doc.body,
+            caption: doc.caption.as_deref(),
+            dateline: doc.dateline.as_deref(),
+            byline: doc.byline.as_deref(),
+            subheadings: &doc.subheadings,
+            related_links: &doc.related_links,
+            removed: &doc.removed,
+            duplicate_of: doc.duplicate_of,
         };
         let written = serde_json::to_writer(&mut out, &line)
             .map_err(std::io::Error::other)

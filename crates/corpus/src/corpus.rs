@@ -1,6 +1,8 @@
 //! The corpus: every article of every file, numbered, with a report of each file.
 
-use crate::ingest::{self, segment::RemovedLine};
+use crate::ingest::chrome::LineStats;
+use crate::ingest::segment::{self, Article, LineKind};
+use crate::ingest::{decode, dedup};
 use crate::query::TermIndex;
 use crate::{DocId, IngestError, LineNo};
 use serde::{Deserialize, Serialize};
@@ -16,16 +18,88 @@ pub struct Document {
     pub line: LineNo,
     /// The headline.
     pub title: String,
-    /// The body text: paragraphs set apart by a blank line (`"\n\n"`).
+    /// The photo caption with its credit, if the article has one.
+    pub caption: Option<String>,
+    /// The line under the headline that dates the article, if any.
+    pub dateline: Option<String>,
+    /// The author line, if any.
+    pub byline: Option<String>,
+    /// The body: paragraphs and subheadings set apart by a blank line (`"\n\n"`).
     pub body: String,
-    /// Lines of the article's region left out of title and body, with why.
+    /// The source line of each body paragraph, in the order of [`Document::paragraphs`].
+    pub body_lines: Vec<LineNo>,
+    /// The subheadings, which also stand in the body.
+    pub subheadings: Vec<String>,
+    /// Headlines of other articles the page linked under "Read more:".
+    pub related_links: Vec<String>,
+    /// Lines of the article's region dropped from its text, with why.
     pub removed: Vec<RemovedLine>,
+    /// The canonical copy, when this article is a copy of an earlier one.
+    pub duplicate_of: Option<DocId>,
+    /// The other copies, when this article is the canonical one.
+    pub copies: Vec<DocId>,
+}
+
+/// A line dropped from an article, with where it was and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedLine {
+    /// The 1-based line of the file.
+    pub line: LineNo,
+    /// The line's text, trimmed.
+    pub text: String,
+    /// What kind of line it was taken for.
+    pub reason: LineKind,
+    /// The rule that decided it, in words.
+    pub rule: String,
 }
 
 impl Document {
-    /// The body's paragraphs in order.
+    /// The body's paragraphs (subheadings included) in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split("\n\n").filter(|p| !p.is_empty())
+    }
+
+    fn from_article(file: &str, article: Article) -> Document {
+        let text_of = |kind| article.first(kind).map(|line| line.text.clone());
+        let body: Vec<_> = article
+            .of_kinds(&[LineKind::Paragraph, LineKind::Subheading])
+            .collect();
+        Document {
+            id: 0,
+            file: file.to_owned(),
+            line: article.line,
+            title: article.title.clone(),
+            caption: text_of(LineKind::Caption),
+            dateline: text_of(LineKind::Dateline),
+            byline: text_of(LineKind::Byline),
+            body: body
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+            body_lines: body.iter().map(|l| l.line).collect(),
+            subheadings: article
+                .of_kinds(&[LineKind::Subheading])
+                .map(|l| l.text.clone())
+                .collect(),
+            related_links: article
+                .of_kinds(&[LineKind::RelatedLink])
+                .map(|l| l.text.clone())
+                .collect(),
+            removed: article
+                .lines
+                .iter()
+                .filter(|l| l.kind.is_removed())
+                .map(|l| RemovedLine {
+                    line: l.line,
+                    text: l.text.clone(),
+                    reason: l.kind,
+                    rule: l.rule.to_string(),
+                })
+                .collect(),
+            duplicate_of: None,
+            copies: Vec::new(),
+        }
     }
 }
 
@@ -56,13 +130,23 @@ pub enum FileStatus {
     },
 }
 
+/// A decoded file, kept so the corpus can be segmented again with corpus-wide statistics.
+#[derive(Debug)]
+struct Source {
+    file: String,
+    text: String,
+}
+
 /// Every article of every file loaded so far, and a report of each file.
 ///
-/// Add files with [`Corpus::add_file`], then call [`Corpus::finish`] before reading or querying:
-/// it puts the documents in (file, line) order, numbers them and builds the search index, so the
-/// same set of files always gives the same corpus whatever order they arrived in.
+/// Add files with [`Corpus::add_file`], then call [`Corpus::finish`] before reading or querying.
+/// `finish` works on the whole corpus at once: it learns which lines recur across articles (site
+/// chrome), splits every file into articles, finds copies of one story, numbers the documents in
+/// (file, line) order and builds the search index, so the same set of files always gives the same
+/// corpus whatever order they arrived in.
 #[derive(Debug, Default)]
 pub struct Corpus {
+    sources: Vec<Source>,
     documents: Vec<Document>,
     files: Vec<FileReport>,
     pub(crate) index: TermIndex,
@@ -74,17 +158,21 @@ impl Corpus {
         Self::default()
     }
 
-    /// Ingests one file's bytes. A file of the same path loaded before is replaced.
-    /// Returns how many articles the file gave, or why it gave none; either way the file's
-    /// report is kept. Never panics, whatever the bytes.
-    pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<usize, IngestError> {
-        self.documents.retain(|doc| doc.file != file);
+    /// Decodes one file and keeps it for [`Corpus::finish`]. A file of the same path loaded before
+    /// is replaced. On error the file's report says why and the corpus is otherwise unchanged.
+    /// Never panics, whatever the bytes.
+    pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<(), IngestError> {
+        self.sources.retain(|source| source.file != file);
         self.files.retain(|report| report.file != file);
-        let outcome = ingest::ingest_bytes(bytes);
-        let status = match &outcome {
-            Ok(articles) => FileStatus::Loaded {
-                articles: articles.len(),
-            },
+        let decoded = decode(bytes).and_then(|text| {
+            if text.trim().is_empty() {
+                Err(IngestError::Blank)
+            } else {
+                Ok(text)
+            }
+        });
+        let status = match &decoded {
+            Ok(_) => FileStatus::Loaded { articles: 0 },
             Err(error) => FileStatus::Failed {
                 reason: error.to_string(),
             },
@@ -94,28 +182,16 @@ impl Corpus {
             bytes: bytes.len() as u64,
             status,
         });
-        let articles = outcome?;
-        let count = articles.len();
-        self.documents.extend(articles.into_iter().map(|article| {
-            Document {
-                id: 0,
-                file: file.to_owned(),
-                line: article.line,
-                title: article.title,
-                body: article
-                    .paragraphs
-                    .into_iter()
-                    .map(|(_, text)| text)
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-                removed: article.removed,
-            }
-        }));
-        Ok(count)
+        self.sources.push(Source {
+            file: file.to_owned(),
+            text: decoded?,
+        });
+        Ok(())
     }
 
     /// Records a file that could not even be read (the reason is shown to the user as is).
     pub fn add_unreadable(&mut self, file: &str, reason: &str) {
+        self.sources.retain(|source| source.file != file);
         self.files.retain(|report| report.file != file);
         self.files.push(FileReport {
             file: file.to_owned(),
@@ -126,20 +202,66 @@ impl Corpus {
         });
     }
 
-    /// Orders and numbers the documents and rebuilds the index. Call after adding files.
+    /// Builds the documents from every file added: see the type's documentation.
     pub fn finish(&mut self) {
-        self.documents
-            .sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
-        for (id, doc) in self.documents.iter_mut().enumerate() {
+        self.sources.sort_by(|a, b| a.file.cmp(&b.file));
+        self.files.sort_by(|a, b| a.file.cmp(&b.file));
+        let blocks: Vec<Vec<segment::Block<'_>>> = self
+            .sources
+            .iter()
+            .map(|source| segment::blocks(&source.text))
+            .collect();
+        let stats = LineStats::from_blocks(blocks.iter().flatten().map(Vec::as_slice));
+        let mut documents = Vec::new();
+        for (source, blocks) in self.sources.iter().zip(&blocks) {
+            let articles = segment::segment_blocks(blocks, &stats);
+            if let Some(report) = self.files.iter_mut().find(|r| r.file == source.file) {
+                report.status = FileStatus::Loaded {
+                    articles: articles.len(),
+                };
+            }
+            documents.extend(
+                articles
+                    .into_iter()
+                    .map(|article| Document::from_article(&source.file, article)),
+            );
+        }
+        for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
         }
-        self.files.sort_by(|a, b| a.file.cmp(&b.file));
+        let texts: Vec<&str> = documents
+            .iter()
+            .map(|doc| {
+                if doc.body.is_empty() {
+                    doc.title.as_str()
+                } else {
+                    doc.body.as_str()
+                }
+            })
+            .collect();
+        let canonical = dedup::find_duplicates(&texts);
+        for (index, original) in canonical.iter().enumerate() {
+            if let Some(original) = *original {
+                let copy_id = documents[index].id;
+                documents[index].duplicate_of = Some(documents[original].id);
+                documents[original].copies.push(copy_id);
+            }
+        }
+        self.documents = documents;
         self.index = TermIndex::build(&self.documents);
     }
 
-    /// All documents in id order.
+    /// All documents in id order, copies included.
     pub fn documents(&self) -> &[Document] {
         &self.documents
+    }
+
+    /// How many distinct stories: documents that are not a copy of another.
+    pub fn unique_stories(&self) -> usize {
+        self.documents
+            .iter()
+            .filter(|doc| doc.duplicate_of.is_none())
+            .count()
     }
 
     /// The document with this id, if there is one.
@@ -175,21 +297,37 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_points_at_the_earliest_article() {
+        let mut corpus = Corpus::new();
+        corpus.add_file("b.txt", ARTICLE.as_bytes()).unwrap();
+        corpus.add_file("a.txt", ARTICLE.as_bytes()).unwrap();
+        corpus.finish();
+        assert_eq!(corpus.documents()[1].duplicate_of, Some(0));
+        assert_eq!(corpus.documents()[0].copies, [1]);
+        assert_eq!(corpus.unique_stories(), 1);
+    }
+
+    #[test]
     fn a_bad_file_is_reported_and_the_others_stay() {
         let mut corpus = Corpus::new();
         corpus.add_file("good.txt", ARTICLE.as_bytes()).unwrap();
         assert_eq!(corpus.add_file("empty.txt", b""), Err(IngestError::Empty));
+        assert_eq!(
+            corpus.add_file("blank.txt", b" \n\n"),
+            Err(IngestError::Blank)
+        );
         corpus.add_unreadable("locked.txt", "permission denied");
         corpus.finish();
         assert_eq!(corpus.documents().len(), 1);
         let states: Vec<_> = corpus.files().iter().map(|f| &f.status).collect();
-        assert_eq!(states.len(), 3);
+        assert_eq!(states.len(), 4);
         assert_eq!(
-            states[0],
+            states[1],
             &FileStatus::Failed {
                 reason: "the file is empty".into()
             }
         );
+        assert_eq!(states[2], &FileStatus::Loaded { articles: 1 });
     }
 
     #[test]

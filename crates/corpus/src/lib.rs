@@ -25,7 +25,7 @@ mod error;
 pub mod ingest;
 pub mod query;
 
-pub use crate::corpus::{Corpus, Document, FileReport, FileStatus};
+pub use crate::corpus::{Corpus, Document, FileReport, FileStatus, RemovedLine};
 pub use crate::error::IngestError;
 pub use crate::query::{Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult};
 

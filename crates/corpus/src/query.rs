@@ -17,6 +17,8 @@ const SNIPPET_CHARS: usize = 180;
 pub struct Query {
     /// Words that must all occur in the title or body.
     pub text: String,
+    /// List every copy of a story, not only its canonical article.
+    pub include_copies: bool,
     /// How many matching documents to skip.
     pub offset: usize,
     /// How many hits to return at most.
@@ -27,6 +29,7 @@ impl Default for Query {
     fn default() -> Self {
         Query {
             text: String::new(),
+            include_copies: false,
             offset: 0,
             limit: 50,
         }
@@ -36,7 +39,7 @@ impl Default for Query {
 /// One page of matching documents, with counts over all of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct QueryResult {
-    /// How many documents match in all.
+    /// How many documents match in all (stories, unless the query includes copies).
     pub total: usize,
     /// The offset this page starts at.
     pub offset: usize,
@@ -61,6 +64,10 @@ pub struct Hit {
     pub line: LineNo,
     /// The start of its body.
     pub snippet: String,
+    /// How many other copies of the same story the corpus holds.
+    pub copies: usize,
+    /// The canonical article, when this one is a copy.
+    pub duplicate_of: Option<DocId>,
 }
 
 /// Counts for one facet.
@@ -161,6 +168,14 @@ fn snippet(body: &str) -> String {
 }
 
 impl Corpus {
+    /// How many other copies of the document's story there are.
+    fn copies_of(&self, doc: &Document) -> usize {
+        match doc.duplicate_of.and_then(|id| self.document(id)) {
+            Some(canonical) => canonical.copies.len(),
+            None => doc.copies.len(),
+        }
+    }
+
     /// The documents matching `query`, in id order, one page of them.
     pub fn query(&self, query: &Query) -> QueryResult {
         let terms: Vec<String> = words(&query.text).collect();
@@ -176,6 +191,15 @@ impl Corpus {
                 ids
             }
         };
+        let matching: Vec<DocId> = matching
+            .into_iter()
+            .filter(|&id| {
+                query.include_copies
+                    || self
+                        .document(id)
+                        .is_some_and(|doc| doc.duplicate_of.is_none())
+            })
+            .collect();
         let hits = matching
             .iter()
             .skip(query.offset)
@@ -187,6 +211,8 @@ impl Corpus {
                 file: doc.file.clone(),
                 line: doc.line,
                 snippet: snippet(&doc.body),
+                copies: self.copies_of(doc),
+                duplicate_of: doc.duplicate_of,
             })
             .collect();
         QueryResult {
@@ -250,14 +276,31 @@ mod tests {
     fn pages_hold_only_what_was_asked_for() {
         let corpus = corpus();
         let page = corpus.query(&Query {
-            text: String::new(),
             offset: 1,
             limit: 1,
+            ..Query::default()
         });
         assert_eq!(page.total, 3);
         assert_eq!(page.offset, 1);
         assert_eq!(page.hits.len(), 1);
         assert_eq!(page.hits[0].id, 1);
+    }
+
+    #[test]
+    fn copies_are_listed_only_when_asked_for() {
+        let mut corpus = corpus();
+        let story = "Militias in Iraq\n\nThe militias refused to stop their attacks on Monday.";
+        corpus.add_file("d.txt", story.as_bytes()).unwrap();
+        corpus.finish();
+        let stories = corpus.query(&Query::default());
+        assert_eq!(stories.total, 3);
+        assert_eq!(stories.hits[0].copies, 1);
+        let all = corpus.query(&Query {
+            include_copies: true,
+            ..Query::default()
+        });
+        assert_eq!(all.total, 4);
+        assert_eq!(all.hits[3].duplicate_of, Some(0));
     }
 
     #[test]

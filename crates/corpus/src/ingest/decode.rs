@@ -8,7 +8,7 @@
 
 use crate::IngestError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Signatures of binary formats users commonly drop by mistake, with the name shown to them.
 const SIGNATURES: &[(&[u8], &str)] = &[
@@ -124,7 +124,8 @@ pub fn normalise(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    if out.is_ascii() {
+    // Most text is already NFC: the quick check avoids rebuilding it.
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()

@@ -1,95 +1,117 @@
-//! Segmentation: one file's text split into articles.
+//! Segmentation: one file's text split into articles, and every line of an article classified.
 //!
 //! A scraped file often holds several articles one after another, set apart by runs of blank
 //! lines, while the paragraphs inside an article are set apart by single blank lines. So a run of
-//! two or more blank lines ends a block, and each block whose lines include a sentence becomes an
-//! article: its first line is the title, the rest is the body. A line that repeats the title or an
-//! earlier line of the same article is dropped with its reason. A block with no sentence in it
-//! (a lone "Connect with us", a "Related News" footer) is not an article: its lines are kept as
-//! removed lines of the nearest article, so no text is silently lost. A file with text but no
-//! sentence at all still gives one article.
+//! two or more blank lines ends a [`Block`]. A block with a sentence in it is an article; a block
+//! without one (a lone "Connect with us", a footer) is chrome and joins the nearest article's
+//! removed lines, so no line is ever silently lost.
+//!
+//! Inside an article, in order:
+//! 1. leading chrome (fragments, known phrases, recurring lines, a short label over the headline);
+//! 2. the title: the first remaining line (when that line is already a long sentence, the file
+//!    has no headline: the title is taken from it and the line stays in the body);
+//! 3. the header: repeats of the title, the photo caption (a line repeated in the block, or one
+//!    that ends in a short credit such as "(AFP)") and its repeats, a dateline, a byline, chrome;
+//! 4. the body: paragraphs (sentences) and subheadings (short lines with body after them); chrome;
+//!    a "Read more:" header and the related links under it; and whatever trails the last sentence.
+//!
+//! Every line keeps its [`LineKind`] and the rule that gave it, so the page can show what was
+//! removed and why.
 
+use super::chrome::{self, LineStats, RECURRING_BLOCKS};
 use crate::LineNo;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-/// How many words a line needs to count as a sentence rather than a label or menu item.
-const SENTENCE_WORDS: usize = 8;
+/// A run of non-blank lines (trimmed, with their 1-based line numbers) between runs of two or
+/// more blank lines.
+pub type Block<'a> = Vec<(LineNo, &'a str)>;
 
-/// One article found in a file, before it joins a corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Article {
-    /// The line of the file the title stands on.
-    pub line: LineNo,
-    /// The headline: the first line of the article.
-    pub title: String,
-    /// Body paragraphs in order, each with its source line.
-    pub paragraphs: Vec<(LineNo, String)>,
-    /// Lines of the article's region that were left out of title and body, with the reason.
-    pub removed: Vec<RemovedLine>,
+/// What a line of an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// The headline.
+    Title,
+    /// The headline again.
+    TitleRepeat,
+    /// The photo caption, with its credit.
+    Caption,
+    /// The caption again.
+    CaptionRepeat,
+    /// A line that dates the article ("• September 28, 2020", "Updated: March 3, 2024").
+    Dateline,
+    /// "By Jane Doe".
+    Byline,
+    /// A section heading inside the body (kept in the body).
+    Subheading,
+    /// A body paragraph.
+    Paragraph,
+    /// Site chrome: menus, prompts, counters, footers.
+    SiteChrome,
+    /// "Read more:" and the like, over related links.
+    ReadMoreHeader,
+    /// The headline of another article, listed under a read-more header.
+    RelatedLink,
 }
 
-/// A line left out of an article's title and body, with where it was and why.
+impl LineKind {
+    /// Whether lines of this kind are dropped from the article's text.
+    pub fn is_removed(self) -> bool {
+        matches!(
+            self,
+            LineKind::TitleRepeat
+                | LineKind::CaptionRepeat
+                | LineKind::SiteChrome
+                | LineKind::ReadMoreHeader
+                | LineKind::RelatedLink
+        )
+    }
+}
+
+/// One line of an article with what it is and the rule that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RemovedLine {
-    /// The line of the file.
+pub struct ClassifiedLine {
+    /// The 1-based line of the file.
     pub line: LineNo,
     /// The line's text, trimmed.
     pub text: String,
-    /// Why it was left out.
-    pub reason: RemovalReason,
+    /// What it is.
+    pub kind: LineKind,
+    /// Why, in a few words a user can read ("repeated in the header", "recurs in 8 articles").
+    pub rule: Cow<'static, str>,
 }
 
-/// Why a line was left out of an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RemovalReason {
-    /// The same text already stands earlier in the article (a repeated headline or caption).
-    Repeat,
-    /// The line stood in a block with no sentence in it, between articles.
-    NoSentenceBlock,
+/// One article found in a file: all the lines of its region, classified, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The article's title (a headline line, or taken from the first sentence when there is none).
+    pub title: String,
+    /// The line the title stands on.
+    pub line: LineNo,
+    /// Every line of the article's region.
+    pub lines: Vec<ClassifiedLine>,
 }
 
-/// Splits normalised text (as [`super::decode`] returns it) into articles, in file order.
-/// Returns no article only when the text has no non-blank line. Never panics.
-pub fn segment(text: &str) -> Vec<Article> {
-    let blocks = blocks(text);
-    let mut articles: Vec<Article> = Vec::new();
-    let mut orphans: Vec<RemovedLine> = Vec::new();
-    for block in &blocks {
-        if block.iter().any(|(_, line)| is_sentence(line)) {
-            let mut article = article_from(block);
-            article.removed.splice(0..0, orphans.drain(..));
-            articles.push(article);
-        } else {
-            let lines = block.iter().map(|(line, text)| RemovedLine {
-                line: *line,
-                text: (*text).to_owned(),
-                reason: RemovalReason::NoSentenceBlock,
-            });
-            match articles.last_mut() {
-                Some(previous) => previous.removed.extend(lines),
-                None => orphans.extend(lines),
-            }
-        }
+impl Article {
+    /// The first line of a kind, if any.
+    pub fn first(&self, kind: LineKind) -> Option<&ClassifiedLine> {
+        self.lines.iter().find(|l| l.kind == kind)
     }
-    if articles.is_empty() {
-        if let Some(first) = blocks.first() {
-            let all: Vec<(LineNo, &str)> = blocks.iter().flatten().copied().collect();
-            let mut article = article_from(&all);
-            article.line = first[0].0;
-            articles.push(article);
-        }
+
+    /// All lines of some kinds, in order.
+    pub fn of_kinds<'a>(
+        &'a self,
+        kinds: &'a [LineKind],
+    ) -> impl Iterator<Item = &'a ClassifiedLine> + 'a {
+        self.lines.iter().filter(move |l| kinds.contains(&l.kind))
     }
-    for article in &mut articles {
-        article.removed.sort_by_key(|removed| removed.line);
-    }
-    articles
 }
 
 /// Non-blank lines, trimmed, grouped into blocks that two or more blank lines set apart.
-fn blocks(text: &str) -> Vec<Vec<(LineNo, &str)>> {
+pub fn blocks(text: &str) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();
-    let mut current: Vec<(LineNo, &str)> = Vec::new();
+    let mut current: Block<'_> = Vec::new();
     let mut blank_run = 0usize;
     for (index, raw) in text.split('\n').enumerate() {
         let line = raw.trim();
@@ -110,38 +132,453 @@ fn blocks(text: &str) -> Vec<Vec<(LineNo, &str)>> {
     blocks
 }
 
-fn article_from(block: &[(LineNo, &str)]) -> Article {
-    let (line, title) = block[0];
-    let mut seen: Vec<&str> = vec![title];
-    let mut paragraphs = Vec::new();
-    let mut removed = Vec::new();
-    for &(number, text) in &block[1..] {
-        if seen.contains(&text) {
-            removed.push(RemovedLine {
-                line: number,
-                text: text.to_owned(),
-                reason: RemovalReason::Repeat,
-            });
-        } else {
-            seen.push(text);
-            paragraphs.push((number, text.to_owned()));
+/// Splits one text into articles using only its own line statistics.
+pub fn segment(text: &str) -> Vec<Article> {
+    let blocks = blocks(text);
+    let stats = LineStats::from_blocks(blocks.iter().map(Vec::as_slice));
+    segment_blocks(&blocks, &stats)
+}
+
+/// Splits a file's blocks into articles, with line statistics of the whole corpus.
+/// Returns no article only when the blocks hold no line at all. Never panics.
+pub fn segment_blocks(blocks: &[Block<'_>], stats: &LineStats) -> Vec<Article> {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut orphans: Vec<ClassifiedLine> = Vec::new();
+    for block in blocks {
+        match classify_block(block, stats) {
+            Some(mut article) => {
+                article.lines.splice(0..0, orphans.drain(..));
+                articles.push(article);
+            }
+            None => {
+                let lines = block.iter().map(|&(line, text)| {
+                    removed(line, text, LineKind::SiteChrome, "a block with no sentence")
+                });
+                match articles.last_mut() {
+                    Some(previous) => previous.lines.extend(lines),
+                    None => orphans.extend(lines),
+                }
+            }
         }
     }
-    Article {
+    if articles.is_empty() && !orphans.is_empty() {
+        // Text without a single sentence (a list, a label): still one article, nothing dropped.
+        let title = orphans[0].text.clone();
+        let line = orphans[0].line;
+        for (index, orphan) in orphans.iter_mut().enumerate() {
+            orphan.kind = if index == 0 {
+                LineKind::Title
+            } else {
+                LineKind::Paragraph
+            };
+            orphan.rule = Cow::from("a text with no sentence is kept whole");
+        }
+        articles.push(Article {
+            title,
+            line,
+            lines: orphans,
+        });
+    }
+    articles
+}
+
+fn removed(
+    line: LineNo,
+    text: &str,
+    kind: LineKind,
+    rule: impl Into<Cow<'static, str>>,
+) -> ClassifiedLine {
+    ClassifiedLine {
         line,
-        title: title.to_owned(),
-        paragraphs,
-        removed,
+        text: text.to_owned(),
+        kind,
+        rule: rule.into(),
     }
 }
 
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Ends with . ! ? or … (closing quotes and brackets after them allowed).
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+    })
+    .ends_with(['.', '!', '?', '…'])
+}
+
+/// A body paragraph rather than a label, heading or headline.
 fn is_sentence(line: &str) -> bool {
-    line.split_whitespace().count() >= SENTENCE_WORDS
+    let count = words(line);
+    count >= 20 || (count >= 4 && ends_like_sentence(line))
+}
+
+/// Chrome by shape, phrase or recurrence (but never a sentence by recurrence alone).
+/// `key` is the line's [`chrome::key`].
+fn chrome_rule(line: &str, key: &str, stats: &LineStats) -> Option<Cow<'static, str>> {
+    if chrome::is_fragment(line) {
+        return Some("a fragment, not text".into());
+    }
+    if chrome::is_known_phrase_keyed(line, key) {
+        return Some("a phrase sites add to pages".into());
+    }
+    let recurs = stats.blocks_for_key(key);
+    if recurs >= RECURRING_BLOCKS && !is_sentence(line) {
+        return Some(format!("recurs in {recurs} articles").into());
+    }
+    None
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+const DATE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "date",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "cest",
+    "pt",
+    "pst",
+    "pdt",
+    "ast",
+    "of",
+    "the",
+];
+
+/// A line that only dates the article: "• September 28, 2020", "Updated: 3 March 2024, 10:15 GMT".
+pub fn is_dateline(line: &str) -> bool {
+    let tokens: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '/' | '–' | '—'))
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 12 {
+        return false;
+    }
+    let mut has_month = false;
+    let mut has_number = false;
+    for token in &tokens {
+        let token = token.trim_end_matches('.');
+        let numeric = token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '-');
+        if MONTHS.contains(&token) {
+            has_month = true;
+        } else if numeric && token.chars().any(|c| c.is_ascii_digit()) {
+            has_number = true;
+            // 2024-10-05 carries its own month.
+            if token.matches('-').count() == 2 {
+                has_month = true;
+            }
+        } else if !(WEEKDAYS.contains(&token)
+            || DATE_WORDS.contains(&token)
+            || token.ends_with("st")
+                && token[..token.len() - 2].chars().all(|c| c.is_ascii_digit())
+            || token.ends_with("nd")
+                && token[..token.len() - 2].chars().all(|c| c.is_ascii_digit())
+            || token.ends_with("rd")
+                && token[..token.len() - 2].chars().all(|c| c.is_ascii_digit())
+            || token.ends_with("th")
+                && token[..token.len() - 2].chars().all(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+    }
+    has_month && has_number
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+fn is_byline(line: &str) -> bool {
+    let mut parts = line.split_whitespace();
+    let first = parts.next().unwrap_or("");
+    let second = parts.next().unwrap_or("");
+    first.eq_ignore_ascii_case("by")
+        && second.chars().next().is_some_and(char::is_uppercase)
+        && words(line) <= 10
+        && !ends_like_sentence(line)
+}
+
+/// Ends in a short credit in brackets: "... in Geneva. (AFP)", "... on Thursday (Government media)".
+fn has_photo_credit(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    let lowered = trimmed.to_lowercase();
+    if [
+        "photo:",
+        "photograph:",
+        "image:",
+        "credit:",
+        "photo by",
+        "picture:",
+    ]
+    .iter()
+    .any(|p| lowered.starts_with(p) || lowered.contains(&format!(" {p}")))
+    {
+        return true;
+    }
+    let Some(inner) = trimmed
+        .strip_suffix(')')
+        .and_then(|rest| rest.rfind('(').map(|open| &rest[open + 1..]))
+    else {
+        return false;
+    };
+    let credit_words = words(inner);
+    (1..=4).contains(&credit_words)
+        && inner.chars().next().is_some_and(char::is_uppercase)
+        && words(trimmed) >= 4
+}
+
+/// A short line above a longer headline-like line: a section label such as "Domain Registration".
+fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
+    let (_, line) = block[index];
+    let Some(&(_, next)) = block.get(index + 1) else {
+        return false;
+    };
+    words(line) <= 3
+        && !ends_like_sentence(line)
+        && !ends_like_sentence(next)
+        && words(next) > words(line)
+        && !is_dateline(next)
+        && !is_byline(next)
+        && !is_dateline(line)
+}
+
+/// A line that can be the headline of another article under a read-more header.
+fn is_link_like(line: &str, chrome: &Option<Cow<'static, str>>) -> bool {
+    (3..=30).contains(&words(line)) && !ends_like_sentence(line) && chrome.is_none()
+}
+
+/// A title for an article whose file has no headline: its first sentence, shortened.
+fn title_from_sentence(line: &str) -> String {
+    let end = line
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && i > 20)
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(line.len());
+    let sentence = &line[..end];
+    let all: Vec<&str> = sentence.split_whitespace().collect();
+    if all.len() <= 14 {
+        sentence.to_owned()
+    } else {
+        let cut = all[..12].join(" ");
+        format!("{}…", cut.trim_end_matches([',', ';', ':']))
+    }
+}
+
+fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article> {
+    if !block.iter().any(|&(_, line)| is_sentence(line)) {
+        return None;
+    }
+    let mut lines: Vec<ClassifiedLine> = Vec::with_capacity(block.len());
+    // Each line's comparison key and chrome verdict, worked out once.
+    let keys: Vec<String> = block.iter().map(|&(_, text)| chrome::key(text)).collect();
+    let chrome: Vec<Option<Cow<'static, str>>> = block
+        .iter()
+        .zip(&keys)
+        .map(|(&(_, text), key)| chrome_rule(text, key, stats))
+        .collect();
+    let mut i = 0;
+
+    // 1. Leading chrome.
+    while i < block.len() {
+        let (number, text) = block[i];
+        let rule = chrome[i].clone().or_else(|| {
+            is_label_over_headline(block, i).then(|| Cow::from("a label above the headline"))
+        });
+        match rule {
+            Some(rule) => lines.push(removed(number, text, LineKind::SiteChrome, rule)),
+            None => break,
+        }
+        i += 1;
+    }
+    let &(title_line, first) = block.get(i)?;
+
+    // 2. The title.
+    let title;
+    if words(first) >= 20 && ends_like_sentence(first) {
+        title = title_from_sentence(first);
+    } else {
+        title = first.to_owned();
+        lines.push(removed(
+            title_line,
+            first,
+            LineKind::Title,
+            "the first line of the article",
+        ));
+        i += 1;
+    }
+    let title_key = chrome::key(&title);
+
+    // 3. The header.
+    let mut caption: Option<&str> = None;
+    let mut dateline = false;
+    let mut byline = false;
+    while i < block.len() {
+        let (number, text) = block[i];
+        let (kind, rule) = if keys[i] == title_key {
+            (LineKind::TitleRepeat, Cow::from("the headline again"))
+        } else if caption == Some(text) {
+            (LineKind::CaptionRepeat, Cow::from("the caption again"))
+        } else if let Some(rule) = chrome[i].clone() {
+            (LineKind::SiteChrome, rule)
+        } else if is_dateline(text) {
+            if dateline {
+                (
+                    LineKind::SiteChrome,
+                    Cow::from("another date line in the header"),
+                )
+            } else {
+                dateline = true;
+                (LineKind::Dateline, Cow::from("a date under the headline"))
+            }
+        } else if !byline && is_byline(text) {
+            byline = true;
+            (LineKind::Byline, Cow::from("the author under the headline"))
+        } else if caption.is_none() && block[i + 1..].iter().any(|&(_, later)| later == text) {
+            caption = Some(text);
+            (
+                LineKind::Caption,
+                Cow::from("repeated in the header, as captions are"),
+            )
+        } else if caption.is_none() && has_photo_credit(text) {
+            caption = Some(text);
+            (LineKind::Caption, Cow::from("ends with a photo credit"))
+        } else {
+            break;
+        };
+        lines.push(removed(number, text, kind, rule));
+        i += 1;
+    }
+
+    // 4. The body.
+    let last_paragraph = (i..block.len())
+        .rev()
+        .find(|&j| {
+            let text = block[j].1;
+            chrome[j].is_none()
+                && keys[j] != title_key
+                && (ends_like_sentence(text) && words(text) >= 4 || words(text) >= 20)
+        })
+        .unwrap_or(i);
+    let mut under_read_more = false;
+    for j in i..block.len() {
+        let (number, text) = block[j];
+        let (kind, rule) = if keys[j] == title_key {
+            (LineKind::TitleRepeat, Cow::from("the headline again"))
+        } else if caption == Some(text) {
+            (LineKind::CaptionRepeat, Cow::from("the caption again"))
+        } else if chrome::is_read_more_header_keyed(text, &keys[j]) {
+            let links_follow = block
+                .get(j + 1)
+                .is_some_and(|&(_, next)| is_link_like(next, &chrome[j + 1]));
+            under_read_more = links_follow;
+            if links_follow {
+                (
+                    LineKind::ReadMoreHeader,
+                    Cow::from("introduces links to other articles"),
+                )
+            } else {
+                (
+                    LineKind::SiteChrome,
+                    Cow::from("a phrase sites add to pages"),
+                )
+            }
+        } else if under_read_more && is_link_like(text, &chrome[j]) {
+            (
+                LineKind::RelatedLink,
+                Cow::from("a headline listed under \"read more\""),
+            )
+        } else if let Some(rule) = chrome[j].clone() {
+            under_read_more = false;
+            (LineKind::SiteChrome, rule)
+        } else if j > last_paragraph {
+            (
+                LineKind::SiteChrome,
+                Cow::from("after the article's last sentence"),
+            )
+        } else if is_sentence(text) || j == last_paragraph {
+            under_read_more = false;
+            (LineKind::Paragraph, Cow::from("a sentence of the body"))
+        } else {
+            (LineKind::Subheading, Cow::from("a heading inside the body"))
+        };
+        lines.push(removed(number, text, kind, rule));
+    }
+
+    Some(Article {
+        title,
+        line: title_line,
+        lines,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kinds(article: &Article) -> Vec<(LineNo, LineKind)> {
+        article.lines.iter().map(|l| (l.line, l.kind)).collect()
+    }
 
     #[test]
     fn two_blank_lines_split_articles_one_does_not() {
@@ -149,44 +586,97 @@ mod tests {
         let articles = segment(text);
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].title, "First headline here");
-        assert_eq!(articles[0].line, 1);
-        assert_eq!(articles[0].paragraphs.len(), 2);
         assert_eq!(articles[1].title, "Second headline");
         assert_eq!(articles[1].line, 8);
-        assert_eq!(articles[1].paragraphs[0].0, 10);
     }
 
     #[test]
-    fn repeated_lines_are_removed_with_their_reason() {
-        let text = "Headline\nA caption line under the photo of the scene today\nA caption line under the photo of the scene today\n\nHeadline\n\nThe body sentence runs for more than eight words here.";
+    fn a_repeated_header_gives_title_caption_and_their_repeats() {
+        let text = "Storm hits the coast\n\nWaves break over the harbour wall in Dover (AP)\nWaves break over the harbour wall in Dover (AP)\nTT\n\nStorm hits the coast\n\nThe storm reached the coast overnight, cutting power to thousands.";
         let article = &segment(text)[0];
-        assert_eq!(article.paragraphs.len(), 2);
-        assert_eq!(article.removed.len(), 2);
-        assert!(article
-            .removed
-            .iter()
-            .all(|r| r.reason == RemovalReason::Repeat));
+        use LineKind::*;
+        assert_eq!(
+            kinds(article),
+            [
+                (1, Title),
+                (3, Caption),
+                (4, CaptionRepeat),
+                (5, SiteChrome),
+                (7, TitleRepeat),
+                (9, Paragraph)
+            ]
+        );
     }
 
     #[test]
-    fn blocks_without_a_sentence_are_kept_as_removed_lines() {
+    fn label_dateline_byline_subheading_and_footer() {
+        let text = "Domain Registration\n\nCouncil approves the new bridge\n\n  • September 28, 2020\nBy Ana Lima\n\nThe council approved the bridge on Monday after a long debate.\n\nWhat comes next\n\nWork starts in spring, the mayor said in a statement.\n\nRead more:\n\nMayor opens the new library downtown\n\nContinue Reading\n\nArticle source:";
+        let article = &segment(text)[0];
+        use LineKind::*;
+        assert_eq!(article.title, "Council approves the new bridge");
+        assert_eq!(
+            kinds(article),
+            [
+                (1, SiteChrome),
+                (3, Title),
+                (5, Dateline),
+                (6, Byline),
+                (8, Paragraph),
+                (10, Subheading),
+                (12, Paragraph),
+                (14, ReadMoreHeader),
+                (16, RelatedLink),
+                (18, SiteChrome),
+                (20, SiteChrome)
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_without_a_sentence_join_the_nearest_article() {
         let text = "Connect with us\n\n\nHeadline\n\nThe body sentence runs for more than eight words here.\n\n\nRelated News";
         let articles = segment(text);
         assert_eq!(articles.len(), 1);
         let removed: Vec<&str> = articles[0]
-            .removed
+            .lines
             .iter()
-            .map(|r| r.text.as_str())
+            .filter(|l| l.kind.is_removed())
+            .map(|l| l.text.as_str())
             .collect();
         assert_eq!(removed, ["Connect with us", "Related News"]);
     }
 
     #[test]
-    fn text_without_any_sentence_is_still_one_article() {
-        let articles = segment("Shopping list\n\n\neggs\nmilk");
-        assert_eq!(articles.len(), 1);
-        assert_eq!(articles[0].title, "Shopping list");
-        assert_eq!(articles[0].paragraphs.len(), 2);
+    fn a_file_without_headline_or_sentence_still_gives_an_article() {
+        let one_paragraph = "The storm reached the coast overnight, cutting power to thousands of homes, the utility said, and crews were out at dawn repairing lines. More rain is expected on Friday.";
+        let article = &segment(one_paragraph)[0];
+        assert_eq!(
+            article.title,
+            "The storm reached the coast overnight, cutting power to thousands of homes…"
+        );
+        assert_eq!(kinds(article), [(1, LineKind::Paragraph)]);
+        let list = segment("Shopping list\n\n\neggs\nmilk");
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].title, "Shopping list");
         assert!(segment(" \n\n \n").is_empty());
+    }
+
+    #[test]
+    fn datelines_are_dates_only() {
+        for line in [
+            "• September 28, 2020",
+            "Updated: March 3, 2024 10:15 AM ET",
+            "2024-10-05",
+            "Published on Monday 5th October 2024",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "September was warm",
+            "Iraq steps up pressure on militias",
+            "On Monday, 5 people died",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 }

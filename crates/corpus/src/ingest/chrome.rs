@@ -1,0 +1,297 @@
+//! Site chrome: the menus, prompts, counters and footers that scrapers sweep up with the article.
+//!
+//! Three kinds of evidence, weakest assumption first:
+//! - shape: a fragment of at most three characters, or a line with no letter (`TT`, `20`, `|`);
+//! - corpus statistics ([`LineStats`]): a line that is not a sentence and recurs at the same place
+//!   in the blocks of at least [`RECURRING_BLOCKS`] different articles is chrome, so a new site's
+//!   footer is found without a code change;
+//! - a short list of phrases that mean chrome on any news site ([`is_known_phrase`]).
+//!
+//! A body sentence is never chrome by statistics: only a known phrase can remove a sentence.
+
+use aho_corasick::AhoCorasick;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// In how many different blocks a non-sentence line must recur to count as chrome.
+pub const RECURRING_BLOCKS: usize = 3;
+
+/// Lines that are chrome when they are the whole line (compared lower-cased, end punctuation off).
+const WHOLE_LINE: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "skip to content",
+    "skip to main content",
+    "menu",
+    "home",
+    "search",
+    "close",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "print this article",
+    "comments",
+    "comment",
+    "click to comment",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "continue reading",
+    "read more",
+    "read the full story",
+    "load more",
+    "show more",
+    "related",
+    "related news",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "more stories",
+    "more news",
+    "trending",
+    "most read",
+    "most popular",
+    "popular posts",
+    "recommended",
+    "you may also like",
+    "article source",
+    "source",
+    "connect with us",
+    "follow us",
+    "follow us on",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "newsletter",
+    "domain registration",
+    "cookie settings",
+    "accept",
+    "accept all",
+    "accept cookies",
+    "reject all",
+    "manage preferences",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "contact us",
+    "about us",
+    "back to top",
+    "next article",
+    "previous article",
+    "tags",
+    "topics",
+    "listen to this article",
+    "view comments",
+    "all rights reserved",
+    "photo gallery",
+    "watch",
+    "video",
+    "live updates",
+];
+
+/// Markers that make a whole line chrome wherever they stand in it, even in a sentence-like line.
+const MARKERS: &[&str] = &[
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name, email",
+    "follow our google news",
+    "google news channel",
+    "we use cookies",
+    "uses cookies",
+    "use of cookies",
+    "cookie policy",
+    "by continuing to browse",
+    "by continuing to use",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "sign up to our newsletter",
+    "get the latest news delivered",
+    "all rights reserved",
+    "download our app",
+    "download the app",
+    "follow us on twitter",
+    "follow us on facebook",
+    "like us on facebook",
+    "join our telegram",
+    "this article was originally published",
+    "click here to",
+];
+
+/// All [`MARKERS`] in one automaton, so a line is scanned once whatever the number of markers.
+fn markers() -> &'static AhoCorasick {
+    static MARKERS_AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    MARKERS_AUTOMATON.get_or_init(|| {
+        // The markers are a fixed list of plain strings: building the automaton cannot fail.
+        AhoCorasick::new(MARKERS).expect("the chrome markers build an automaton")
+    })
+}
+
+/// Headers that introduce a list of links to other articles.
+const READ_MORE: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "related news",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related coverage",
+    "more on this",
+    "more on this story",
+    "more from",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "further reading",
+    "more stories",
+    "most read",
+];
+
+/// A line lower-cased with white space collapsed and end punctuation trimmed: the key under which
+/// lines are compared with each other and with the phrase lists.
+pub fn key(line: &str) -> String {
+    let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut key = String::with_capacity(trimmed.len());
+    let mut space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            key.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// A line of at most three characters, or one with no letter in it.
+pub fn is_fragment(line: &str) -> bool {
+    line.chars().count() <= 3 || !line.chars().any(char::is_alphabetic)
+}
+
+/// A phrase that is chrome on any site: the whole line, or a marker anywhere in it.
+pub fn is_known_phrase(line: &str) -> bool {
+    is_known_phrase_keyed(line, &key(line))
+}
+
+/// [`is_known_phrase`] for a line whose [`key`] is already at hand.
+pub fn is_known_phrase_keyed(line: &str, key: &str) -> bool {
+    WHOLE_LINE.contains(&key)
+        || (line.contains('©') && line.split_whitespace().count() <= 16)
+        || markers().is_match(key)
+}
+
+/// A header that introduces related links ("Read more:", "Related News", "See also").
+pub fn is_read_more_header(line: &str) -> bool {
+    is_read_more_header_keyed(line, &key(line))
+}
+
+/// [`is_read_more_header`] for a line whose [`key`] is already at hand.
+pub fn is_read_more_header_keyed(line: &str, key: &str) -> bool {
+    line.len() <= 60 && line.split_whitespace().count() <= 5 && READ_MORE.contains(&key)
+}
+
+fn hash(text: &str) -> u64 {
+    // FNV-1a: fixed, so counts are the same on every machine.
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// How often each line recurs across the blocks of a corpus.
+#[derive(Debug, Default)]
+pub struct LineStats {
+    blocks_by_key: HashMap<u64, usize>,
+}
+
+impl LineStats {
+    /// Counts, for every line key, the blocks it occurs in, where blocks with the same first line
+    /// count once (copies of one story must not make its own lines look like chrome).
+    pub fn from_blocks<'a>(blocks: impl Iterator<Item = &'a [(crate::LineNo, &'a str)]>) -> Self {
+        let mut seen: HashSet<(u64, u64)> = HashSet::new();
+        for block in blocks {
+            let Some((_, first)) = block.first() else {
+                continue;
+            };
+            let context = hash(&key(first));
+            for (_, line) in block {
+                seen.insert((hash(&key(line)), context));
+            }
+        }
+        let mut blocks_by_key: HashMap<u64, usize> = HashMap::new();
+        for (line, _) in seen {
+            *blocks_by_key.entry(line).or_default() += 1;
+        }
+        LineStats { blocks_by_key }
+    }
+
+    /// In how many distinct blocks the line occurs.
+    pub fn blocks(&self, line: &str) -> usize {
+        self.blocks_for_key(&key(line))
+    }
+
+    /// [`LineStats::blocks`] for a line whose [`key`] is already at hand.
+    pub fn blocks_for_key(&self, key: &str) -> usize {
+        self.blocks_by_key.get(&hash(key)).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_fragments_and_headers() {
+        assert!(is_known_phrase("Continue Reading"));
+        assert!(is_known_phrase("  Related News "));
+        assert!(is_known_phrase("Your email address will not be published."));
+        assert!(is_known_phrase(
+            "For the latest headlines, follow our Google News channel online or via the app."
+        ));
+        assert!(is_known_phrase(
+            "© 2024 The Daily Example. All rights reserved."
+        ));
+        assert!(!is_known_phrase(
+            "The council said it would read more reports before deciding."
+        ));
+        assert!(is_fragment("TT") && is_fragment("20") && is_fragment("— | —"));
+        assert!(!is_fragment("Iran"));
+        assert!(is_read_more_header("Read more:") && is_read_more_header("SEE ALSO"));
+        assert!(!is_read_more_header(
+            "Read more about the floods in our earlier report:"
+        ));
+    }
+
+    #[test]
+    fn recurrence_counts_distinct_blocks_once_per_story() {
+        let a = [(1, "Story one"), (2, "Share this"), (3, "Body of one.")];
+        let b = [(1, "Story two"), (2, "Share this"), (3, "Body of two.")];
+        let b_copy = b;
+        let stats = LineStats::from_blocks([&a[..], &b[..], &b_copy[..]].into_iter());
+        assert_eq!(stats.blocks("share THIS"), 2);
+        assert_eq!(stats.blocks("Body of two."), 1);
+        assert_eq!(stats.blocks("never seen"), 0);
+    }
+}
