@@ -53,6 +53,7 @@ test("the reader shows the cleaned article with its dateline, and what was remov
     const removedText = await removed.innerText();
     assert.match(removedText, /line 1 · site chrome ·[^\n]*\n\s*Domain Registration/);
     assert.match(removedText, /line 49 · site chrome ·[^\n]*\n\s*Article source:/);
+    await removed.scrollIntoViewIfNeeded();
     await screenshot(page, "reader-removed");
 
     // An Asharq-style article: caption shown once, subheadings as headings.

@@ -50,6 +50,23 @@ fn seed_folder_gives_one_json_object_per_article() {
         .as_str()
         .unwrap()
         .starts_with("Several dozen Romanian and Bulgarian firefighters"));
+    assert_eq!(greece["caption"], serde_json::Value::Null);
+    assert_eq!(greece["duplicate_of"], serde_json::Value::Null);
+    assert_eq!(greece["related_links"].as_array().map(Vec::len), Some(3));
+    let removed = greece["removed"].as_array().unwrap();
+    assert!(removed
+        .iter()
+        .any(|r| r["reason"] == "read_more_header" && r["line"] == 149));
+    let copy = articles
+        .iter()
+        .find(|a| a["file"] == "001_70383bd2258dd309.txt" && a["line"] == 46)
+        .expect("the copy in 001 is listed");
+    assert_eq!(copy["duplicate_of"], 0);
+    let dated = articles
+        .iter()
+        .find(|a| a["file"] == "003_26f0ad0b6a8edf90.txt")
+        .unwrap();
+    assert_eq!(dated["dateline"], "• September 28, 2020");
 }
 
 #[test]

@@ -118,6 +118,7 @@ const MARKERS: &[&str] = &[
     "subscribe to our newsletter",
     "sign up to our newsletter",
     "get the latest news delivered",
+    "in your inbox",
     "all rights reserved",
     "download our app",
     "download the app",
@@ -227,15 +228,16 @@ pub struct LineStats {
 }
 
 impl LineStats {
-    /// Counts, for every line key, the blocks it occurs in, where blocks with the same first line
-    /// count once (copies of one story must not make its own lines look like chrome).
+    /// Counts, for every line key, the blocks it occurs in, where blocks with the same longest
+    /// line count once: copies of one story share it, so they must not make the story's own
+    /// lines look like chrome.
     pub fn from_blocks<'a>(blocks: impl Iterator<Item = &'a [(crate::LineNo, &'a str)]>) -> Self {
         let mut seen: HashSet<(u64, u64)> = HashSet::new();
         for block in blocks {
-            let Some((_, first)) = block.first() else {
+            let Some((_, longest)) = block.iter().max_by_key(|(_, line)| line.len()) else {
                 continue;
             };
-            let context = hash(&key(first));
+            let context = hash(longest);
             for (_, line) in block {
                 seen.insert((hash(&key(line)), context));
             }
@@ -286,12 +288,20 @@ mod tests {
 
     #[test]
     fn recurrence_counts_distinct_blocks_once_per_story() {
-        let a = [(1, "Story one"), (2, "Share this"), (3, "Body of one.")];
-        let b = [(1, "Story two"), (2, "Share this"), (3, "Body of two.")];
+        let a = [
+            (1, "Story one"),
+            (2, "Share this"),
+            (3, "The body of the first story."),
+        ];
+        let b = [
+            (1, "Story two"),
+            (2, "Share this"),
+            (3, "The body of the second story."),
+        ];
         let b_copy = b;
         let stats = LineStats::from_blocks([&a[..], &b[..], &b_copy[..]].into_iter());
         assert_eq!(stats.blocks("share THIS"), 2);
-        assert_eq!(stats.blocks("Body of two."), 1);
+        assert_eq!(stats.blocks("The body of the second story."), 1);
         assert_eq!(stats.blocks("never seen"), 0);
     }
 }

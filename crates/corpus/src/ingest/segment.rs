@@ -388,18 +388,23 @@ fn has_photo_credit(line: &str) -> bool {
         && words(trimmed) >= 4
 }
 
-/// A short line above a longer headline-like line: a section label such as "Domain Registration".
+/// A short line above another line that is not a sentence either: a menu item or section label
+/// ("Home", "Domain Registration") over the headline. Not when the next line is the header of a
+/// short headline (a dateline, a byline, a caption).
 fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
     let (_, line) = block[index];
     let Some(&(_, next)) = block.get(index + 1) else {
         return false;
     };
+    let next_repeats = block[index + 2..].iter().any(|&(_, later)| later == next);
     words(line) <= 3
         && !ends_like_sentence(line)
         && !ends_like_sentence(next)
-        && words(next) > words(line)
+        && words(next) >= words(line)
         && !is_dateline(next)
         && !is_byline(next)
+        && !has_photo_credit(next)
+        && !next_repeats
         && !is_dateline(line)
 }
 
@@ -417,8 +422,15 @@ fn title_from_sentence(line: &str) -> String {
         .unwrap_or(line.len());
     let sentence = &line[..end];
     let all: Vec<&str> = sentence.split_whitespace().collect();
+    // A first clause of a reasonable length reads better than a cut in mid-phrase.
+    let clause = all
+        .iter()
+        .position(|word| word.ends_with(','))
+        .filter(|&at| (5..16).contains(&at));
     if all.len() <= 14 {
         sentence.to_owned()
+    } else if let Some(at) = clause {
+        format!("{}…", all[..=at].join(" ").trim_end_matches(','))
     } else {
         let cut = all[..12].join(" ");
         format!("{}…", cut.trim_end_matches([',', ';', ':']))
@@ -650,10 +662,7 @@ mod tests {
     fn a_file_without_headline_or_sentence_still_gives_an_article() {
         let one_paragraph = "The storm reached the coast overnight, cutting power to thousands of homes, the utility said, and crews were out at dawn repairing lines. More rain is expected on Friday.";
         let article = &segment(one_paragraph)[0];
-        assert_eq!(
-            article.title,
-            "The storm reached the coast overnight, cutting power to thousands of homes…"
-        );
+        assert_eq!(article.title, "The storm reached the coast overnight…");
         assert_eq!(kinds(article), [(1, LineKind::Paragraph)]);
         let list = segment("Shopping list\n\n\neggs\nmilk");
         assert_eq!(list.len(), 1);

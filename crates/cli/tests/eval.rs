@@ -1,0 +1,39 @@
+//! The seed targets, held through the scorer a user runs: `corpus eval ingest --gold ... --json`.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn the_seeds_meet_every_ingest_target() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold/seeds.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["eval", "ingest", "--json", "--gold"])
+        .arg(&gold)
+        .output()
+        .expect("the corpus binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let score: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let number = |field: &str| score[field].as_u64().unwrap_or(u64::MAX);
+    let problems = &score["problems"];
+    assert_eq!(number("gold_segments"), 11);
+    assert_eq!(number("found_segments"), 11, "{problems:#}");
+    assert_eq!(
+        number("matched_segments"),
+        11,
+        "every title exact: {problems:#}"
+    );
+    assert_eq!(number("found_unique"), 10, "{problems:#}");
+    assert_eq!(number("captions_exact"), 11, "{problems:#}");
+    assert_eq!(number("datelines_exact"), 11, "{problems:#}");
+    assert_eq!(number("subheadings_exact"), 11, "{problems:#}");
+    assert_eq!(number("related_links_exact"), 11, "{problems:#}");
+    assert_eq!(number("boilerplate_kept"), 0, "{problems:#}");
+    assert_eq!(number("body_lines_dropped"), 0, "{problems:#}");
+    assert_eq!(number("duplicate_pairs_found"), 1, "{problems:#}");
+    assert_eq!(number("false_pairs"), 0, "{problems:#}");
+    assert_eq!(problems.as_array().map(Vec::len), Some(0));
+}
