@@ -1,9 +1,11 @@
 //! The page: its layout, the state every component shares, and the wiring to the engine worker.
 
-use crate::components::{files::FilePanel, reader::Reader, results::ResultList, upload::Upload};
+use crate::components::{
+    files::FilePanel, reader::Reader, results::ResultList, timeline::Timeline, upload::Upload,
+};
 use crate::worker::client::EngineClient;
 use crate::worker::protocol::{DocRef, Progress, Request, Response};
-use corpus::{DocId, Document, FileReport, Hit, Query};
+use corpus::{DateMode, DocId, Document, FileReport, HistogramBucket, Hit, Query};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -45,6 +47,16 @@ pub struct AppState {
     pub document: RwSignal<Option<Document>>,
     /// The other tellings of the open article's story.
     pub copies: RwSignal<Vec<DocRef>>,
+    /// Which dates the timeline and the date range use.
+    pub date_mode: RwSignal<DateMode>,
+    /// Only dates the source states.
+    pub stated_only: RwSignal<bool>,
+    /// With a date range, also list undated articles.
+    pub include_undated: RwSignal<bool>,
+    /// The brushed date range (first day, last day), if any.
+    pub date_range: RwSignal<Option<(String, String)>>,
+    /// The timeline of the current filter: unit, buckets, undated count.
+    pub timeline: RwSignal<(String, Vec<HistogramBucket>, usize)>,
 }
 
 impl AppState {
@@ -66,6 +78,11 @@ impl AppState {
             selected: RwSignal::new(None),
             document: RwSignal::new(None),
             copies: RwSignal::new(Vec::new()),
+            date_mode: RwSignal::new(DateMode::Published),
+            stated_only: RwSignal::new(false),
+            include_undated: RwSignal::new(false),
+            date_range: RwSignal::new(None),
+            timeline: RwSignal::new((String::new(), Vec::new(), 0)),
         }
     }
 
@@ -108,6 +125,11 @@ impl AppState {
                 query: Query {
                     text: self.search.get_untracked(),
                     include_copies: self.show_copies.get_untracked(),
+                    date_from: self.date_range.get_untracked().map(|r| r.0),
+                    date_to: self.date_range.get_untracked().map(|r| r.1),
+                    date_mode: self.date_mode.get_untracked(),
+                    stated_only: self.stated_only.get_untracked(),
+                    include_undated: self.include_undated.get_untracked(),
                     offset: page * PAGE_SIZE,
                     limit: PAGE_SIZE,
                 },
@@ -139,6 +161,10 @@ impl AppState {
                     pending.remove(&page);
                 });
                 self.total.set(Some(result.total));
+                if page == 0 {
+                    self.timeline
+                        .set((result.histogram_unit, result.histogram, result.undated));
+                }
                 self.pages.update(|pages| {
                     pages.insert(page, result.hits);
                 });
@@ -264,7 +290,10 @@ pub fn App() -> impl IntoView {
         </div>
         <main class="panes">
             <FilePanel/>
-            <ResultList/>
+            <div class="middle">
+                <Timeline/>
+                <ResultList/>
+            </div>
             <Reader/>
         </main>
     }

@@ -1,6 +1,8 @@
 //! The page's parts, one component each.
 
 pub mod files;
+pub mod highlight;
 pub mod reader;
 pub mod results;
+pub mod timeline;
 pub mod upload;

@@ -3,8 +3,56 @@
 //! line that was removed, with why. Everything is rendered as plain text.
 
 use crate::app::AppState;
+use crate::components::highlight::{highlighted, Span};
+use corpus::extract::dates::{Field, PublishedSource};
 use corpus::{Document, RemovedLine};
 use leptos::prelude::*;
+
+/// The marks for one field of a document: its date mentions.
+fn spans(doc: &Document, field: Field) -> Vec<Span> {
+    let mut spans: Vec<Span> = doc
+        .dates
+        .iter()
+        .filter(|m| m.field == field)
+        .map(|m| {
+            let granularity = serde_json::to_value(m.granularity)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let title = match (&m.value, m.resolved) {
+                (Some(value), false) => format!("date: {value} ({granularity})"),
+                (Some(value), true) => format!("date: {value}, resolved from the publication date"),
+                (None, _) => "date relative to when the article was written".to_owned(),
+            };
+            Span {
+                start: m.start,
+                end: m.end,
+                class: "date",
+                title,
+            }
+        })
+        .collect();
+    spans.sort_by_key(|span| span.start);
+    spans
+}
+
+/// "Published 2020-09-28 · from the dateline", or what is known instead.
+fn published_line(doc: &Document) -> String {
+    let p = &doc.published;
+    let evidence = p.evidence.clone().unwrap_or_default();
+    match (p.source, p.value.as_deref(), p.earliest.as_deref()) {
+        (PublishedSource::Dateline, Some(value), _) => {
+            format!("Published {value} · from the dateline “{evidence}”")
+        }
+        (PublishedSource::FileName, Some(value), _) => {
+            format!("Published {value} · from the file name")
+        }
+        (PublishedSource::Estimated, _, Some(earliest)) => format!(
+            "Published not before {earliest} · estimated from the dates it mentions (“{evidence}”)"
+        ),
+        _ => "Publication date unknown: no dateline, no date in the file name, no past date mentioned".to_owned(),
+    }
+}
 
 /// What a removal reason reads as.
 fn reason_label(line: &RemovedLine) -> String {
@@ -15,14 +63,20 @@ fn reason_label(line: &RemovedLine) -> String {
     kind.replace('_', " ")
 }
 
-/// The article body: paragraphs, with subheadings set as headings.
+/// The article body: paragraphs, with subheadings set as headings and dates marked.
 fn body_view(doc: &Document) -> impl IntoView {
-    doc.paragraphs()
+    let marks = spans(doc, Field::Body);
+    let mut offset = 0;
+    doc.body
+        .split("\n\n")
         .map(|text| {
+            let start = offset;
+            offset += text.len() + 2;
+            let content = highlighted(text, start, &marks);
             if doc.subheadings.iter().any(|s| s == text) {
-                view! { <h3 class="subheading">{text.to_owned()}</h3> }.into_any()
+                view! { <h3 class="subheading">{content}</h3> }.into_any()
             } else {
-                view! { <p>{text.to_owned()}</p> }.into_any()
+                view! { <p>{content}</p> }.into_any()
             }
         })
         .collect_view()
@@ -36,11 +90,15 @@ pub fn Reader() -> impl IntoView {
     let body = move || match state.document.get() {
         Some(doc) => {
             let caption = doc.caption.clone().map(|caption| {
-                view! { <p class="reader-caption" data-testid="caption">{caption}</p> }
+                let marked = highlighted(&caption, 0, &spans(&doc, Field::Caption));
+                view! { <p class="reader-caption" data-testid="caption">{marked}</p> }
             });
             let dateline = doc.dateline.clone().map(|dateline| {
-                view! { <p class="reader-dateline" data-testid="dateline">{dateline}</p> }
+                let marked = highlighted(&dateline, 0, &spans(&doc, Field::Dateline));
+                view! { <p class="reader-dateline" data-testid="dateline">{marked}</p> }
             });
+            let published = published_line(&doc);
+            let title = highlighted(&doc.title, 0, &spans(&doc, Field::Title));
             let byline = doc
                 .byline
                 .clone()
@@ -106,8 +164,9 @@ pub fn Reader() -> impl IntoView {
             };
             view! {
                 <article data-testid="reader">
-                    <h2 class="reader-title">{doc.title.clone()}</h2>
+                    <h2 class="reader-title">{title}</h2>
                     {dateline}
+                    <p class="reader-published" data-testid="published">{published}</p>
                     {byline}
                     {caption}
                     <p class="reader-source">{format!("Source: {}, line {}", doc.file, doc.line)}</p>

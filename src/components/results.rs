@@ -63,7 +63,10 @@ pub fn ResultList() -> impl IntoView {
         state.pages.with(|pages| {
             (first..=last)
                 .filter_map(|index| {
-                    let hit = pages.get(&(index / PAGE_SIZE))?.get(index % PAGE_SIZE)?.clone();
+                    let hit = pages
+                        .get(&(index / PAGE_SIZE))?
+                        .get(index % PAGE_SIZE)?
+                        .clone();
                     let id = hit.id;
                     let badge = match (hit.duplicate_of, hit.copies) {
                         (Some(_), _) => Some(("badge copy", "a copy".to_owned())),
@@ -84,7 +87,17 @@ pub fn ResultList() -> impl IntoView {
                             on:click=move |_| state.select(id)
                         >
                             <div class="row-title">{badge}{hit.title}</div>
-                            <div class="row-meta">{format!("{} · line {}", hit.file, hit.line)}</div>
+                            <div class="row-meta">
+                                {hit.published.clone().map(|date| {
+                                    let (class, text) = if hit.published_stated {
+                                        ("row-date", date)
+                                    } else {
+                                        ("row-date estimated", format!("≥ {date}"))
+                                    };
+                                    view! { <span class=class>{text}</span> }
+                                })}
+                                {format!("{} · line {}", hit.file, hit.line)}
+                            </div>
                             <div class="row-snippet">{hit.snippet}</div>
                         </div>
                     })

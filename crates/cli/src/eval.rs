@@ -6,6 +6,8 @@ use corpus::{Corpus, Document};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+pub use crate::eval_dates::{dates_report, score_dates};
 use std::path::{Path, PathBuf};
 
 /// The scores, as printed (and as `--json` writes them).
@@ -61,53 +63,125 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Loads the seeds named in the gold file from `seeds`, ingests them, and scores the result.
-pub fn score_ingest(gold_path: &Path, seeds: Option<PathBuf>) -> Result<IngestScore, String> {
-    let gold_text = std::fs::read_to_string(gold_path)
-        .map_err(|e| format!("{}: cannot read: {e}", gold_path.display()))?;
-    let gold: Value = serde_json::from_str(&gold_text)
-        .map_err(|e| format!("{}: not valid JSON: {e}", gold_path.display()))?;
-    let seeds = seeds.unwrap_or_else(|| {
-        gold_path
-            .parent()
-            .and_then(Path::parent)
-            .unwrap_or(Path::new("."))
-            .join("seeds")
-    });
-    let files: BTreeMap<&String, &Vec<Value>> = gold
-        .as_object()
-        .ok_or("the gold standard is not a JSON object")?
-        .iter()
-        .filter(|(name, _)| !name.starts_with('_'))
-        .filter_map(|(name, value)| value.as_array().map(|articles| (name, articles)))
-        .filter(|(_, articles)| {
-            articles.iter().all(|a| a["title"].is_string()) && !articles.is_empty()
+/// The gold standard, the corpus built from its seed files, and which found article is which
+/// gold article (matched by exact title, in file order).
+pub struct GoldRun {
+    pub(crate) gold: Value,
+    pub(crate) corpus: Corpus,
+    /// Per file, the gold articles.
+    pub(crate) files: BTreeMap<String, Vec<Value>>,
+    /// Per file, its lines (decoded), for reading gold line numbers.
+    pub(crate) sources: BTreeMap<String, Vec<String>>,
+    /// (file, gold index) → found document id.
+    pub(crate) matched: BTreeMap<ArticleKey, corpus::DocId>,
+    /// Gold articles with no found article, and found articles the gold lacks.
+    pub(crate) unmatched: Vec<String>,
+}
+
+impl GoldRun {
+    /// Loads the gold standard, ingests the seeds it names from `seeds` (by default the `seeds/`
+    /// folder beside the gold file's folder) and matches articles.
+    pub fn load(gold_path: &Path, seeds: Option<PathBuf>) -> Result<GoldRun, String> {
+        let gold_text = std::fs::read_to_string(gold_path)
+            .map_err(|e| format!("{}: cannot read: {e}", gold_path.display()))?;
+        let gold: Value = serde_json::from_str(&gold_text)
+            .map_err(|e| format!("{}: not valid JSON: {e}", gold_path.display()))?;
+        let seeds = seeds.unwrap_or_else(|| {
+            gold_path
+                .parent()
+                .and_then(Path::parent)
+                .unwrap_or(Path::new("."))
+                .join("seeds")
+        });
+        let files: BTreeMap<String, Vec<Value>> = gold
+            .as_object()
+            .ok_or("the gold standard is not a JSON object")?
+            .iter()
+            .filter(|(name, _)| !name.starts_with('_'))
+            .filter_map(|(name, value)| {
+                value
+                    .as_array()
+                    .map(|articles| (name.clone(), articles.clone()))
+            })
+            .filter(|(_, articles)| {
+                articles.iter().all(|a| a["title"].is_string()) && !articles.is_empty()
+            })
+            .collect();
+        let mut corpus = Corpus::new();
+        let mut sources = BTreeMap::new();
+        for name in files.keys() {
+            let path = seeds.join(name);
+            let bytes = std::fs::read(&path)
+                .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            let text = corpus::ingest::decode(&bytes).unwrap_or_default();
+            sources.insert(name.clone(), text.split('\n').map(str::to_owned).collect());
+            corpus
+                .add_file(name, &bytes)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        corpus.finish();
+        let mut matched = BTreeMap::new();
+        let mut unmatched = Vec::new();
+        for (name, articles) in &files {
+            let mut unused: Vec<&Document> = corpus
+                .documents()
+                .iter()
+                .filter(|d| &d.file == name)
+                .collect();
+            for (gold_index, article) in articles.iter().enumerate() {
+                let title = article["title"].as_str().unwrap_or("");
+                match unused.iter().position(|d| d.title == title) {
+                    Some(at) => {
+                        matched.insert((name.clone(), gold_index), unused.remove(at).id);
+                    }
+                    None => unmatched.push(format!("{name}: no article titled {title:?}")),
+                }
+            }
+            for doc in unused {
+                unmatched.push(format!(
+                    "{name}: an article the gold does not have: {:?}",
+                    doc.title
+                ));
+            }
+        }
+        Ok(GoldRun {
+            gold,
+            corpus,
+            files,
+            sources,
+            matched,
+            unmatched,
         })
-        .collect();
-
-    let mut corpus = Corpus::new();
-    let mut sources: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for name in files.keys() {
-        let path = seeds.join(name);
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let text = corpus::ingest::decode(&bytes).unwrap_or_default();
-        sources.insert(
-            (*name).clone(),
-            text.split('\n').map(str::to_owned).collect(),
-        );
-        corpus
-            .add_file(name, &bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    corpus.finish();
 
+    /// Each matched pair: (file, gold article, found document).
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, &Value, &Document)> {
+        self.matched.iter().filter_map(|((file, index), id)| {
+            Some((
+                file.as_str(),
+                self.files.get(file)?.get(*index)?,
+                self.corpus.document(*id)?,
+            ))
+        })
+    }
+}
+
+/// Scores segmentation, cleaning and duplicates.
+pub fn score_ingest(run: &GoldRun) -> IngestScore {
+    let corpus = &run.corpus;
+    let gold = &run.gold;
     let mut score = IngestScore {
         found_segments: corpus.documents().len(),
         found_unique: corpus.unique_stories(),
         gold_unique: gold["unique_articles"].as_u64().unwrap_or(0) as usize,
+        gold_segments: run.files.values().map(Vec::len).sum(),
+        matched_segments: run.matched.len(),
+        problems: run.unmatched.clone(),
         ..IngestScore::default()
     };
+    for (file, article, doc) in run.pairs() {
+        check_article(&mut score, file, article, doc, &run.sources[file]);
+    }
     // Where each found document sits: (file, index within the file).
     let mut position: Vec<ArticleKey> = Vec::new();
     let mut counters: BTreeMap<&str, usize> = BTreeMap::new();
@@ -116,38 +190,6 @@ pub fn score_ingest(gold_path: &Path, seeds: Option<PathBuf>) -> Result<IngestSc
         position.push((doc.file.clone(), *n));
         *n += 1;
     }
-    // Found (file, index) for each gold (file, index), matched by exact title in file order.
-    let mut found_for_gold: BTreeMap<ArticleKey, usize> = BTreeMap::new();
-
-    for (name, articles) in &files {
-        let docs: Vec<&Document> = corpus
-            .documents()
-            .iter()
-            .filter(|d| &d.file == *name)
-            .collect();
-        let mut unused: Vec<&Document> = docs.clone();
-        score.gold_segments += articles.len();
-        for (gold_index, article) in articles.iter().enumerate() {
-            let title = article["title"].as_str().unwrap_or("");
-            let Some(at) = unused.iter().position(|d| d.title == title) else {
-                score
-                    .problems
-                    .push(format!("{name}: no article titled {title:?}"));
-                continue;
-            };
-            let doc = unused.remove(at);
-            score.matched_segments += 1;
-            found_for_gold.insert(((*name).clone(), gold_index), doc.id as usize);
-            check_article(&mut score, name, article, doc, &sources[*name]);
-        }
-        for doc in unused {
-            score.problems.push(format!(
-                "{name}: an article the gold does not have: {:?}",
-                doc.title
-            ));
-        }
-    }
-
     let gold_pairs: HashSet<(ArticleKey, ArticleKey)> = gold["duplicate_groups"]
         .as_array()
         .into_iter()
@@ -202,7 +244,7 @@ pub fn score_ingest(gold_path: &Path, seeds: Option<PathBuf>) -> Result<IngestSc
     }
     score.segment_precision = ratio(score.matched_segments, score.found_segments);
     score.segment_recall = ratio(score.matched_segments, score.gold_segments);
-    Ok(score)
+    score
 }
 
 fn check_article(

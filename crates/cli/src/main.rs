@@ -5,10 +5,11 @@
 //! on stderr with its reason, and the others still print. Exit status: 0 when every file gave
 //! articles, 1 when some did not, 2 for a usage error.
 //!
-//! `corpus eval ingest --gold GOLD.json [--seeds DIR] [--json]` scores the ingest against a
-//! hand-checked gold standard.
+//! `corpus eval ingest|dates --gold GOLD.json [--seeds DIR] [--json]` scores the ingest, or the
+//! dates, against a hand-checked gold standard.
 
 mod eval;
+mod eval_dates;
 
 use corpus::Corpus;
 use serde::Serialize;
@@ -16,9 +17,10 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest PATH...\n       corpus eval ingest --gold GOLD.json [--seeds DIR] [--json]\n\n\
+const USAGE: &str = "usage: corpus ingest PATH...\n       corpus eval ingest|dates --gold GOLD.json [--seeds DIR] [--json]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
+  eval dates       score date mentions and publication dates against a gold standard\n\
                    (--seeds defaults to the seeds/ folder beside the gold file's folder)";
 
 /// One line of `corpus ingest` output. Fields are only ever added, never renamed or removed.
@@ -36,6 +38,8 @@ struct ArticleLine<'a> {
     related_links: &'a [String],
     removed: &'a [corpus::RemovedLine],
     duplicate_of: Option<corpus::DocId>,
+    dates: &'a [corpus::extract::dates::DateMention],
+    published: &'a corpus::extract::dates::Published,
 }
 
 fn main() -> ExitCode {
@@ -68,30 +72,36 @@ fn evaluate(args: &[String]) -> ExitCode {
             _ => gold = None,
         }
     }
-    let (Some("ingest"), Some(gold)) = (what, gold) else {
+    let (Some(what @ ("ingest" | "dates")), Some(gold)) = (what, gold) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    match eval::score_ingest(&gold, seeds) {
-        Ok(score) if json => match serde_json::to_string_pretty(&score) {
-            Ok(text) => {
-                println!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("corpus: {error}");
-                ExitCode::FAILURE
-            }
-        },
-        Ok(score) => {
-            print!("{}", eval::report(&score));
-            ExitCode::SUCCESS
-        }
+    let run = match eval::GoldRun::load(&gold, seeds) {
+        Ok(run) => run,
         Err(error) => {
             eprintln!("corpus: {error}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    let (text, value) = if what == "ingest" {
+        let score = eval::score_ingest(&run);
+        (eval::report(&score), serde_json::to_string_pretty(&score))
+    } else {
+        let score = eval::score_dates(&run);
+        (
+            eval::dates_report(&score),
+            serde_json::to_string_pretty(&score),
+        )
+    };
+    match value {
+        Ok(json_text) if json => println!("{json_text}"),
+        Ok(_) => print!("{text}"),
+        Err(error) => {
+            eprintln!("corpus: {error}");
+            return ExitCode::FAILURE;
         }
     }
+    ExitCode::SUCCESS
 }
 
 fn ingest(paths: &[String]) -> ExitCode {
@@ -140,6 +150,8 @@ fn ingest(paths: &[String]) -> ExitCode {
             related_links: &doc.related_links,
             removed: &doc.removed,
             duplicate_of: doc.duplicate_of,
+            dates: &doc.dates,
+            published: &doc.published,
         };
         let written = serde_json::to_writer(&mut out, &line)
             .map_err(std::io::Error::other)

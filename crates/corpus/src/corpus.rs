@@ -1,5 +1,6 @@
 //! The corpus: every article of every file, numbered, with a report of each file.
 
+use crate::extract::dates::{self, DateMention, Field, NumericOrder, Published};
 use crate::ingest::chrome::LineStats;
 use crate::ingest::segment::{self, Article, LineKind};
 use crate::ingest::{decode, dedup};
@@ -8,7 +9,7 @@ use crate::{DocId, IngestError, LineNo};
 use serde::{Deserialize, Serialize};
 
 /// One article of the corpus, cleaned and ready to read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Its number in the corpus.
     pub id: DocId,
@@ -20,8 +21,12 @@ pub struct Document {
     pub title: String,
     /// The photo caption with its credit, if the article has one.
     pub caption: Option<String>,
+    /// The line the caption stands on.
+    pub caption_line: Option<LineNo>,
     /// The line under the headline that dates the article, if any.
     pub dateline: Option<String>,
+    /// The line the dateline stands on.
+    pub dateline_line: Option<LineNo>,
     /// The author line, if any.
     pub byline: Option<String>,
     /// The body: paragraphs and subheadings set apart by a blank line (`"\n\n"`).
@@ -38,6 +43,10 @@ pub struct Document {
     pub duplicate_of: Option<DocId>,
     /// The other copies, when this article is the canonical one.
     pub copies: Vec<DocId>,
+    /// Every date expression in the title, caption, dateline and body.
+    pub dates: Vec<DateMention>,
+    /// When the article was published, with where that came from.
+    pub published: Published,
 }
 
 /// A line dropped from an article, with where it was and why.
@@ -59,8 +68,45 @@ impl Document {
         self.body.split("\n\n").filter(|p| !p.is_empty())
     }
 
+    /// The text of a field, as date and entity offsets count into it.
+    pub fn field_text(&self, field: Field) -> &str {
+        match field {
+            Field::Title => &self.title,
+            Field::Caption => self.caption.as_deref().unwrap_or(""),
+            Field::Dateline => self.dateline.as_deref().unwrap_or(""),
+            Field::Body => &self.body,
+        }
+    }
+
+    /// The source line a body offset falls on.
+    pub fn body_line_at(&self, offset: usize) -> Option<LineNo> {
+        let mut start = 0;
+        for (paragraph, &line) in self.body.split("\n\n").zip(&self.body_lines) {
+            let end = start + paragraph.len();
+            if offset < end || (offset == end && offset == self.body.len()) {
+                return Some(line);
+            }
+            start = end + 2;
+        }
+        None
+    }
+
+    /// Finds the dates in every field, dates the article, and resolves relative dates.
+    fn extract_dates(&mut self, order: NumericOrder) {
+        let mut mentions = Vec::new();
+        for field in [Field::Title, Field::Caption, Field::Dateline, Field::Body] {
+            mentions.extend(dates::find_dates(self.field_text(field), field, order));
+        }
+        self.published = dates::publication(&self.file, &mentions, |field| {
+            self.field_text(field).to_owned()
+        });
+        dates::resolve(&mut mentions, &self.published);
+        self.dates = mentions;
+    }
+
     fn from_article(file: &str, article: Article) -> Document {
         let text_of = |kind| article.first(kind).map(|line| line.text.clone());
+        let line_of = |kind| article.first(kind).map(|line| line.line);
         let body: Vec<_> = article
             .of_kinds(&[LineKind::Paragraph, LineKind::Subheading])
             .collect();
@@ -70,7 +116,9 @@ impl Document {
             line: article.line,
             title: article.title.clone(),
             caption: text_of(LineKind::Caption),
+            caption_line: line_of(LineKind::Caption),
             dateline: text_of(LineKind::Dateline),
+            dateline_line: line_of(LineKind::Dateline),
             byline: text_of(LineKind::Byline),
             body: body
                 .iter()
@@ -99,6 +147,8 @@ impl Document {
                 .collect(),
             duplicate_of: None,
             copies: Vec::new(),
+            dates: Vec::new(),
+            published: Published::unknown(),
         }
     }
 }
@@ -149,6 +199,7 @@ pub struct Corpus {
     sources: Vec<Source>,
     documents: Vec<Document>,
     files: Vec<FileReport>,
+    numeric_order: NumericOrder,
     pub(crate) index: TermIndex,
 }
 
@@ -226,8 +277,20 @@ impl Corpus {
                     .map(|article| Document::from_article(&source.file, article)),
             );
         }
+        // Day or month first in 05/10/2024: whichever the corpus's unambiguous dates show.
+        let (day_first, month_first) = self
+            .sources
+            .iter()
+            .map(|source| dates::numeric_order_votes(&source.text))
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        self.numeric_order = if day_first > month_first {
+            NumericOrder::DayFirst
+        } else {
+            NumericOrder::MonthFirst
+        };
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
+            doc.extract_dates(self.numeric_order);
         }
         let texts: Vec<&str> = documents
             .iter()
@@ -249,6 +312,11 @@ impl Corpus {
         }
         self.documents = documents;
         self.index = TermIndex::build(&self.documents);
+    }
+
+    /// Whether numeric dates such as 05/10/2024 were read day first or month first.
+    pub fn numeric_order(&self) -> NumericOrder {
+        self.numeric_order
     }
 
     /// All documents in id order, copies included.

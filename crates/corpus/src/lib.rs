@@ -22,12 +22,13 @@
 
 mod corpus;
 mod error;
+pub mod extract;
 pub mod ingest;
 pub mod query;
 
 pub use crate::corpus::{Corpus, Document, FileReport, FileStatus, RemovedLine};
 pub use crate::error::IngestError;
-pub use crate::query::{Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult};
+pub use crate::query::{DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult};
 
 /// The position of a document in its corpus: documents are numbered from 0 in (file, line) order.
 pub type DocId = u32;

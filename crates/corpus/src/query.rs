@@ -4,9 +4,10 @@
 //! gets only that page, plus the total. Text search matches whole words, the last query word also
 //! as a prefix (so results narrow as the user types), case-insensitively; every word must match.
 
+use crate::extract::calendar::{self, DayNumber};
+use crate::extract::dates::{day_range, Granularity};
 use crate::{Corpus, DocId, Document, LineNo};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How long a hit's snippet may be, in characters.
 const SNIPPET_CHARS: usize = 180;
@@ -19,6 +20,17 @@ pub struct Query {
     pub text: String,
     /// List every copy of a story, not only its canonical article.
     pub include_copies: bool,
+    /// The first day of the date range (ISO date), if the user chose one.
+    pub date_from: Option<String>,
+    /// The last day of the date range (ISO date, inclusive).
+    pub date_to: Option<String>,
+    /// Which dates the range and the histogram look at.
+    pub date_mode: DateMode,
+    /// Only dates the source states: datelines and file names for publication, dates written in
+    /// the text for mentions (not estimated, not resolved).
+    pub stated_only: bool,
+    /// With a date range, also list articles that have no date to place in it.
+    pub include_undated: bool,
     /// How many matching documents to skip.
     pub offset: usize,
     /// How many hits to return at most.
@@ -30,10 +42,26 @@ impl Default for Query {
         Query {
             text: String::new(),
             include_copies: false,
+            date_from: None,
+            date_to: None,
+            date_mode: DateMode::Published,
+            stated_only: false,
+            include_undated: false,
             offset: 0,
             limit: 50,
         }
     }
+}
+
+/// Which dates of an article a date range and the timeline use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DateMode {
+    /// When the article was published.
+    #[default]
+    Published,
+    /// The dates the article mentions.
+    Mentions,
 }
 
 /// One page of matching documents, with counts over all of them.
@@ -47,8 +75,13 @@ pub struct QueryResult {
     pub hits: Vec<Hit>,
     /// Counts of matching documents per facet value (entities, topics, files).
     pub facets: Vec<Facet>,
-    /// Matching documents per date bucket.
+    /// Documents matching every filter but the date range, per date bucket, over the whole
+    /// corpus's span of dates, so the timeline keeps its axis while the user brushes it.
     pub histogram: Vec<HistogramBucket>,
+    /// The bucket size: "day", "month" or "year".
+    pub histogram_unit: String,
+    /// Documents matching every filter but the date range that have no date to place.
+    pub undated: usize,
 }
 
 /// A matching document, with what a result list shows of it.
@@ -68,6 +101,10 @@ pub struct Hit {
     pub copies: usize,
     /// The canonical article, when this one is a copy.
     pub duplicate_of: Option<DocId>,
+    /// When it was published (ISO), stated or, for an estimate, the earliest it can be.
+    pub published: Option<String>,
+    /// Whether that date is stated by the source rather than estimated.
+    pub published_stated: bool,
 }
 
 /// Counts for one facet.
@@ -93,10 +130,90 @@ pub struct FacetValue {
 /// Matching documents in one date bucket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistogramBucket {
-    /// The bucket's start as an ISO date (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// The bucket as an ISO value (YYYY, YYYY-MM or YYYY-MM-DD, by the histogram's unit).
     pub start: String,
+    /// The first day it covers (ISO date).
+    pub first_day: String,
+    /// The last day it covers (ISO date).
+    pub last_day: String,
     /// How many matching documents fall in it.
     pub count: usize,
+    /// Of those, placed by a stated date.
+    pub stated: usize,
+    /// Of those, placed by an estimated or resolved date.
+    pub estimated: usize,
+}
+
+/// The dates that place a document, each as (first day, last day, stated), for the mode.
+fn placements(
+    doc: &Document,
+    mode: DateMode,
+    stated_only: bool,
+) -> Vec<(DayNumber, DayNumber, bool)> {
+    match mode {
+        DateMode::Published => {
+            let stated = doc.published.source.is_stated();
+            if stated_only && !stated {
+                return Vec::new();
+            }
+            doc.published
+                .point()
+                .and_then(day_range)
+                .map(|(a, b)| vec![(a, b, stated)])
+                .unwrap_or_default()
+        }
+        DateMode::Mentions => doc
+            .dates
+            .iter()
+            .filter(|m| m.granularity != Granularity::Relative && !(stated_only && m.resolved))
+            .filter_map(|m| {
+                m.value
+                    .as_deref()
+                    .and_then(day_range)
+                    .map(|(a, b)| (a, b, !m.resolved))
+            })
+            .collect(),
+    }
+}
+
+fn iso_day(day: DayNumber) -> String {
+    let (y, m, d) = calendar::civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Buckets from the first to the last day, by a unit fitting the span.
+fn buckets(
+    first: DayNumber,
+    last: DayNumber,
+) -> (&'static str, Vec<(String, DayNumber, DayNumber)>) {
+    let span = last - first;
+    let (y0, m0, _) = calendar::civil_from_days(first);
+    let (y1, m1, _) = calendar::civil_from_days(last);
+    if span <= 62 {
+        let days = (first..=last).map(|d| (iso_day(d), d, d)).collect();
+        ("day", days)
+    } else if span <= 6 * 366 {
+        let mut out = Vec::new();
+        let (mut y, mut m) = (y0, m0);
+        while (y, m) <= (y1, m1) {
+            let a = calendar::days_from_civil(y, m, 1);
+            let b = calendar::days_from_civil(y, m, calendar::days_in_month(y, m));
+            out.push((format!("{y:04}-{m:02}"), a, b));
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+        ("month", out)
+    } else {
+        let years = (y0..=y1)
+            .map(|y| {
+                (
+                    format!("{y:04}"),
+                    calendar::days_from_civil(y, 1, 1),
+                    calendar::days_from_civil(y, 12, 31),
+                )
+            })
+            .collect();
+        ("year", years)
+    }
 }
 
 /// Lower-cased words of the text, split at anything that is not a letter or digit.
@@ -106,34 +223,58 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Which documents contain each word.
+/// Which documents contain each word: words sorted, so a prefix is a contiguous run.
 #[derive(Debug, Default)]
 pub(crate) struct TermIndex {
-    postings: BTreeMap<String, Vec<DocId>>,
+    postings: Vec<(String, Vec<DocId>)>,
 }
 
 impl TermIndex {
     pub(crate) fn build(documents: &[Document]) -> Self {
-        let mut postings: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
+        let mut map: std::collections::HashMap<String, Vec<DocId>> =
+            std::collections::HashMap::new();
         for doc in documents {
-            for word in words(&doc.title).chain(words(&doc.body)) {
-                let list = postings.entry(word).or_default();
-                if list.last() != Some(&doc.id) {
-                    list.push(doc.id);
+            for text in [doc.title.as_str(), doc.body.as_str()] {
+                for word in text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    let lowered;
+                    let key = if word.chars().any(char::is_uppercase) {
+                        lowered = word.to_lowercase();
+                        lowered.as_str()
+                    } else {
+                        word
+                    };
+                    match map.get_mut(key) {
+                        Some(list) => {
+                            if list.last() != Some(&doc.id) {
+                                list.push(doc.id);
+                            }
+                        }
+                        None => {
+                            map.insert(key.to_owned(), vec![doc.id]);
+                        }
+                    }
                 }
             }
         }
+        let mut postings: Vec<(String, Vec<DocId>)> = map.into_iter().collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         TermIndex { postings }
     }
 
     fn exact(&self, word: &str) -> Vec<DocId> {
-        self.postings.get(word).cloned().unwrap_or_default()
+        self.postings
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+            .map(|at| self.postings[at].1.clone())
+            .unwrap_or_default()
     }
 
     fn prefix(&self, prefix: &str) -> Vec<DocId> {
-        let mut ids: Vec<DocId> = self
-            .postings
-            .range(prefix.to_owned()..)
+        let from = self.postings.partition_point(|(w, _)| w.as_str() < prefix);
+        let mut ids: Vec<DocId> = self.postings[from..]
+            .iter()
             .take_while(|(word, _)| word.starts_with(prefix))
             .flat_map(|(_, ids)| ids.iter().copied())
             .collect();
@@ -200,6 +341,29 @@ impl Corpus {
                         .is_some_and(|doc| doc.duplicate_of.is_none())
             })
             .collect();
+        let (histogram_unit, histogram, undated) = self.histogram(&matching, query);
+        let range = query
+            .date_from
+            .as_deref()
+            .and_then(day_range)
+            .zip(query.date_to.as_deref().and_then(day_range))
+            .map(|((from, _), (_, to))| (from, to));
+        let matching: Vec<DocId> = match range {
+            None => matching,
+            Some((from, to)) => matching
+                .into_iter()
+                .filter(|&id| {
+                    self.document(id).is_some_and(|doc| {
+                        let placed = placements(doc, query.date_mode, query.stated_only);
+                        if placed.is_empty() {
+                            query.include_undated
+                        } else {
+                            placed.iter().any(|&(a, b, _)| a <= to && b >= from)
+                        }
+                    })
+                })
+                .collect(),
+        };
         let hits = matching
             .iter()
             .skip(query.offset)
@@ -213,6 +377,8 @@ impl Corpus {
                 snippet: snippet(&doc.body),
                 copies: self.copies_of(doc),
                 duplicate_of: doc.duplicate_of,
+                published: doc.published.point().map(str::to_owned),
+                published_stated: doc.published.source.is_stated(),
             })
             .collect();
         QueryResult {
@@ -220,8 +386,74 @@ impl Corpus {
             offset: query.offset,
             hits,
             facets: Vec::new(),
-            histogram: Vec::new(),
+            histogram,
+            histogram_unit: histogram_unit.to_owned(),
+            undated,
         }
+    }
+
+    /// The timeline for `matching` (documents passing every filter but the date range): its
+    /// unit, buckets over the whole corpus's span of dates, and the undated count.
+    fn histogram(
+        &self,
+        matching: &[DocId],
+        query: &Query,
+    ) -> (&'static str, Vec<HistogramBucket>, usize) {
+        let span = self
+            .documents()
+            .iter()
+            .flat_map(|doc| placements(doc, query.date_mode, false))
+            .fold(
+                None,
+                |acc: Option<(DayNumber, DayNumber)>, (a, b, _)| match acc {
+                    None => Some((a, b)),
+                    Some((lo, hi)) => Some((lo.min(a), hi.max(b))),
+                },
+            );
+        let mut undated = 0;
+        let Some((first, last)) = span else {
+            return ("year", Vec::new(), matching.len());
+        };
+        let (unit, ranges) = buckets(first, last);
+        let mut out: Vec<HistogramBucket> = ranges
+            .iter()
+            .map(|(start, a, b)| HistogramBucket {
+                start: start.clone(),
+                first_day: iso_day(*a),
+                last_day: iso_day(*b),
+                count: 0,
+                stated: 0,
+                estimated: 0,
+            })
+            .collect();
+        for doc in matching.iter().filter_map(|&id| self.document(id)) {
+            let placed = placements(doc, query.date_mode, query.stated_only);
+            if placed.is_empty() {
+                undated += 1;
+                continue;
+            }
+            // Each document counts once per bucket, as stated if any stated date puts it there.
+            for (bucket, (_, a, b)) in out.iter_mut().zip(&ranges) {
+                let hits: Vec<bool> = placed
+                    .iter()
+                    .filter(|&&(from, to, _)| {
+                        from <= *b
+                            && to >= *a
+                            && (query.date_mode == DateMode::Mentions || from >= *a)
+                    })
+                    .map(|&(_, _, stated)| stated)
+                    .collect();
+                if !hits.is_empty() {
+                    bucket.count += 1;
+                    if hits.contains(&true) {
+                        bucket.stated += 1;
+                    } else {
+                        bucket.estimated += 1;
+                    }
+                }
+            }
+        }
+        (unit, out, undated)
     }
 }
 

@@ -50,3 +50,85 @@ fn the_bundled_sample_is_the_seed_files() {
         );
     }
 }
+
+fn seed_corpus() -> Corpus {
+    let mut corpus = Corpus::new();
+    for (name, bytes) in seeds() {
+        corpus.add_file(&name, &bytes).unwrap();
+    }
+    corpus.finish();
+    corpus
+}
+
+fn titles(corpus: &Corpus, query: &corpus::Query) -> Vec<String> {
+    corpus
+        .query(query)
+        .hits
+        .into_iter()
+        .map(|hit| hit.title)
+        .collect()
+}
+
+#[test]
+fn a_date_range_with_stated_dates_only_finds_the_one_dated_article() {
+    let corpus = seed_corpus();
+    let year_2020 = corpus::Query {
+        date_from: Some("2020-01-01".into()),
+        date_to: Some("2020-12-31".into()),
+        stated_only: true,
+        ..corpus::Query::default()
+    };
+    assert_eq!(
+        titles(&corpus, &year_2020),
+        ["Iraq steps up pressure on outlawed militias"]
+    );
+    let estimated_too = corpus::Query {
+        stated_only: false,
+        ..year_2020.clone()
+    };
+    assert_eq!(
+        titles(&corpus, &estimated_too),
+        [
+            "Analysis: Iran seeks to cool tensions in Iraq",
+            "Iraq steps up pressure on outlawed militias"
+        ]
+    );
+    let with_undated = corpus::Query {
+        include_undated: true,
+        ..year_2020.clone()
+    };
+    assert_eq!(corpus.query(&with_undated).total, 1 + 9);
+
+    let result = corpus.query(&year_2020);
+    assert_eq!(result.histogram_unit, "year");
+    let bars: Vec<(&str, usize, usize)> = result
+        .histogram
+        .iter()
+        .map(|b| (b.start.as_str(), b.stated, b.estimated))
+        .collect();
+    assert_eq!(bars.first(), Some(&("2015", 0, 0)));
+    assert_eq!(bars.last(), Some(&("2023", 0, 0)));
+    assert!(bars.contains(&("2020", 1, 0)));
+    assert_eq!(
+        result.undated, 9,
+        "stated only: nine stories have no stated date"
+    );
+}
+
+#[test]
+fn mentions_mode_finds_articles_that_talk_about_a_year() {
+    let corpus = seed_corpus();
+    let query = corpus::Query {
+        date_mode: corpus::DateMode::Mentions,
+        date_from: Some("2015-01-01".into()),
+        date_to: Some("2015-12-31".into()),
+        ..corpus::Query::default()
+    };
+    assert_eq!(
+        titles(&corpus, &query),
+        [
+            "Analysis: Iran seeks to cool tensions in Iraq",
+            "One killed, six injured in shootout between migrant groups in Serbia"
+        ]
+    );
+}

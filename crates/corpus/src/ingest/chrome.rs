@@ -135,7 +135,10 @@ fn markers() -> &'static AhoCorasick {
     static MARKERS_AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
     MARKERS_AUTOMATON.get_or_init(|| {
         // The markers are a fixed list of plain strings: building the automaton cannot fail.
-        AhoCorasick::new(MARKERS).expect("the chrome markers build an automaton")
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(MARKERS)
+            .expect("the chrome markers build an automaton")
     })
 }
 
@@ -187,6 +190,36 @@ pub fn key(line: &str) -> String {
     key
 }
 
+/// The hash of a line's [`key`], computed without building the key: lines are compared by it.
+pub fn key_hash(line: &str) -> u64 {
+    let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    let mut space = false;
+    let mut buffer = [0u8; 4];
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            feed(b' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            feed(c.to_ascii_lowercase() as u8);
+        } else {
+            for lower in c.to_lowercase() {
+                lower.encode_utf8(&mut buffer).bytes().for_each(&mut feed);
+            }
+        }
+    }
+    hash
+}
+
+/// Lines longer than this are never a whole-line phrase, so their key string is not needed.
+const LONGEST_PHRASE: usize = 48;
+
 /// A line of at most three characters, or one with no letter in it.
 pub fn is_fragment(line: &str) -> bool {
     line.chars().count() <= 3 || !line.chars().any(char::is_alphabetic)
@@ -194,24 +227,16 @@ pub fn is_fragment(line: &str) -> bool {
 
 /// A phrase that is chrome on any site: the whole line, or a marker anywhere in it.
 pub fn is_known_phrase(line: &str) -> bool {
-    is_known_phrase_keyed(line, &key(line))
-}
-
-/// [`is_known_phrase`] for a line whose [`key`] is already at hand.
-pub fn is_known_phrase_keyed(line: &str, key: &str) -> bool {
-    WHOLE_LINE.contains(&key)
+    (line.len() <= LONGEST_PHRASE && WHOLE_LINE.contains(&key(line).as_str()))
         || (line.contains('©') && line.split_whitespace().count() <= 16)
-        || markers().is_match(key)
+        || markers().is_match(line)
 }
 
 /// A header that introduces related links ("Read more:", "Related News", "See also").
 pub fn is_read_more_header(line: &str) -> bool {
-    is_read_more_header_keyed(line, &key(line))
-}
-
-/// [`is_read_more_header`] for a line whose [`key`] is already at hand.
-pub fn is_read_more_header_keyed(line: &str, key: &str) -> bool {
-    line.len() <= 60 && line.split_whitespace().count() <= 5 && READ_MORE.contains(&key)
+    line.len() <= LONGEST_PHRASE
+        && line.split_whitespace().count() <= 5
+        && READ_MORE.contains(&key(line).as_str())
 }
 
 fn hash(text: &str) -> u64 {
@@ -239,7 +264,7 @@ impl LineStats {
             };
             let context = hash(longest);
             for (_, line) in block {
-                seen.insert((hash(&key(line)), context));
+                seen.insert((key_hash(line), context));
             }
         }
         let mut blocks_by_key: HashMap<u64, usize> = HashMap::new();
@@ -251,18 +276,30 @@ impl LineStats {
 
     /// In how many distinct blocks the line occurs.
     pub fn blocks(&self, line: &str) -> usize {
-        self.blocks_for_key(&key(line))
+        self.blocks_for_hash(key_hash(line))
     }
 
-    /// [`LineStats::blocks`] for a line whose [`key`] is already at hand.
-    pub fn blocks_for_key(&self, key: &str) -> usize {
-        self.blocks_by_key.get(&hash(key)).copied().unwrap_or(0)
+    /// [`LineStats::blocks`] for a line whose [`key_hash`] is already at hand.
+    pub fn blocks_for_hash(&self, key_hash: u64) -> usize {
+        self.blocks_by_key.get(&key_hash).copied().unwrap_or(0)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_hash_is_the_hash_of_the_key() {
+        for line in [
+            "  Read More: ",
+            "Iraq Frustrated by Iran’s Reluctance",
+            "ÉTÉ   Été",
+            "…",
+        ] {
+            assert_eq!(key_hash(line), hash(&key(line)), "{line}");
+        }
+    }
 
     #[test]
     fn phrases_fragments_and_headers() {

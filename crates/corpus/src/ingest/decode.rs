@@ -108,22 +108,30 @@ fn mostly_control_characters(text: &str) -> bool {
 /// tabs stay; the result is in Unicode NFC.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
+    // Unchanged runs are copied whole; only the characters that change are handled one by one.
+    let mut run_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let replacement: Option<&str> = match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek().map(|&(_, next)| next) == Some('\n') {
                     chars.next();
                 }
-                out.push('\n');
+                Some("\n")
             }
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                out.push(' ')
+                Some(" ")
             }
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            _ => out.push(c),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&text[run_start..i]);
+            out.push_str(replacement);
+            run_start = chars.peek().map(|&(next, _)| next).unwrap_or(text.len());
         }
     }
+    out.push_str(&text[run_start..]);
     // Most text is already NFC: the quick check avoids rebuilding it.
     if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out

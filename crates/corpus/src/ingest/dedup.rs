@@ -34,6 +34,16 @@ fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
     hash
 }
 
+/// [`fnv1a`] of the lower-cased bytes, for ASCII text, without building the lower-cased copy.
+fn fnv1a_lower_ascii(bytes: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte.to_ascii_lowercase());
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 fn splitmix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -43,11 +53,16 @@ fn splitmix(mut x: u64) -> u64 {
 
 /// The sorted, distinct shingle hashes of a text (one shingle for texts shorter than a shingle).
 pub fn shingles(text: &str) -> Vec<u64> {
-    let lowered = text.to_lowercase();
-    let words: Vec<u64> = lowered
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| fnv1a(w.as_bytes(), 0))
+        .map(|w| {
+            if w.is_ascii() {
+                fnv1a_lower_ascii(w.as_bytes())
+            } else {
+                fnv1a(w.to_lowercase().as_bytes(), 0)
+            }
+        })
         .collect();
     let mut out: Vec<u64> = if words.len() < SHINGLE_WORDS {
         if words.is_empty() {

@@ -215,15 +215,15 @@ fn is_sentence(line: &str) -> bool {
 }
 
 /// Chrome by shape, phrase or recurrence (but never a sentence by recurrence alone).
-/// `key` is the line's [`chrome::key`].
-fn chrome_rule(line: &str, key: &str, stats: &LineStats) -> Option<Cow<'static, str>> {
+/// `key` is the line's [`chrome::key_hash`].
+fn chrome_rule(line: &str, key: u64, stats: &LineStats) -> Option<Cow<'static, str>> {
     if chrome::is_fragment(line) {
         return Some("a fragment, not text".into());
     }
-    if chrome::is_known_phrase_keyed(line, key) {
+    if chrome::is_known_phrase(line) {
         return Some("a phrase sites add to pages".into());
     }
-    let recurs = stats.blocks_for_key(key);
+    let recurs = stats.blocks_for_hash(key);
     if recurs >= RECURRING_BLOCKS && !is_sentence(line) {
         return Some(format!("recurs in {recurs} articles").into());
     }
@@ -443,11 +443,14 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     }
     let mut lines: Vec<ClassifiedLine> = Vec::with_capacity(block.len());
     // Each line's comparison key and chrome verdict, worked out once.
-    let keys: Vec<String> = block.iter().map(|&(_, text)| chrome::key(text)).collect();
+    let keys: Vec<u64> = block
+        .iter()
+        .map(|&(_, text)| chrome::key_hash(text))
+        .collect();
     let chrome: Vec<Option<Cow<'static, str>>> = block
         .iter()
         .zip(&keys)
-        .map(|(&(_, text), key)| chrome_rule(text, key, stats))
+        .map(|(&(_, text), &key)| chrome_rule(text, key, stats))
         .collect();
     let mut i = 0;
 
@@ -479,7 +482,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         ));
         i += 1;
     }
-    let title_key = chrome::key(&title);
+    let title_key = chrome::key_hash(&title);
 
     // 3. The header.
     let mut caption: Option<&str> = None;
@@ -539,7 +542,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             (LineKind::TitleRepeat, Cow::from("the headline again"))
         } else if caption == Some(text) {
             (LineKind::CaptionRepeat, Cow::from("the caption again"))
-        } else if chrome::is_read_more_header_keyed(text, &keys[j]) {
+        } else if chrome::is_read_more_header(text) {
             let links_follow = block
                 .get(j + 1)
                 .is_some_and(|&(_, next)| is_link_like(next, &chrome[j + 1]));

@@ -1,0 +1,180 @@
+//! The timeline: articles per day, month or year (by the corpus's span of dates), stated dates
+//! drawn solid and estimated ones hatched. Drag across the bars, or click one, to keep only that
+//! range; switch between publication dates and the dates articles mention; keep stated dates
+//! only; count undated articles and include them or not.
+
+use crate::app::AppState;
+use corpus::DateMode;
+use leptos::prelude::*;
+
+/// A readable label for a bucket start (`2020`, `2020-09`, `2020-09-28`).
+fn label(start: &str) -> String {
+    start.to_owned()
+}
+
+/// The timeline with its controls.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The bucket where a drag started and where it is now.
+    let drag: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+
+    let set_range = move |from: usize, to: usize| {
+        let (lo, hi) = (from.min(to), from.max(to));
+        let range = state.timeline.with_untracked(|(_, buckets, _)| {
+            Some((
+                buckets.get(lo)?.first_day.clone(),
+                buckets.get(hi)?.last_day.clone(),
+            ))
+        });
+        state.date_range.set(range);
+        state.invalidate_results();
+    };
+    let refresh = move || state.invalidate_results();
+    let finish_drag = move || {
+        if let Some((from, to)) = drag.get_untracked() {
+            drag.set(None);
+            set_range(from, to);
+        }
+    };
+
+    let bars = move || {
+        let (_, buckets, _) = state.timeline.get();
+        let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+        let range = state.date_range.get();
+        let dragging = drag.get();
+        let every = (buckets.len() / 12).max(1);
+        buckets
+            .into_iter()
+            .enumerate()
+            .map(|(index, bucket)| {
+                let selected = match (dragging, &range) {
+                    (Some((a, b)), _) => index >= a.min(b) && index <= a.max(b),
+                    (None, Some((from, to))) => bucket.first_day >= *from && bucket.last_day <= *to,
+                    (None, None) => false,
+                };
+                let stated = bucket.stated as f64 * 100.0 / highest as f64;
+                let estimated = bucket.estimated as f64 * 100.0 / highest as f64;
+                let title = format!(
+                    "{}: {} article{} ({} stated, {} estimated)",
+                    bucket.start,
+                    bucket.count,
+                    crate::app::plural(bucket.count),
+                    bucket.stated,
+                    bucket.estimated
+                );
+                let tick = (index % every == 0).then(|| label(&bucket.start));
+                view! {
+                    <div
+                        class="bar"
+                        class:selected=selected
+                        data-testid="bar"
+                        data-start=bucket.start.clone()
+                        title=title
+                        on:mousedown=move |ev| {
+                            ev.prevent_default();
+                            drag.set(Some((index, index)));
+                        }
+                        on:mouseenter=move |_| {
+                            if let Some((from, _)) = drag.get_untracked() {
+                                drag.set(Some((from, index)));
+                            }
+                        }
+                        on:mouseup=move |_| finish_drag()
+                    >
+                        <div class="bar-stack">
+                            <div class="bar-estimated" style:height=format!("{estimated}%")></div>
+                            <div class="bar-stated" style:height=format!("{stated}%")></div>
+                        </div>
+                        <div class="bar-label">{tick}</div>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
+    let range_text = move || {
+        state.date_range.get().map(|(from, to)| {
+            view! {
+                <span class="range" data-testid="date-range">
+                    {if from == to { from } else { format!("{from} – {to}") }}
+                    <button class="link" on:click=move |_| {
+                        state.date_range.set(None);
+                        refresh();
+                    }>"clear"</button>
+                </span>
+            }
+        })
+    };
+    let undated = move || state.timeline.with(|(_, _, undated)| *undated);
+    let empty = move || state.timeline.with(|(_, buckets, _)| buckets.is_empty());
+
+    view! {
+        <section class="timeline" aria-label="Timeline" data-testid="timeline">
+            <div class="timeline-controls">
+                <label class="switch">
+                    <input
+                        type="radio"
+                        name="date-mode"
+                        data-testid="mode-published"
+                        prop:checked=move || state.date_mode.get() == DateMode::Published
+                        on:change=move |_| {
+                            state.date_mode.set(DateMode::Published);
+                            state.date_range.set(None);
+                            refresh();
+                        }
+                    />
+                    "published"
+                </label>
+                <label class="switch">
+                    <input
+                        type="radio"
+                        name="date-mode"
+                        data-testid="mode-mentions"
+                        prop:checked=move || state.date_mode.get() == DateMode::Mentions
+                        on:change=move |_| {
+                            state.date_mode.set(DateMode::Mentions);
+                            state.date_range.set(None);
+                            refresh();
+                        }
+                    />
+                    "mentions"
+                </label>
+                <label class="switch">
+                    <input
+                        type="checkbox"
+                        data-testid="stated-only"
+                        prop:checked=move || state.stated_only.get()
+                        on:change=move |ev| {
+                            state.stated_only.set(event_target_checked(&ev));
+                            refresh();
+                        }
+                    />
+                    "stated dates only"
+                </label>
+                <label class="switch">
+                    <input
+                        type="checkbox"
+                        data-testid="include-undated"
+                        prop:checked=move || state.include_undated.get()
+                        on:change=move |ev| {
+                            state.include_undated.set(event_target_checked(&ev));
+                            refresh();
+                        }
+                    />
+                    {move || format!("include {} undated", undated())}
+                </label>
+                {range_text}
+            </div>
+            <div class="bars" on:mouseleave=move |_| finish_drag()>
+                {move || empty().then(|| view! { <p class="hint">"No dates to show yet."</p> })}
+                {bars}
+            </div>
+            <div class="legend">
+                <span class="key stated"></span>"stated"
+                <span class="key estimated"></span>"estimated"
+                <span class="hint">" · drag across the bars, or click one, to filter"</span>
+            </div>
+        </section>
+    }
+}
