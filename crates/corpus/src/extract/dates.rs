@@ -560,7 +560,7 @@ impl<'a> Scanner<'a> {
         words
             .iter()
             .enumerate()
-            .all(|(k, w)| self.word(i + k).as_deref() == Some(*w))
+            .all(|(k, w)| self.word(i + k) == Some(*w))
     }
 
     fn absolute(first: usize, last: usize, value: DateValue) -> Option<Found> {
@@ -650,7 +650,7 @@ impl<'a> Scanner<'a> {
             }
             return Self::relative(i, after, Relative::MonthDay { month, day });
         }
-        let after_of = if self.word(after).as_deref() == Some("of") {
+        let after_of = if self.word(after) == Some("of") {
             after + 1
         } else {
             self.skip_comma(after)
@@ -675,7 +675,7 @@ impl<'a> Scanner<'a> {
     fn day_first(&self, i: usize) -> Option<Found> {
         let day = day_of(self.tok(i)?)?;
         let mut m = i + 1;
-        if self.word(m).as_deref() == Some("of") {
+        if self.word(m) == Some("of") {
             m += 1;
         }
         let month = month_of(self.tok(m)?)?;
@@ -693,7 +693,7 @@ impl<'a> Scanner<'a> {
 
     /// "the summer of 2018", "last summer", "the summer".
     fn season(&self, i: usize) -> Option<Found> {
-        let (first, lead_offset, at) = match self.word(i).as_deref() {
+        let (first, lead_offset, at) = match self.word(i) {
             Some("last") => (i, -1, i + 1),
             Some("next") => (i, 1, i + 1),
             Some("this") => (i, 0, i + 1),
@@ -702,7 +702,7 @@ impl<'a> Scanner<'a> {
         };
         let word = self.word(at)?.to_owned();
         let season = season_of(&word)?;
-        if self.word(at + 1).as_deref() == Some("of") {
+        if self.word(at + 1) == Some("of") {
             if let Some(year) = self.tok(at + 2).and_then(four_digit_year) {
                 let mut value = DateValue::year(year);
                 value.season = true;
@@ -710,8 +710,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // "fall" alone is a verb too often; "summer" alone is an adjective as often as a date.
-        if at == first || (season == 2 && word == "fall" && self.word(i).as_deref() == Some("the"))
-        {
+        if at == first || (season == 2 && word == "fall" && self.word(i) == Some("the")) {
             return None;
         }
         Self::relative(
@@ -763,7 +762,7 @@ impl<'a> Scanner<'a> {
         }
         let before = i.checked_sub(1).and_then(|p| self.word(p));
         if matches!(
-            before.as_deref(),
+            before,
             Some("resolution" | "no" | "number" | "page" | "article" | "flight" | "route")
         ) {
             return None;
@@ -813,11 +812,9 @@ impl<'a> Scanner<'a> {
         if self.is_punct(at, ":") && self.tok(at + 1).is_some_and(|t| t.kind == Kind::Number) {
             at += 2;
         }
-        match self.word(at).as_deref() {
+        match self.word(at) {
             Some("am" | "pm") => Some(at + 1),
-            Some("a" | "p")
-                if self.is_punct(at + 1, ".") && self.word(at + 2).as_deref() == Some("m") =>
-            {
+            Some("a" | "p") if self.is_punct(at + 1, ".") && self.word(at + 2) == Some("m") => {
                 Some(self.skip_dot(at + 3))
             }
             _ => None,
@@ -839,9 +836,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             for edge in ["end", "beginning", "start", "middle"] {
-                if self.word(at).as_deref() == Some(edge)
-                    && self.word(at + 1).as_deref() == Some("of")
-                {
+                if self.word(at) == Some(edge) && self.word(at + 1) == Some("of") {
                     for (which, offset) in [("last", -1), ("this", 0), ("next", 1)] {
                         for &(unit, code) in UNITS {
                             if self.words_at(at + 2, &[which, unit]) {
@@ -864,13 +859,13 @@ impl<'a> Scanner<'a> {
         if self.words_at(i, &["the", "past"]) || self.words_at(i, &["the", "last"]) {
             let mut at = i + 2;
             if matches!(
-                self.word(at).as_deref(),
+                self.word(at),
                 Some("few" | "two" | "three" | "several" | "couple")
             ) {
                 at += 1;
             }
             if matches!(
-                self.word(at).as_deref(),
+                self.word(at),
                 Some(
                     "year"
                         | "years"
@@ -900,9 +895,9 @@ impl<'a> Scanner<'a> {
             }
         }
         // recent weeks, coming days
-        if matches!(self.word(i).as_deref(), Some("recent" | "coming"))
+        if matches!(self.word(i), Some("recent" | "coming"))
             && matches!(
-                self.word(i + 1).as_deref(),
+                self.word(i + 1),
                 Some("days" | "weeks" | "months" | "years")
             )
         {
@@ -920,18 +915,16 @@ impl<'a> Scanner<'a> {
             at = i + 1;
         }
         if matches!(
-            self.word(at).as_deref(),
+            self.word(at),
             Some(
                 "hours" | "days" | "weeks" | "months" | "years" | "day" | "week" | "month" | "year"
             )
-        ) && matches!(
-            self.word(at + 1).as_deref(),
-            Some("earlier" | "later" | "ago")
-        ) && (at > i
-            || matches!(
-                self.word(at).as_deref(),
-                Some("hours" | "days" | "weeks" | "months" | "years")
-            ))
+        ) && matches!(self.word(at + 1), Some("earlier" | "later" | "ago"))
+            && (at > i
+                || matches!(
+                    self.word(at),
+                    Some("hours" | "days" | "weeks" | "months" | "years")
+                ))
         {
             return Self::relative(i, at + 1, Relative::Vague);
         }
@@ -940,7 +933,7 @@ impl<'a> Scanner<'a> {
             && i.checked_sub(1)
                 .and_then(|p| self.tok(p))
                 .is_some_and(|p| p.kind == Kind::Word && capitalised(p.text));
-        match self.word(i).as_deref() {
+        match self.word(i) {
             Some("yesterday" | "today" | "tomorrow" | "tonight" | "overnight") if !in_name => {
                 Self::relative(i, i, Relative::Vague)
             }
