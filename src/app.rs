@@ -1,10 +1,13 @@
 //! The page: its layout, the state every component shares, and the wiring to the engine worker.
 
 use crate::components::{
-    files::FilePanel, reader::Reader, results::ResultList, timeline::Timeline, upload::Upload,
+    files::FilePanel, reader::Reader, results::ResultList, timeline::Timeline, topics::TopicFacet,
+    upload::Upload,
 };
 use crate::worker::client::EngineClient;
-use crate::worker::protocol::{DocRef, Progress, Request, Response};
+use crate::worker::protocol::{DocRef, DocTopic, Progress, Request, Response};
+use corpus::topics::TopicId;
+use corpus::Facet;
 use corpus::{DateMode, DocId, Document, FileReport, HistogramBucket, Hit, Query};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -57,6 +60,16 @@ pub struct AppState {
     pub date_range: RwSignal<Option<(String, String)>>,
     /// The timeline of the current filter: unit, buckets, undated count.
     pub timeline: RwSignal<(String, Vec<HistogramBucket>, usize)>,
+    /// Facet counts of the current filter.
+    pub facets: RwSignal<Vec<Facet>>,
+    /// Topics selected as a filter (articles in any of them).
+    pub selected_topics: RwSignal<Vec<TopicId>>,
+    /// The topic count the user asked for (None: automatic).
+    pub topic_count: RwSignal<Option<usize>>,
+    /// The open article's topics.
+    pub document_topics: RwSignal<Vec<DocTopic>>,
+    /// How many topics were found and how long it took (ms).
+    pub topic_timing: RwSignal<Option<(usize, f64)>>,
 }
 
 impl AppState {
@@ -83,6 +96,11 @@ impl AppState {
             include_undated: RwSignal::new(false),
             date_range: RwSignal::new(None),
             timeline: RwSignal::new((String::new(), Vec::new(), 0)),
+            facets: RwSignal::new(Vec::new()),
+            selected_topics: RwSignal::new(Vec::new()),
+            topic_count: RwSignal::new(None),
+            document_topics: RwSignal::new(Vec::new()),
+            topic_timing: RwSignal::new(None),
         }
     }
 
@@ -130,6 +148,7 @@ impl AppState {
                     date_mode: self.date_mode.get_untracked(),
                     stated_only: self.stated_only.get_untracked(),
                     include_undated: self.include_undated.get_untracked(),
+                    topics: self.selected_topics.get_untracked(),
                     offset: page * PAGE_SIZE,
                     limit: PAGE_SIZE,
                 },
@@ -164,14 +183,36 @@ impl AppState {
                 if page == 0 {
                     self.timeline
                         .set((result.histogram_unit, result.histogram, result.undated));
+                    self.facets.set(result.facets);
                 }
                 self.pages.update(|pages| {
                     pages.insert(page, result.hits);
                 });
             }
-            Response::Document { doc, copies } => {
+            Response::TopicsChanged {
+                topics,
+                requested,
+                millis,
+            } => {
+                if millis > 0.0 {
+                    self.topic_timing.set(Some((topics, millis)));
+                }
+                self.progress.set(None);
+                self.topic_count.set(requested);
+                self.selected_topics.set(Vec::new());
+                self.invalidate_results();
+                if let Some(id) = self.selected.get_untracked() {
+                    self.send(Request::GetDocument { id });
+                }
+            }
+            Response::Document {
+                doc,
+                copies,
+                topics,
+            } => {
                 if self.selected.get_untracked() == Some(doc.id) {
                     self.copies.set(copies);
+                    self.document_topics.set(topics);
                     self.document.set(Some(*doc));
                 }
             }
@@ -222,11 +263,15 @@ pub fn App() -> impl IntoView {
         if !state.ready.get() {
             "Starting the engine…".to_owned()
         } else if let Some(progress) = state.progress.get() {
-            format!(
-                "Reading {} file{}…",
-                progress.files_total,
-                plural(progress.files_total)
-            )
+            if progress.stage == "finding topics" {
+                "Finding topics…".to_owned()
+            } else {
+                format!(
+                    "Reading {} file{}…",
+                    progress.files_total,
+                    plural(progress.files_total)
+                )
+            }
         } else if files == 0 {
             "No files loaded yet.".to_owned()
         } else {
@@ -289,7 +334,10 @@ pub fn App() -> impl IntoView {
             </label>
         </div>
         <main class="panes">
-            <FilePanel/>
+            <aside class="side">
+                <TopicFacet/>
+                <FilePanel/>
+            </aside>
             <div class="middle">
                 <Timeline/>
                 <ResultList/>

@@ -19,23 +19,27 @@ pub fn human_bytes(bytes: u64) -> String {
 pub fn FilePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let progress = move || {
-        state.progress.get().map(|p| {
-            view! {
-                <div class="progress" data-testid="progress">
-                    <progress max=p.bytes_total.max(1) value=p.bytes_done></progress>
-                    <div class="progress-text">
-                        {format!(
-                            "{} of {} files · {} of {}",
-                            p.files_done,
-                            p.files_total,
-                            human_bytes(p.bytes_done),
-                            human_bytes(p.bytes_total),
-                        )}
+        state
+            .progress
+            .get()
+            .filter(|p| p.stage == "reading files")
+            .map(|p| {
+                view! {
+                    <div class="progress" data-testid="progress">
+                        <progress max=p.bytes_total.max(1) value=p.bytes_done></progress>
+                        <div class="progress-text">
+                            {format!(
+                                "{} of {} files · {} of {}",
+                                p.files_done,
+                                p.files_total,
+                                human_bytes(p.bytes_done),
+                                human_bytes(p.bytes_total),
+                            )}
+                        </div>
+                        <div class="progress-current">{p.current.unwrap_or_default()}</div>
                     </div>
-                    <div class="progress-current">{p.current.unwrap_or_default()}</div>
-                </div>
-            }
-        })
+                }
+            })
     };
     let rows = move || {
         state
@@ -61,13 +65,13 @@ pub fn FilePanel() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <aside class="file-panel" aria-label="Files">
+        <section class="file-panel" aria-label="Files">
             <h2>"Files"</h2>
             {progress}
             <ul class="file-list" data-testid="file-list">{rows}</ul>
             <p class="hint">
                 "Drop text files or whole folders anywhere on the page. They are read here, in your browser, and sent nowhere."
             </p>
-        </aside>
+        </section>
     }
 }

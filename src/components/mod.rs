@@ -5,4 +5,5 @@ pub mod highlight;
 pub mod reader;
 pub mod results;
 pub mod timeline;
+pub mod topics;
 pub mod upload;

@@ -142,6 +142,29 @@ pub fn Reader() -> impl IntoView {
                     </div>
                 }
             });
+            let topics = state.document_topics.get();
+            let topics = (!topics.is_empty()).then(|| {
+                let chips = topics
+                    .into_iter()
+                    .map(|topic| {
+                        let id = topic.id;
+                        let text = format!("{} · {:.0}%", topic.label, topic.weight * 100.0);
+                        view! {
+                            <button
+                                class="chip"
+                                title="Show the articles in this topic"
+                                on:click=move |_| {
+                                    state.selected_topics.set(vec![id]);
+                                    state.invalidate_results();
+                                }
+                            >
+                                {text}
+                            </button>
+                        }
+                    })
+                    .collect_view();
+                view! { <div class="reader-topics" data-testid="reader-topics">{chips}</div> }
+            });
             let removed_count = doc.removed.len();
             let removed = doc.removed.clone();
             let removed_list = move || {
@@ -170,6 +193,7 @@ pub fn Reader() -> impl IntoView {
                     {byline}
                     {caption}
                     <p class="reader-source">{format!("Source: {}, line {}", doc.file, doc.line)}</p>
+                    {topics}
                     {copies}
                     <div class="reader-body">{body_view(&doc)}</div>
                     {related}

@@ -84,10 +84,31 @@ fn handle(corpus: &mut Corpus, data: &JsValue) {
             id,
             result: corpus.query(&query),
         }),
+        Request::SetTopicCount { count } => find_topics(corpus, count),
+        Request::RenameTopic { id, name } => {
+            corpus.rename_topic(id, &name);
+            post(&Response::TopicsChanged {
+                topics: corpus.topics().topics.len(),
+                requested: corpus.topic_count(),
+                millis: 0.0,
+            });
+        }
         Request::GetDocument { id } => match corpus.document(id) {
             Some(doc) => post(&Response::Document {
                 doc: Box::new(doc.clone()),
                 copies: copies_of(corpus, doc),
+                topics: corpus
+                    .topics_of(doc.id)
+                    .iter()
+                    .filter_map(|w| {
+                        let topic = corpus.topics().topics.get(w.topic as usize)?;
+                        Some(protocol::DocTopic {
+                            id: topic.id,
+                            label: topic.label.clone(),
+                            weight: w.weight,
+                        })
+                    })
+                    .collect(),
             }),
             None => post(&Response::Failed {
                 message: format!("There is no article number {id}."),
@@ -113,6 +134,24 @@ fn copies_of(corpus: &Corpus, doc: &corpus::Document) -> Vec<protocol::DocRef> {
             canonical: other.duplicate_of.is_none(),
         })
         .collect()
+}
+
+/// Finds the topics again, reporting progress, and tells the page.
+fn find_topics(corpus: &mut Corpus, count: Option<usize>) {
+    let started = js_sys::Date::now();
+    corpus.build_topics(count, |done, total| {
+        post(&Response::Progress(Progress {
+            stage: "finding topics".into(),
+            files_done: done,
+            files_total: total,
+            ..Progress::default()
+        }))
+    });
+    post(&Response::TopicsChanged {
+        topics: corpus.topics().topics.len(),
+        requested: corpus.topic_count(),
+        millis: js_sys::Date::now() - started,
+    });
 }
 
 /// A file to load: one the user gave, or one bundled with the app.
@@ -154,6 +193,7 @@ fn describe(error: JsValue) -> String {
 
 fn load(corpus: &mut Corpus, sources: Vec<Source>) {
     let mut progress = Progress {
+        stage: "reading files".into(),
         files_total: sources.len(),
         bytes_total: sources.iter().map(Source::size).sum(),
         ..Progress::default()
@@ -178,6 +218,8 @@ fn load(corpus: &mut Corpus, sources: Vec<Source>) {
     progress.current = None;
     post(&Response::Progress(progress));
     corpus.finish();
+    let count = corpus.topic_count();
+    find_topics(corpus, count);
     post(&Response::Loaded {
         files: corpus.files().to_vec(),
         articles: corpus.documents().len(),

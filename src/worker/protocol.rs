@@ -5,6 +5,7 @@
 //!
 //! Built for large corpora: the worker answers a query with one page of hits, never the corpus.
 
+use corpus::topics::TopicId;
 use corpus::{DocId, Document, FileReport, Query, QueryResult};
 use serde::{Deserialize, Serialize};
 
@@ -31,11 +32,26 @@ pub enum Request {
         /// Which document.
         id: DocId,
     },
+    /// Find the topics again with this many topics (None: as many as the data suggests),
+    /// without reading the files again.
+    SetTopicCount {
+        /// How many topics.
+        count: Option<usize>,
+    },
+    /// Give a topic a name (an empty name restores its own).
+    RenameTopic {
+        /// Which topic.
+        id: TopicId,
+        /// The new name.
+        name: String,
+    },
 }
 
 /// How far a load has got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Progress {
+    /// What is being done: "reading files" or "finding topics".
+    pub stage: String,
     /// Files finished.
     pub files_done: usize,
     /// Files in this load.
@@ -59,6 +75,17 @@ pub struct DocRef {
     pub line: corpus::LineNo,
     /// Whether it is the canonical copy of its story.
     pub canonical: bool,
+}
+
+/// One of an article's topics, for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocTopic {
+    /// The topic.
+    pub id: TopicId,
+    /// Its name.
+    pub label: String,
+    /// The article's share in it (0–1).
+    pub weight: f32,
 }
 
 /// Worker → page.
@@ -91,6 +118,17 @@ pub enum Response {
         doc: Box<Document>,
         /// The other tellings of the same story (its canonical article and the other copies).
         copies: Vec<DocRef>,
+        /// Its topics, heaviest first.
+        topics: Vec<DocTopic>,
+    },
+    /// The topics were found again (after a load or a new topic count) or renamed.
+    TopicsChanged {
+        /// How many topics there are now.
+        topics: usize,
+        /// The count the user asked for (None: chosen from the data).
+        requested: Option<usize>,
+        /// How long finding them took, in milliseconds (0 for a rename).
+        millis: f64,
     },
     /// The worker failed; the message says what happened.
     Failed {

@@ -10,6 +10,7 @@
 
 mod eval;
 mod eval_dates;
+mod eval_topics;
 
 use corpus::Corpus;
 use serde::Serialize;
@@ -17,10 +18,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest PATH...\n       corpus eval ingest|dates --gold GOLD.json [--seeds DIR] [--json]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
+  topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard\n\
+  eval topics      score topics against a folder of labelled articles (one subfolder per label)\n\
                    (--seeds defaults to the seeds/ folder beside the gold file's folder)";
 
 /// One line of `corpus ingest` output. Fields are only ever added, never renamed or removed.
@@ -40,12 +43,21 @@ struct ArticleLine<'a> {
     duplicate_of: Option<corpus::DocId>,
     dates: &'a [corpus::extract::dates::DateMention],
     published: &'a corpus::extract::dates::Published,
+    topics: Vec<TopicLine<'a>>,
+}
+
+/// An article's topic in `corpus ingest` output.
+#[derive(Serialize)]
+struct TopicLine<'a> {
+    label: &'a str,
+    weight: f32,
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
-        Some((command, paths)) if command == "ingest" && !paths.is_empty() => ingest(paths),
+        Some((command, paths)) if command == "ingest" && !paths.is_empty() => ingest(paths, false),
+        Some((command, args)) if command == "topics" && !args.is_empty() => ingest(args, true),
         Some((command, rest)) if command == "eval" => evaluate(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" => {
             println!("{USAGE}");
@@ -59,6 +71,9 @@ fn main() -> ExitCode {
 }
 
 fn evaluate(args: &[String]) -> ExitCode {
+    if args.first().map(String::as_str) == Some("topics") {
+        return evaluate_topics(&args[1..]);
+    }
     let mut gold = None;
     let mut seeds = None;
     let mut json = false;
@@ -104,10 +119,84 @@ fn evaluate(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn ingest(paths: &[String]) -> ExitCode {
+/// `--topics K` among the arguments: the number of topics wanted, and the other arguments.
+fn topic_count(args: &[String]) -> Result<(Option<usize>, Vec<String>), String> {
+    let mut count = None;
+    let mut rest = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--topics" {
+            let value = args.next().ok_or("--topics needs a number")?;
+            let k: usize = value
+                .parse()
+                .map_err(|_| format!("--topics takes a number, not {value}"))?;
+            count = Some(k.max(1));
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    Ok((count, rest))
+}
+
+/// `corpus topics`: one JSON object per topic: id, label, size, top terms, top articles.
+fn print_topics(corpus: &Corpus) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for topic in &corpus.topics().topics {
+        serde_json::to_writer(&mut out, topic).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// `corpus eval topics DIR [--topics K] [--json]`.
+fn evaluate_topics(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let rest: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    let (requested, dirs) = match topic_count(&rest) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("corpus: {error}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let [dir] = dirs.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match eval_topics::score_topics(Path::new(dir), requested) {
+        Ok(score) => {
+            if json {
+                match serde_json::to_string_pretty(&score) {
+                    Ok(text) => println!("{text}"),
+                    Err(error) => {
+                        eprintln!("corpus: {error}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            } else {
+                print!("{}", eval_topics::topics_report(&score));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("corpus: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn ingest(args: &[String], topics_only: bool) -> ExitCode {
+    let (requested, paths) = match topic_count(args) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("corpus: {error}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     let mut corpus = Corpus::new();
     let mut failed = false;
-    for root in paths {
+    for root in &paths {
         let root = Path::new(root);
         let files = match collect_files(root) {
             Ok(files) => files,
@@ -134,6 +223,15 @@ fn ingest(paths: &[String]) -> ExitCode {
         }
     }
     corpus.finish();
+    corpus.build_topics(requested, |_, _| {});
+    if topics_only {
+        let _ = print_topics(&corpus);
+        return if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for doc in corpus.documents() {
@@ -152,6 +250,17 @@ fn ingest(paths: &[String]) -> ExitCode {
             duplicate_of: doc.duplicate_of,
             dates: &doc.dates,
             published: &doc.published,
+            topics: corpus
+                .topics_of(doc.id)
+                .iter()
+                .filter_map(|w| {
+                    let topic = corpus.topics().topics.get(w.topic as usize)?;
+                    Some(TopicLine {
+                        label: &topic.label,
+                        weight: w.weight,
+                    })
+                })
+                .collect(),
         };
         let written = serde_json::to_writer(&mut out, &line)
             .map_err(std::io::Error::other)

@@ -5,6 +5,7 @@ use crate::ingest::chrome::LineStats;
 use crate::ingest::segment::{self, Article, LineKind};
 use crate::ingest::{decode, dedup};
 use crate::query::TermIndex;
+use crate::topics::{self, TopicId, TopicModel, TopicWeight};
 use crate::{DocId, IngestError, LineNo};
 use serde::{Deserialize, Serialize};
 
@@ -201,6 +202,11 @@ pub struct Corpus {
     files: Vec<FileReport>,
     numeric_order: NumericOrder,
     pub(crate) index: TermIndex,
+    topic_model: TopicModel,
+    /// The topic count the user asked for (None: chosen from the data).
+    topic_count: Option<usize>,
+    /// The user's names for topics, by (number of topics, topic).
+    topic_names: std::collections::BTreeMap<(usize, TopicId), String>,
 }
 
 impl Corpus {
@@ -312,6 +318,64 @@ impl Corpus {
         }
         self.documents = documents;
         self.index = TermIndex::build(&self.documents);
+    }
+
+    /// Finds the corpus's topics (after [`Corpus::finish`]): `requested` topics, or as many as
+    /// the data suggests when None. Only the topics are computed again, not the articles.
+    /// `progress` is told (done, total) steps.
+    pub fn build_topics(&mut self, requested: Option<usize>, progress: impl FnMut(usize, usize)) {
+        self.topic_count = requested;
+        self.topic_model = topics::discover(&self.documents, requested, progress);
+        self.apply_topic_names();
+    }
+
+    /// The topic count the user asked for, if any.
+    pub fn topic_count(&self) -> Option<usize> {
+        self.topic_count
+    }
+
+    /// The topics, with the user's names.
+    pub fn topics(&self) -> &TopicModel {
+        &self.topic_model
+    }
+
+    /// The topics a document belongs to, heaviest first.
+    pub fn topics_of(&self, id: DocId) -> &[TopicWeight] {
+        self.topic_model
+            .memberships
+            .get(id as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Names a topic (an empty name gives it back its own). The name is kept for this number of
+    /// topics and comes back when the topics are computed again.
+    pub fn rename_topic(&mut self, id: TopicId, name: &str) {
+        let key = (self.topic_model.topics.len(), id);
+        let name = name.trim();
+        if name.is_empty() {
+            self.topic_names.remove(&key);
+        } else {
+            self.topic_names.insert(key, name.to_owned());
+        }
+        self.apply_topic_names();
+    }
+
+    fn apply_topic_names(&mut self) {
+        let count = self.topic_model.topics.len();
+        for topic in &mut self.topic_model.topics {
+            if let Some(name) = self.topic_names.get(&(count, topic.id)) {
+                topic.label = name.clone();
+            } else if !topic.top_terms.is_empty() {
+                topic.label = topic
+                    .top_terms
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+            }
+        }
     }
 
     /// Whether numeric dates such as 05/10/2024 were read day first or month first.

@@ -25,6 +25,7 @@ mod error;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod topics;
 
 pub use crate::corpus::{Corpus, Document, FileReport, FileStatus, RemovedLine};
 pub use crate::error::IngestError;

@@ -31,6 +31,8 @@ pub struct Query {
     pub stated_only: bool,
     /// With a date range, also list articles that have no date to place in it.
     pub include_undated: bool,
+    /// Keep articles in any of these topics (none: no topic filter).
+    pub topics: Vec<crate::topics::TopicId>,
     /// How many matching documents to skip.
     pub offset: usize,
     /// How many hits to return at most.
@@ -47,6 +49,7 @@ impl Default for Query {
             date_mode: DateMode::Published,
             stated_only: false,
             include_undated: false,
+            topics: Vec::new(),
             offset: 0,
             limit: 50,
         }
@@ -364,6 +367,19 @@ impl Corpus {
                 })
                 .collect(),
         };
+        let facets = vec![self.topic_facet(&matching)];
+        let matching: Vec<DocId> = if query.topics.is_empty() {
+            matching
+        } else {
+            matching
+                .into_iter()
+                .filter(|&id| {
+                    self.topics_of(id)
+                        .iter()
+                        .any(|w| query.topics.contains(&w.topic))
+                })
+                .collect()
+        };
         let hits = matching
             .iter()
             .skip(query.offset)
@@ -385,10 +401,37 @@ impl Corpus {
             total: matching.len(),
             offset: query.offset,
             hits,
-            facets: Vec::new(),
+            facets,
             histogram,
             histogram_unit: histogram_unit.to_owned(),
             undated,
+        }
+    }
+
+    /// Topic counts over `matching` (documents passing every filter but the topic filter), in
+    /// topic order, so a user can add a topic to the selection.
+    fn topic_facet(&self, matching: &[DocId]) -> Facet {
+        let model = self.topics();
+        let mut counts = vec![0usize; model.topics.len()];
+        for &id in matching {
+            for weight in self.topics_of(id) {
+                if let Some(count) = counts.get_mut(weight.topic as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        Facet {
+            name: "topics".into(),
+            values: model
+                .topics
+                .iter()
+                .zip(counts)
+                .map(|(topic, count)| FacetValue {
+                    key: topic.id.to_string(),
+                    label: topic.label.clone(),
+                    count,
+                })
+                .collect(),
         }
     }
 

@@ -132,3 +132,44 @@ fn mentions_mode_finds_articles_that_talk_about_a_year() {
         ]
     );
 }
+
+#[test]
+fn the_militia_stories_share_a_topic_the_others_are_not_in() {
+    let mut corpus = seed_corpus();
+    corpus.build_topics(None, |_, _| {});
+    let militia_titles = [
+        "Iraq Frustrated by Iran’s Reluctance to Rein in Militias",
+        "Analysis: Iran seeks to cool tensions in Iraq",
+        "Iraq steps up pressure on outlawed militias",
+        "Iran Seeks to Calm Iraqi Infighting over Spy Dispute as Region Flares Up",
+        "Baghdad Urges Washington to Prevent ‘Imminent’ Israeli Strikes",
+    ];
+    let steps_up = corpus
+        .documents()
+        .iter()
+        .find(|d| d.title == militia_titles[2])
+        .unwrap();
+    let topic = corpus.topics_of(steps_up.id)[0].topic;
+    let in_topic = titles(
+        &corpus,
+        &corpus::Query {
+            topics: vec![topic],
+            ..corpus::Query::default()
+        },
+    );
+    let mut expected: Vec<String> = militia_titles.iter().map(|t| t.to_string()).collect();
+    let mut found = in_topic.clone();
+    expected.sort();
+    found.sort();
+    assert_eq!(
+        found, expected,
+        "the topic holds exactly the militia stories"
+    );
+    let facet = &corpus.query(&corpus::Query::default()).facets[0];
+    assert_eq!(facet.name, "topics");
+    assert_eq!(facet.values[topic as usize].count, 5);
+    // The same corpus always gives the same topics.
+    let mut again = seed_corpus();
+    again.build_topics(None, |_, _| {});
+    assert_eq!(again.topics(), corpus.topics());
+}

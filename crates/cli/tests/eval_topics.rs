@@ -1,0 +1,39 @@
+//! Topic discovery on the hand-written labelled set (8 subjects, 6 articles each), held through
+//! `corpus eval topics --json`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn score(extra: &[&str]) -> serde_json::Value {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/tests/topics");
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["eval", "topics", "--json"])
+        .arg(&dir)
+        .args(extra)
+        .output()
+        .expect("the corpus binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn automatic_topics_recover_the_subjects() {
+    let score = score(&[]);
+    assert_eq!(score["articles"], 48);
+    assert!(score["nmi"].as_f64().unwrap() >= 0.85, "{score:#}");
+    assert!(score["purity"].as_f64().unwrap() >= 0.8, "{score:#}");
+    let topics = score["topics"].as_u64().unwrap();
+    assert!((6..=10).contains(&topics), "{score:#}");
+}
+
+#[test]
+fn with_the_right_count_every_subject_is_its_own_topic() {
+    let score = score(&["--topics", "8"]);
+    assert_eq!(score["topics"], 8);
+    assert!(score["nmi"].as_f64().unwrap() >= 0.95, "{score:#}");
+    assert!(score["purity"].as_f64().unwrap() >= 0.95, "{score:#}");
+}

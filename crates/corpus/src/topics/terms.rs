@@ -1,0 +1,486 @@
+//! Terms for topic discovery: lower-cased words without stop words, plurals folded to the
+//! singular, and runs of capitalised words ("Coordination Framework", "Mohammed Shia al-Sudani")
+//! kept as one term, so a name counts as one thing and not as its parts.
+
+use std::collections::HashMap;
+
+/// English function words and the words every news story uses, which say nothing of a topic.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "away",
+    "back",
+    "be",
+    "became",
+    "because",
+    "become",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "came",
+    "can",
+    "cannot",
+    "come",
+    "could",
+    "day",
+    "days",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "early",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "given",
+    "go",
+    "going",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "near",
+    "need",
+    "never",
+    "new",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "part",
+    "past",
+    "per",
+    "put",
+    "rather",
+    "really",
+    "recent",
+    "recently",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "second",
+    "see",
+    "seen",
+    "set",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "take",
+    "taken",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "thus",
+    "time",
+    "times",
+    "to",
+    "told",
+    "too",
+    "toward",
+    "towards",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "use",
+    "used",
+    "very",
+    "via",
+    "was",
+    "way",
+    "we",
+    "week",
+    "weeks",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "added",
+    "according",
+    "asked",
+    "called",
+    "made",
+    "make",
+    "making",
+    "month",
+    "months",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "around",
+    "believe",
+    "did",
+    "doesn",
+    "didn",
+    "don",
+    "isn",
+    "wasn",
+    "won",
+    "t",
+    "s",
+];
+
+/// Whether a lower-cased word says nothing of a topic.
+pub fn is_stop_word(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
+/// Folds a plural to its singular: militias → militia, countries → country, buses → bus.
+pub fn fold(word: &str) -> String {
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        format!("{}y", &word[..n - 3])
+    } else if n > 4
+        && (word.ends_with("sses")
+            || word.ends_with("ches")
+            || word.ends_with("shes")
+            || word.ends_with("xes"))
+    {
+        word[..n - 2].to_owned()
+    } else if n > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        word[..n - 1].to_owned()
+    } else {
+        word.to_owned()
+    }
+}
+
+/// A word of the text with whether it starts with a capital and whether it starts a sentence.
+struct Word<'a> {
+    text: &'a str,
+    capital: bool,
+    sentence_start: bool,
+}
+
+/// A capitalised word, or a name particle glued to one ("al-Sudani").
+fn is_capitalised(word: &str) -> bool {
+    let rest = word
+        .strip_prefix("al-")
+        .or_else(|| word.strip_prefix("el-"))
+        .unwrap_or(word);
+    let mut chars = rest.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    // An all-capital word of four or more letters is a shouted heading, not a name.
+    let shouted = rest.chars().count() >= 4 && rest.chars().all(|c| !c.is_lowercase());
+    first_upper && !shouted
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    let mut start: Option<usize> = None;
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
+            if !next_is_word {
+                let from = start.take().unwrap_or(i);
+                let piece = text[from..i + c.len_utf8()]
+                    .trim_matches(|c: char| c == '-' || c == '\'' || c == '’');
+                // Possessives go: Iran's → Iran.
+                let piece = piece
+                    .strip_suffix("'s")
+                    .or_else(|| piece.strip_suffix("’s"))
+                    .unwrap_or(piece);
+                if !piece.is_empty() {
+                    out.push(Word {
+                        text: piece,
+                        capital: is_capitalised(piece),
+                        sentence_start,
+                    });
+                    sentence_start = false;
+                }
+            }
+        } else if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '“' | '"') {
+            sentence_start = true;
+        } else if !c.is_whitespace() && c != ',' {
+            // Brackets, dashes and the like break a run of capitalised words.
+            sentence_start = sentence_start || matches!(c, '(' | ')' | '—' | '–');
+        }
+    }
+    out
+}
+
+/// The terms of a text, each with the surface form it had there.
+pub fn terms(text: &str) -> Vec<(String, String)> {
+    let words = words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        if word.capital {
+            // A run of capitalised words, with "of" allowed inside: Ministry of Defence.
+            let mut end = i + 1;
+            while end < words.len() {
+                let next = &words[end];
+                if next.sentence_start {
+                    break;
+                }
+                if next.capital {
+                    end += 1;
+                } else if next.text == "of"
+                    && words
+                        .get(end + 1)
+                        .is_some_and(|w| w.capital && !w.sentence_start)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            // A sentence-initial function word is not part of a name: "The Iraqi official".
+            let mut from = i;
+            while from < end && is_stop_word(&words[from].text.to_lowercase()) {
+                from += 1;
+            }
+            if end - from >= 2 {
+                let surface: Vec<&str> = words[from..end].iter().map(|w| w.text).collect();
+                let surface = surface.join(" ");
+                out.push((surface.to_lowercase(), surface));
+            } else if end - from == 1 {
+                let lower = words[from].text.to_lowercase();
+                if !is_stop_word(&lower)
+                    && lower.chars().count() >= 3
+                    && !lower.chars().all(|c| c.is_ascii_digit())
+                {
+                    let surface = if word.sentence_start && from == i {
+                        lower.clone()
+                    } else {
+                        words[from].text.to_owned()
+                    };
+                    out.push((lower, surface));
+                }
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        let lower = word.text.to_lowercase();
+        if lower.chars().count() >= 3
+            && !is_stop_word(&lower)
+            && lower.chars().any(char::is_alphabetic)
+        {
+            out.push((fold(&lower), lower));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// For each term, the surface form it has most often (ties: the first in sorted order).
+pub fn surfaces(counts: HashMap<String, HashMap<String, usize>>) -> HashMap<String, String> {
+    counts
+        .into_iter()
+        .map(|(term, forms)| {
+            let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
+            forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            (
+                term,
+                forms.into_iter().next().map(|f| f.0).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn just_terms(text: &str) -> Vec<String> {
+        terms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn names_are_one_term_and_words_are_folded() {
+        assert_eq!(
+            just_terms("The Iraqi premier warned the Coordination Framework about militias."),
+            [
+                "iraqi",
+                "premier",
+                "warned",
+                "coordination framework",
+                "militia"
+            ]
+        );
+        assert_eq!(
+            just_terms("Prime Minister Mohammed Shia al-Sudani met the Ministry of Defence in Iran's capital."),
+            ["prime minister mohammed shia al-sudani", "met", "ministry of defence", "iran", "capital"]
+        );
+        assert_eq!(
+            just_terms("PARLIAMENTARY ELECTIONS NEXT YEAR"),
+            ["parliamentary", "election"]
+        );
+    }
+
+    #[test]
+    fn plurals_fold_to_singular() {
+        assert_eq!(fold("militias"), "militia");
+        assert_eq!(fold("countries"), "country");
+        assert_eq!(fold("crisis"), "crisis");
+        assert_eq!(fold("bus"), "bus");
+        assert_eq!(fold("churches"), "church");
+    }
+}
