@@ -70,6 +70,10 @@ pub struct AppState {
     pub document_topics: RwSignal<Vec<DocTopic>>,
     /// How many topics were found and how long it took (ms).
     pub topic_timing: RwSignal<Option<(usize, f64)>>,
+    /// How the corpus came back at start-up ("snapshot" or "rebuilt"), if it did.
+    pub restored: RwSignal<Option<String>>,
+    /// What is kept in this browser.
+    pub storage: RwSignal<Option<crate::store::StorageInfo>>,
 }
 
 impl AppState {
@@ -101,6 +105,8 @@ impl AppState {
             topic_count: RwSignal::new(None),
             document_topics: RwSignal::new(Vec::new()),
             topic_timing: RwSignal::new(None),
+            restored: RwSignal::new(None),
+            storage: RwSignal::new(None),
         }
     }
 
@@ -164,7 +170,9 @@ impl AppState {
                 files,
                 articles,
                 stories,
+                restored,
             } => {
+                self.restored.set(restored);
                 self.progress.set(None);
                 self.files.set(files);
                 self.articles.set(articles);
@@ -216,6 +224,7 @@ impl AppState {
                     self.document.set(Some(*doc));
                 }
             }
+            Response::Storage(info) => self.storage.set(Some(info)),
             Response::Failed { message } => {
                 self.progress.set(None);
                 self.error.set(Some(message));
@@ -281,8 +290,13 @@ pub fn App() -> impl IntoView {
             } else {
                 format!("{shown} of ")
             };
+            let how = match state.restored.get().as_deref() {
+                Some("snapshot") => " · restored from this browser",
+                Some("rebuilt") => " · rebuilt from the files saved in this browser",
+                _ => "",
+            };
             format!(
-                "{of}{articles} {noun}{} from {files} file{}",
+                "{of}{articles} {noun}{} from {files} file{}{how}",
                 ending(articles),
                 plural(files)
             )

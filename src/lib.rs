@@ -4,4 +4,5 @@
 
 pub mod app;
 pub mod components;
+pub mod store;
 pub mod worker;

@@ -64,6 +64,52 @@ pub fn FilePanel() -> impl IntoView {
             })
             .collect_view()
     };
+    let storage = move || {
+        state.storage.get().map(|info| {
+            if !info.available {
+                let problem = info.problem.unwrap_or_default();
+                return view! {
+                    <p class="storage" data-testid="storage">
+                        {format!("Not saved in this browser ({problem}): the corpus lives until the page closes.")}
+                    </p>
+                }
+                .into_any();
+            }
+            let used = match (info.usage, info.quota) {
+                (Some(usage), Some(quota)) => format!(
+                    " · this page uses {} of {} allowed",
+                    human_bytes(usage as u64),
+                    human_bytes(quota as u64)
+                ),
+                _ => String::new(),
+            };
+            let text = if info.files == 0 {
+                "Nothing saved in this browser yet.".to_owned()
+            } else {
+                format!(
+                    "Saved in this browser: {} file{} ({}) and a snapshot ({}){used}.",
+                    info.files,
+                    plural(info.files),
+                    human_bytes(info.file_bytes),
+                    human_bytes(info.snapshot_bytes)
+                )
+            };
+            view! {
+                <p class="storage" data-testid="storage">
+                    {text}
+                    " "
+                    <button
+                        class="link"
+                        data-testid="clear-storage"
+                        on:click=move |_| state.send(crate::worker::protocol::Request::ClearStorage)
+                    >
+                        "Clear"
+                    </button>
+                </p>
+            }
+            .into_any()
+        })
+    };
     view! {
         <section class="file-panel" aria-label="Files">
             <h2>"Files"</h2>
@@ -72,6 +118,7 @@ pub fn FilePanel() -> impl IntoView {
             <p class="hint">
                 "Drop text files or whole folders anywhere on the page. They are read here, in your browser, and sent nowhere."
             </p>
+            {storage}
         </section>
     }
 }

@@ -8,6 +8,7 @@ pub mod client;
 pub mod protocol;
 mod sample;
 
+use crate::store::{StorageInfo, Store};
 use corpus::Corpus;
 use js_sys::{Array, Reflect, Uint8Array};
 use protocol::{Progress, Request, Response};
@@ -17,7 +18,20 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-/// Starts the worker: installs the message handler and says it is ready.
+/// The worker's state: the corpus, the store (None when the browser refuses storage, with why),
+/// and the requests that arrived before start-up finished.
+struct Engine {
+    corpus: Corpus,
+    store: Option<Rc<Store>>,
+    store_problem: Option<String>,
+    ready: bool,
+    pending: Vec<JsValue>,
+}
+
+type Shared = Rc<RefCell<Engine>>;
+
+/// Starts the worker: installs the message handler, brings back the saved corpus if there is
+/// one, then says it is ready and answers what arrived meanwhile.
 pub fn run() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -25,13 +39,119 @@ pub fn run() {
             message: format!("The engine stopped on an internal error: {info}"),
         });
     }));
-    let corpus = Rc::new(RefCell::new(Corpus::new()));
+    let engine: Shared = Rc::new(RefCell::new(Engine {
+        corpus: Corpus::new(),
+        store: None,
+        store_problem: None,
+        ready: false,
+        pending: Vec::new(),
+    }));
+    let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        handle(&mut corpus.borrow_mut(), &event.data());
+        let data = event.data();
+        let ready = for_messages.borrow().ready;
+        if ready {
+            handle(&for_messages, &data);
+        } else {
+            for_messages.borrow_mut().pending.push(data);
+        }
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
+    wasm_bindgen_futures::spawn_local(start(engine));
+}
+
+/// Opens the store and restores: the snapshot if it is this engine's, else a rebuild from the
+/// saved files (with progress), else nothing. Then answers the requests that waited.
+async fn start(engine: Shared) {
+    match Store::open().await {
+        Ok(store) => {
+            let store = Rc::new(store);
+            engine.borrow_mut().store = Some(store.clone());
+            let snapshot = store.snapshot().await.ok().flatten();
+            let restored = snapshot.as_deref().and_then(Corpus::from_snapshot);
+            if let Some(corpus) = restored {
+                engine.borrow_mut().corpus = corpus;
+                post_loaded(&engine.borrow().corpus, Some("snapshot"));
+            } else if let Ok(files) = store.files().await {
+                if !files.is_empty() {
+                    let edits: Option<corpus::Edits> = store
+                        .edits()
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|json| serde_json::from_str(&json).ok());
+                    let sources = files
+                        .into_iter()
+                        .map(|(name, bytes)| Source::Stored(name, bytes))
+                        .collect();
+                    let mut state = engine.borrow_mut();
+                    if let Some(edits) = &edits {
+                        state.corpus.apply_edits(edits);
+                    }
+                    load(&mut state.corpus, sources, Some("rebuilt"));
+                    drop(state);
+                    save(&engine, Vec::new());
+                }
+            }
+        }
+        Err(problem) => {
+            engine.borrow_mut().store_problem = Some(problem);
+        }
+    }
+    report_storage(&engine);
+    let pending = {
+        let mut state = engine.borrow_mut();
+        state.ready = true;
+        std::mem::take(&mut state.pending)
+    };
     post(&Response::Ready);
+    for data in pending {
+        handle(&engine, &data);
+    }
+}
+
+/// Saves new files, the snapshot and the edits in the background, then reports what is stored.
+/// A failure (a full disk, a refusing browser) is said plainly; the corpus stays in memory.
+fn save(engine: &Shared, files: Vec<(String, Vec<u8>)>) {
+    let (store, snapshot, edits) = {
+        let state = engine.borrow();
+        let Some(store) = state.store.clone() else {
+            return;
+        };
+        let edits = serde_json::to_string(&state.corpus.edits()).unwrap_or_default();
+        (store, state.corpus.snapshot(), edits)
+    };
+    let engine = engine.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(problem) = store.save(&files, &snapshot, &edits).await {
+            post(&Response::Failed {
+                message: format!(
+                    "Your corpus could not be saved in this browser ({problem}). It stays open until you close the page."
+                ),
+            });
+        }
+        report_storage(&engine);
+    });
+}
+
+/// Tells the page what is stored.
+fn report_storage(engine: &Shared) {
+    let (store, problem) = {
+        let state = engine.borrow();
+        (state.store.clone(), state.store_problem.clone())
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let info = match store {
+            Some(store) => store.info().await,
+            None => StorageInfo {
+                available: false,
+                problem: Some(problem.unwrap_or_else(|| "storage is not available".into())),
+                ..StorageInfo::default()
+            },
+        };
+        post(&Response::Storage(info));
+    });
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -49,7 +169,16 @@ fn post(response: &Response) {
     }
 }
 
-fn handle(corpus: &mut Corpus, data: &JsValue) {
+fn post_loaded(corpus: &Corpus, restored: Option<&str>) {
+    post(&Response::Loaded {
+        files: corpus.files().to_vec(),
+        articles: corpus.documents().len(),
+        stories: corpus.unique_stories(),
+        restored: restored.map(str::to_owned),
+    });
+}
+
+fn handle(engine: &Shared, data: &JsValue) {
     let message = Reflect::get(data, &"msg".into()).unwrap_or(JsValue::UNDEFINED);
     let request: Request = match serde_wasm_bindgen::from_value(message) {
         Ok(request) => request,
@@ -60,6 +189,8 @@ fn handle(corpus: &mut Corpus, data: &JsValue) {
             return;
         }
     };
+    let mut state = engine.borrow_mut();
+    let corpus = &mut state.corpus;
     match request {
         Request::LoadFiles { paths } => {
             let files: Array = Reflect::get(data, &"files".into())
@@ -71,20 +202,45 @@ fn handle(corpus: &mut Corpus, data: &JsValue) {
                 .zip(files.iter())
                 .map(|(path, file)| Source::Dropped(path, file.unchecked_into()))
                 .collect();
-            load(corpus, sources);
+            let read = load(corpus, sources, None);
+            drop(state);
+            save(engine, read);
         }
-        Request::LoadSample => load(
-            corpus,
-            sample::FILES
+        Request::LoadSample => {
+            let sources = sample::FILES
                 .iter()
                 .map(|(name, bytes)| Source::Bundled(name, bytes))
-                .collect(),
-        ),
+                .collect();
+            let read = load(corpus, sources, None);
+            drop(state);
+            save(engine, read);
+        }
+        Request::ClearStorage => {
+            *corpus = Corpus::new();
+            post_loaded(corpus, None);
+            let store = state.store.clone();
+            drop(state);
+            let engine = engine.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(store) = store {
+                    if let Err(problem) = store.clear().await {
+                        post(&Response::Failed {
+                            message: format!("The saved corpus could not be deleted: {problem}"),
+                        });
+                    }
+                }
+                report_storage(&engine);
+            });
+        }
         Request::Query { id, query } => post(&Response::Results {
             id,
             result: corpus.query(&query),
         }),
-        Request::SetTopicCount { count } => find_topics(corpus, count),
+        Request::SetTopicCount { count } => {
+            find_topics(corpus, count);
+            drop(state);
+            save(engine, Vec::new());
+        }
         Request::RenameTopic { id, name } => {
             corpus.rename_topic(id, &name);
             post(&Response::TopicsChanged {
@@ -92,6 +248,8 @@ fn handle(corpus: &mut Corpus, data: &JsValue) {
                 requested: corpus.topic_count(),
                 millis: 0.0,
             });
+            drop(state);
+            save(engine, Vec::new());
         }
         Request::GetDocument { id } => match corpus.document(id) {
             Some(doc) => post(&Response::Document {
@@ -154,16 +312,17 @@ fn find_topics(corpus: &mut Corpus, count: Option<usize>) {
     });
 }
 
-/// A file to load: one the user gave, or one bundled with the app.
+/// A file to load: one the user gave, one bundled with the app, or one saved in the browser.
 enum Source {
     Dropped(String, File),
     Bundled(&'static str, &'static [u8]),
+    Stored(String, Vec<u8>),
 }
 
 impl Source {
     fn name(&self) -> &str {
         match self {
-            Source::Dropped(name, _) => name,
+            Source::Dropped(name, _) | Source::Stored(name, _) => name,
             Source::Bundled(name, _) => name,
         }
     }
@@ -172,12 +331,13 @@ impl Source {
         match self {
             Source::Dropped(_, file) => file.size() as u64,
             Source::Bundled(_, bytes) => bytes.len() as u64,
+            Source::Stored(_, bytes) => bytes.len() as u64,
         }
     }
 }
 
 /// Reads a dropped file's bytes, or says why it cannot.
-fn read(file: &File) -> Result<Vec<u8>, String> {
+fn read_file(file: &File) -> Result<Vec<u8>, String> {
     let reader = FileReaderSync::new().map_err(describe)?;
     let buffer = reader.read_as_array_buffer(file).map_err(describe)?;
     Ok(Uint8Array::new(&buffer).to_vec())
@@ -191,25 +351,37 @@ fn describe(error: JsValue) -> String {
     format!("the browser could not read it: {message}")
 }
 
-fn load(corpus: &mut Corpus, sources: Vec<Source>) {
+/// Ingests the sources with progress, finds topics, and tells the page. Returns the files that
+/// were read, for saving.
+fn load(
+    corpus: &mut Corpus,
+    sources: Vec<Source>,
+    restored: Option<&str>,
+) -> Vec<(String, Vec<u8>)> {
     let mut progress = Progress {
         stage: "reading files".into(),
         files_total: sources.len(),
         bytes_total: sources.iter().map(Source::size).sum(),
         ..Progress::default()
     };
+    let mut read = Vec::new();
     for source in &sources {
         progress.current = Some(source.name().to_owned());
         post(&Response::Progress(progress.clone()));
-        match source {
-            Source::Dropped(name, file) => match read(file) {
-                Ok(bytes) => {
-                    let _ = corpus.add_file(name, &bytes);
+        let bytes = match source {
+            Source::Dropped(name, file) => match read_file(file) {
+                Ok(bytes) => Some(bytes),
+                Err(reason) => {
+                    corpus.add_unreadable(name, &reason);
+                    None
                 }
-                Err(reason) => corpus.add_unreadable(name, &reason),
             },
-            Source::Bundled(name, bytes) => {
-                let _ = corpus.add_file(name, bytes);
+            Source::Bundled(_, bytes) => Some(bytes.to_vec()),
+            Source::Stored(_, bytes) => Some(bytes.clone()),
+        };
+        if let Some(bytes) = bytes {
+            if corpus.add_file(source.name(), &bytes).is_ok() {
+                read.push((source.name().to_owned(), bytes));
             }
         }
         progress.files_done += 1;
@@ -220,9 +392,6 @@ fn load(corpus: &mut Corpus, sources: Vec<Source>) {
     corpus.finish();
     let count = corpus.topic_count();
     find_topics(corpus, count);
-    post(&Response::Loaded {
-        files: corpus.files().to_vec(),
-        articles: corpus.documents().len(),
-        stories: corpus.unique_stories(),
-    });
+    post_loaded(corpus, restored);
+    read
 }

@@ -38,6 +38,8 @@ pub enum Request {
         /// How many topics.
         count: Option<usize>,
     },
+    /// Forget the corpus and everything stored in the browser.
+    ClearStorage,
     /// Give a topic a name (an empty name restores its own).
     RenameTopic {
         /// Which topic.
@@ -104,7 +106,12 @@ pub enum Response {
         articles: usize,
         /// Distinct stories: articles that are not a copy of another.
         stories: usize,
+        /// How the corpus came back at start-up: "snapshot" (as it was saved), "rebuilt" (from
+        /// the saved files, by this engine), or None for a load the user asked for.
+        restored: Option<String>,
     },
+    /// What is kept in this browser.
+    Storage(crate::store::StorageInfo),
     /// One page of hits for the query with this id.
     Results {
         /// The id the query was sent with.

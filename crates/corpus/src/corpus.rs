@@ -167,7 +167,7 @@ pub struct FileReport {
 
 /// The outcome of ingesting one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FileStatus {
     /// The file gave this many articles.
     Loaded {
@@ -181,8 +181,17 @@ pub enum FileStatus {
     },
 }
 
+/// The user's edits of a corpus, kept apart from it so they survive a rebuild.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Edits {
+    /// The number of topics asked for (None: automatic).
+    pub topic_count: Option<usize>,
+    /// Topic names: (number of topics, topic, name).
+    pub topic_names: Vec<(usize, TopicId, String)>,
+}
+
 /// A decoded file, kept so the corpus can be segmented again with corpus-wide statistics.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Source {
     file: String,
     text: String,
@@ -195,12 +204,13 @@ struct Source {
 /// chrome), splits every file into articles, finds copies of one story, numbers the documents in
 /// (file, line) order and builds the search index, so the same set of files always gives the same
 /// corpus whatever order they arrived in.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Corpus {
     sources: Vec<Source>,
     documents: Vec<Document>,
     files: Vec<FileReport>,
     numeric_order: NumericOrder,
+    #[serde(skip)]
     pub(crate) index: TermIndex,
     topic_model: TopicModel,
     /// The topic count the user asked for (None: chosen from the data).
@@ -209,10 +219,74 @@ pub struct Corpus {
     topic_names: std::collections::BTreeMap<(usize, TopicId), String>,
 }
 
+/// What a snapshot says it is: bumped whenever the engine's output or the snapshot's layout
+/// changes, so a snapshot from another engine is rebuilt from the raw files instead of misread.
+pub const SNAPSHOT_FORMAT: &str = concat!(
+    "corpus-explorer snapshot 1 / engine ",
+    env!("CARGO_PKG_VERSION")
+);
+
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    format: &'a str,
+    corpus: &'a Corpus,
+}
+
+#[derive(Deserialize)]
+struct SnapshotOwned {
+    format: String,
+    corpus: Corpus,
+}
+
 impl Corpus {
     /// An empty corpus.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The whole built corpus as compact bytes (postcard), marked with [`SNAPSHOT_FORMAT`].
+    pub fn snapshot(&self) -> Vec<u8> {
+        postcard::to_allocvec(&SnapshotRef {
+            format: SNAPSHOT_FORMAT,
+            corpus: self,
+        })
+        .unwrap_or_default()
+    }
+
+    /// A corpus back from [`Corpus::snapshot`] bytes, ready to query; None when the bytes are
+    /// not a snapshot of this engine's format (then rebuild from the raw files).
+    pub fn from_snapshot(bytes: &[u8]) -> Option<Corpus> {
+        let snapshot: SnapshotOwned = postcard::from_bytes(bytes).ok()?;
+        if snapshot.format != SNAPSHOT_FORMAT {
+            return None;
+        }
+        let mut corpus = snapshot.corpus;
+        corpus.index = TermIndex::build(&corpus.documents);
+        Some(corpus)
+    }
+
+    /// The user's edits (topic count and names), to carry over to a corpus rebuilt from the raw
+    /// files.
+    pub fn edits(&self) -> Edits {
+        Edits {
+            topic_count: self.topic_count,
+            topic_names: self
+                .topic_names
+                .iter()
+                .map(|(&(count, id), name)| (count, id, name.clone()))
+                .collect(),
+        }
+    }
+
+    /// Applies edits saved from another corpus (before [`Corpus::build_topics`]).
+    pub fn apply_edits(&mut self, edits: &Edits) {
+        self.topic_count = edits.topic_count;
+        self.topic_names = edits
+            .topic_names
+            .iter()
+            .map(|(count, id, name)| ((*count, *id), name.clone()))
+            .collect();
+        self.apply_topic_names();
     }
 
     /// Decodes one file and keeps it for [`Corpus::finish`]. A file of the same path loaded before
@@ -460,6 +534,45 @@ mod tests {
             }
         );
         assert_eq!(states[2], &FileStatus::Loaded { articles: 1 });
+    }
+
+    #[test]
+    fn a_snapshot_restores_the_same_corpus_and_refuses_other_bytes() {
+        let mut corpus = Corpus::new();
+        corpus.add_file("a.txt", ARTICLE.as_bytes()).unwrap();
+        corpus
+            .add_file(
+                "b.txt",
+                "Second story\n\nA different body sentence about the harbour and its boats."
+                    .as_bytes(),
+            )
+            .unwrap();
+        corpus.finish();
+        corpus.build_topics(Some(2), |_, _| {});
+        corpus.rename_topic(0, "Harbour");
+        let restored =
+            Corpus::from_snapshot(&corpus.snapshot()).expect("a snapshot of this engine");
+        assert_eq!(restored.documents(), corpus.documents());
+        assert_eq!(restored.files(), corpus.files());
+        assert_eq!(restored.topics(), corpus.topics());
+        assert_eq!(
+            restored.query(&crate::Query::default()),
+            corpus.query(&crate::Query::default())
+        );
+        assert!(Corpus::from_snapshot(b"not a snapshot").is_none());
+        let mut rebuilt = Corpus::new();
+        rebuilt.add_file("a.txt", ARTICLE.as_bytes()).unwrap();
+        rebuilt
+            .add_file(
+                "b.txt",
+                "Second story\n\nA different body sentence about the harbour and its boats."
+                    .as_bytes(),
+            )
+            .unwrap();
+        rebuilt.finish();
+        rebuilt.apply_edits(&corpus.edits());
+        rebuilt.build_topics(rebuilt.topic_count(), |_, _| {});
+        assert_eq!(rebuilt.topics().topics[0].label, "Harbour");
     }
 
     #[test]

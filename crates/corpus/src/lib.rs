@@ -27,7 +27,9 @@ pub mod ingest;
 pub mod query;
 pub mod topics;
 
-pub use crate::corpus::{Corpus, Document, FileReport, FileStatus, RemovedLine};
+pub use crate::corpus::{
+    Corpus, Document, Edits, FileReport, FileStatus, RemovedLine, SNAPSHOT_FORMAT,
+};
 pub use crate::error::IngestError;
 pub use crate::query::{DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult};
 

@@ -50,7 +50,7 @@ pub enum Granularity {
 
 /// What a relative expression means, so it can be resolved against a publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case")]
 pub enum Relative {
     /// A weekday (0 = Monday), taken as the last one on or before the publication date.
     Weekday {
@@ -107,8 +107,8 @@ pub struct DateMention {
     pub granularity: Granularity,
     /// The value came from the publication date, not from the text itself.
     pub resolved: bool,
-    /// For a relative expression, what it means.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// For a relative expression, what it means (null for an absolute date).
+    #[serde(default)]
     pub relative: Option<Relative>,
 }
 
