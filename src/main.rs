@@ -6,5 +6,21 @@ fn main() {
         console_error_panic_hook::hook(info);
         corpus_explorer::app::show_fatal_error(&format!("The page hit an internal error: {info}"));
     }));
+    register_service_worker();
     leptos::mount::mount_to_body(corpus_explorer::app::App);
+}
+
+/// Registers the service worker that keeps the page usable offline, when the page is served
+/// over HTTP(S) (a page opened from disk has none).
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let served = window
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "http:" || p == "https:");
+    if served {
+        let _ = window.navigator().service_worker().register("./sw.js");
+    }
 }

@@ -21,8 +21,12 @@ pub struct EngineClient {
 impl EngineClient {
     /// Starts the worker; every response it sends goes to `on_response`.
     pub fn spawn(on_response: impl Fn(Response) + 'static) -> Result<Self, String> {
-        let worker =
-            Worker::new(WORKER_URL).map_err(|e| format!("The engine could not start: {e:?}"))?;
+        // The single-file build starts the worker from a blob and says where it is.
+        let url = Reflect::get(&js_sys::global(), &"__CORPUS_WORKER_URL__".into())
+            .ok()
+            .and_then(|url| url.as_string())
+            .unwrap_or_else(|| WORKER_URL.to_owned());
+        let worker = Worker::new(&url).map_err(|e| format!("The engine could not start: {e:?}"))?;
         let on_response = std::rc::Rc::new(on_response);
         let deliver = on_response.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {

@@ -13,15 +13,22 @@ export const FIXTURES = join(here, "fixtures");
 export const seedFiles = () =>
   readdirSync(SEEDS_DIR).filter((name) => name.endsWith(".txt")).sort().map((name) => join(SEEDS_DIR, name));
 
-/** Starts Chromium and opens the page; resolves once the engine says it is ready. */
-export async function openPage() {
-  const browser = await chromium.launch({
+export const DIST = join(here, "../../dist");
+
+/** Starts Debian's Chromium, headless, with a fresh profile and no background traffic. */
+export function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ],
   });
+}
+
+/** Starts Chromium and opens the page; resolves once the engine says it is ready. */
+export async function openPage(url = BASE_URL) {
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const requests = [];
   const errors = [];
@@ -30,7 +37,7 @@ export async function openPage() {
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
-  await page.goto(BASE_URL);
+  await page.goto(url);
   await page.getByTestId("status").filter({ hasText: "No files loaded yet." }).waitFor();
   return { browser, page, requests, errors };
 }

@@ -2,7 +2,10 @@
 // first visit, the single-file build runs from disk, and no request goes to another origin.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, waitForFiles, screenshot, seedFiles, foreignRequests } from "./harness.mjs";
+import { join } from "node:path";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { openPage, launch, waitForFiles, screenshot, seedFiles, foreignRequests, BASE_URL, DIST } from "./harness.mjs";
 
 test("after a reload the same stories are back from the browser's storage, without re-ingest", async () => {
   const { browser, page, requests, errors } = await openPage();
@@ -33,5 +36,98 @@ test("after a reload the same stories are back from the browser's storage, witho
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
+  }
+});
+
+test("after a first visit the page loads and ingests files with the network off", async () => {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const requests = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(BASE_URL);
+    await page.getByTestId("status").filter({ hasText: "No files loaded yet." }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("status").filter({ hasText: "No files loaded yet." }).waitFor();
+    await page.getByTestId("file-input").setInputFiles(seedFiles());
+    await page.getByTestId("status").filter({ hasText: "10 stories from 5 files" }).waitFor();
+    await page.getByTestId("article-row").first().click();
+    await page.getByTestId("reader").getByRole("heading", { level: 2 }).waitFor();
+    await screenshot(page, "offline");
+    assert.deepEqual(foreignRequests(requests), []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the single file runs from disk: it loads the seeds and lists their stories", async () => {
+  const file = `file://${join(DIST, "corpus-explorer.html")}`;
+  const { browser, page, requests, errors } = await openPage(file);
+  try {
+    await page.getByTestId("file-input").setInputFiles(seedFiles());
+    await page.getByTestId("status").filter({ hasText: /^10 stories from 5 files/ }).waitFor();
+    assert.equal(await page.getByTestId("article-row").count(), 10);
+    await page.getByTestId("article-row").filter({ hasText: "Iraq steps up pressure" }).click();
+    await page.getByTestId("published").filter({ hasText: "Published 2020-09-28" }).waitFor();
+    await page.getByTestId("storage").waitFor();
+    console.log(`# single file: ${await page.getByTestId("storage").innerText()}`);
+    await screenshot(page, "single-file");
+    const elsewhere = requests.filter((url) => !/^(file|blob|data):/.test(url));
+    assert.deepEqual(elsewhere, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the page's security policy stops any connection to another origin", async () => {
+  const { browser, page, requests } = await openPage();
+  try {
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    assert.match(policy, /connect-src 'self'/);
+    const outcome = await page.evaluate(() =>
+      fetch("https://example.com/steal").then(() => "sent", (error) => `blocked: ${error.message}`));
+    assert.match(outcome, /^blocked/);
+    assert.deepEqual(foreignRequests(requests).filter((url) => !url.startsWith("https://example.com/")), []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a 10 MB corpus is saved and comes back on reload (figures printed, not asserted)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-10mb-"));
+  const seeds = seedFiles().map((path) => readFileSync(path));
+  const files = [];
+  let bytes = 0;
+  for (let copy = 0; bytes < 10 * 1024 * 1024; copy++) {
+    seeds.forEach((data, n) => {
+      const path = join(dir, `copy${String(copy).padStart(4, "0")}-seed${n}.txt`);
+      writeFileSync(path, data);
+      files.push(path);
+      bytes += data.length;
+    });
+  }
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("file-input").setInputFiles(files);
+    await waitForFiles(page, files.length);
+    const storage = page.getByTestId("storage").filter({ hasText: new RegExp(`^Saved in this browser: ${files.length} files`) });
+    await storage.waitFor({ timeout: 120000 });
+    console.log(`# ${(bytes / 1e6).toFixed(1)} MB in ${files.length} files: ${await storage.innerText()}`);
+    const started = Date.now();
+    await page.reload();
+    await page.getByTestId("status").filter({ hasText: /restored from this browser/ }).waitFor({ timeout: 120000 });
+    console.log(`# reload of the ${(bytes / 1e6).toFixed(1)} MB corpus: ${((Date.now() - started) / 1000).toFixed(2)} s to the restored list`);
+    assert.ok((await page.getByTestId("article-row").count()) > 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -5,6 +5,7 @@
 //! - `test`: formatting, clippy, native tests, the release build, and browser tests in Chromium.
 //! - `dist`: the release build in `dist/`, ready to host.
 
+mod package;
 mod serve;
 mod setup;
 

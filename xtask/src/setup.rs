@@ -153,7 +153,8 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
         .map_err(|e| format!("cannot write {unoptimised}: {e}"))?;
         trunk.arg(unoptimised);
     }
-    run(&mut trunk)
+    run(&mut trunk)?;
+    crate::package::package(&root().join("dist"))
 }
 
 /// Installs Debian's Chromium and ChromeDriver and the browser tests' npm packages where missing.
