@@ -26,7 +26,15 @@ struct Engine {
     store_problem: Option<String>,
     ready: bool,
     pending: Vec<JsValue>,
+    /// Files read since the last save, waiting for it.
+    unsaved_files: Vec<(String, Vec<u8>)>,
+    /// A save is scheduled.
+    save_scheduled: bool,
 }
+
+/// How long after the last change the corpus is saved: the page's first questions are answered
+/// before the snapshot is taken, and quick edits are saved together.
+const SAVE_DELAY_MS: i32 = 400;
 
 type Shared = Rc<RefCell<Engine>>;
 
@@ -45,6 +53,8 @@ pub fn run() {
         store_problem: None,
         ready: false,
         pending: Vec::new(),
+        unsaved_files: Vec::new(),
+        save_scheduled: false,
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -111,16 +121,38 @@ async fn start(engine: Shared) {
     }
 }
 
-/// Saves new files, the snapshot and the edits in the background, then reports what is stored.
-/// A failure (a full disk, a refusing browser) is said plainly; the corpus stays in memory.
+/// Saves new files, the snapshot and the edits, [`SAVE_DELAY_MS`] after the last change, in the
+/// background. A failure (a full disk, a refusing browser) is said plainly; the corpus stays in
+/// memory.
 fn save(engine: &Shared, files: Vec<(String, Vec<u8>)>) {
-    let (store, snapshot, edits) = {
-        let state = engine.borrow();
+    let mut state = engine.borrow_mut();
+    if state.store.is_none() {
+        return;
+    }
+    state.unsaved_files.extend(files);
+    if state.save_scheduled {
+        return;
+    }
+    state.save_scheduled = true;
+    drop(state);
+    let engine = engine.clone();
+    let later = Closure::once_into_js(move || save_now(&engine));
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
+        later.unchecked_ref(),
+        SAVE_DELAY_MS,
+    );
+}
+
+fn save_now(engine: &Shared) {
+    let (store, files, snapshot, edits) = {
+        let mut state = engine.borrow_mut();
+        state.save_scheduled = false;
         let Some(store) = state.store.clone() else {
             return;
         };
+        let files = std::mem::take(&mut state.unsaved_files);
         let edits = serde_json::to_string(&state.corpus.edits()).unwrap_or_default();
-        (store, state.corpus.snapshot(), edits)
+        (store, files, state.corpus.snapshot(), edits)
     };
     let engine = engine.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -218,6 +250,7 @@ fn handle(engine: &Shared, data: &JsValue) {
         Request::ClearStorage => {
             *corpus = Corpus::new();
             post_loaded(corpus, None);
+            state.unsaved_files.clear();
             let store = state.store.clone();
             drop(state);
             let engine = engine.clone();
