@@ -107,39 +107,32 @@ pub fn Timeline() -> impl IntoView {
         })
     };
     let undated = move || state.timeline.with(|(_, _, undated)| *undated);
+    // A radio button that switches the dates the timeline uses (and clears the range).
+    let mode_choice = move |mode: DateMode, test_id: &'static str, label: &'static str| {
+        view! {
+            <label class="switch">
+                <input
+                    type="radio"
+                    name="date-mode"
+                    data-testid=test_id
+                    prop:checked=move || state.date_mode.get() == mode
+                    on:change=move |_| {
+                        state.date_mode.set(mode);
+                        state.date_range.set(None);
+                        refresh();
+                    }
+                />
+                {label}
+            </label>
+        }
+    };
     let empty = move || state.timeline.with(|(_, buckets, _)| buckets.is_empty());
 
     view! {
         <section class="timeline" aria-label="Timeline" data-testid="timeline">
             <div class="timeline-controls">
-                <label class="switch">
-                    <input
-                        type="radio"
-                        name="date-mode"
-                        data-testid="mode-published"
-                        prop:checked=move || state.date_mode.get() == DateMode::Published
-                        on:change=move |_| {
-                            state.date_mode.set(DateMode::Published);
-                            state.date_range.set(None);
-                            refresh();
-                        }
-                    />
-                    "published"
-                </label>
-                <label class="switch">
-                    <input
-                        type="radio"
-                        name="date-mode"
-                        data-testid="mode-mentions"
-                        prop:checked=move || state.date_mode.get() == DateMode::Mentions
-                        on:change=move |_| {
-                            state.date_mode.set(DateMode::Mentions);
-                            state.date_range.set(None);
-                            refresh();
-                        }
-                    />
-                    "mentions"
-                </label>
+                {mode_choice(DateMode::Published, "mode-published", "published")}
+                {mode_choice(DateMode::Mentions, "mode-mentions", "mentions")}
                 <label class="switch">
                     <input
                         type="checkbox"

@@ -247,6 +247,21 @@ pub fn score_ingest(run: &GoldRun) -> IngestScore {
     score
 }
 
+/// Counts a field found exactly as the gold has it, or notes the difference as a problem.
+fn tally<T: PartialEq + std::fmt::Debug>(
+    (exact, problems): (&mut usize, &mut Vec<String>),
+    context: &str,
+    what: &str,
+    found: &T,
+    gold: &T,
+) {
+    if found == gold {
+        *exact += 1;
+    } else {
+        problems.push(format!("{context}: {what} {found:?}, gold {gold:?}"));
+    }
+}
+
 fn check_article(
     score: &mut IngestScore,
     file: &str,
@@ -254,53 +269,51 @@ fn check_article(
     doc: &Document,
     lines: &[String],
 ) {
-    let title = &doc.title;
+    let context = format!("{file}: {:?}", doc.title);
     let gold_caption = gold["caption"].as_str();
-    if gold_caption == doc.caption.as_deref() {
-        score.captions_exact += 1;
-    } else {
-        score.problems.push(format!(
-            "{file}: {title:?}: caption {:?}, gold {gold_caption:?}",
-            doc.caption
-        ));
-    }
+    tally(
+        (&mut score.captions_exact, &mut score.problems),
+        &context,
+        "caption",
+        &doc.caption.as_deref(),
+        &gold_caption,
+    );
     let gold_dateline = gold["dateline"]["text"].as_str().map(str::trim);
-    if gold_dateline == doc.dateline.as_deref() {
-        score.datelines_exact += 1;
-    } else {
-        score.problems.push(format!(
-            "{file}: {title:?}: dateline {:?}, gold {gold_dateline:?}",
-            doc.dateline
-        ));
-    }
+    tally(
+        (&mut score.datelines_exact, &mut score.problems),
+        &context,
+        "dateline",
+        &doc.dateline.as_deref(),
+        &gold_dateline,
+    );
     let gold_subheadings: Vec<&str> = gold["subheadings"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|s| s["text"].as_str())
         .collect();
-    if gold_subheadings == doc.subheadings {
-        score.subheadings_exact += 1;
-    } else {
-        score.problems.push(format!(
-            "{file}: {title:?}: subheadings {:?}, gold {gold_subheadings:?}",
-            doc.subheadings
-        ));
-    }
+    let subheadings: Vec<&str> = doc.subheadings.iter().map(String::as_str).collect();
+    tally(
+        (&mut score.subheadings_exact, &mut score.problems),
+        &context,
+        "subheadings",
+        &subheadings,
+        &gold_subheadings,
+    );
     let gold_links: Vec<&str> = gold["related_links"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    if gold_links == doc.related_links {
-        score.related_links_exact += 1;
-    } else {
-        score.problems.push(format!(
-            "{file}: {title:?}: related links {:?}, gold {gold_links:?}",
-            doc.related_links
-        ));
-    }
+    let links: Vec<&str> = doc.related_links.iter().map(String::as_str).collect();
+    tally(
+        (&mut score.related_links_exact, &mut score.problems),
+        &context,
+        "related links",
+        &links,
+        &gold_links,
+    );
 
     let body: HashSet<u32> = doc.body_lines.iter().copied().collect();
     let boilerplate: HashSet<u64> = gold["boilerplate_detail"]

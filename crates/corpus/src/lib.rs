@@ -25,6 +25,7 @@ mod error;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+mod sorted;
 pub mod topics;
 
 pub use crate::corpus::{

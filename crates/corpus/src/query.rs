@@ -287,22 +287,6 @@ impl TermIndex {
     }
 }
 
-fn intersect(a: &[DocId], b: &[DocId]) -> Vec<DocId> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
 fn snippet(body: &str) -> String {
     let first = body.split("\n\n").next().unwrap_or("");
     match first.char_indices().nth(SNIPPET_CHARS) {
@@ -330,7 +314,7 @@ impl Corpus {
             Some((last, rest)) => {
                 let mut ids = self.index.prefix(last);
                 for term in rest {
-                    ids = intersect(&ids, &self.index.exact(term));
+                    ids = crate::sorted::intersection(&ids, &self.index.exact(term));
                 }
                 ids
             }

@@ -431,26 +431,38 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The month a word names (1–12): a full name, or a three- or four-letter abbreviation, written
-/// with a capital.
-fn month_of(token: &Token<'_>) -> Option<u32> {
-    if token.kind != Kind::Word || !capitalised(token.text) {
-        return None;
-    }
-    let lower = token.text.to_lowercase();
+/// The month (1–12) a lower-cased word names: a full name, or an abbreviation ("sept", "oct").
+pub(crate) fn month_number(lower: &str) -> Option<u32> {
     if let Some(i) = MONTH_NAMES.iter().position(|m| *m == lower) {
         return Some(i as u32 + 1);
     }
     if lower == "sept" {
         return Some(9);
     }
-    if lower.len() == 3 && lower != "may" {
+    if lower.len() == 3 {
         return MONTH_NAMES
             .iter()
-            .position(|m| m.starts_with(&lower))
+            .position(|m| m.starts_with(lower))
             .map(|i| i as u32 + 1);
     }
     None
+}
+
+/// The weekday (0 = Monday) a lower-cased word names: a full name or an abbreviation.
+pub(crate) fn weekday_number(lower: &str) -> Option<u32> {
+    WEEKDAY_NAMES
+        .iter()
+        .position(|d| *d == lower || (lower.len() >= 3 && d.starts_with(lower) && lower.len() <= 5))
+        .map(|i| i as u32)
+}
+
+/// The month a word names (1–12): a full name, or a three- or four-letter abbreviation, written
+/// with a capital.
+fn month_of(token: &Token<'_>) -> Option<u32> {
+    if token.kind != Kind::Word || !capitalised(token.text) {
+        return None;
+    }
+    month_number(&token.text.to_lowercase())
 }
 
 fn is_abbreviated_month(token: &Token<'_>) -> bool {

@@ -19,6 +19,7 @@
 //! removed and why.
 
 use super::chrome::{self, LineStats, RECURRING_BLOCKS};
+use crate::extract::dates::{month_number, weekday_number};
 use crate::LineNo;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -230,51 +231,6 @@ fn chrome_rule(line: &str, key: u64, stats: &LineStats) -> Option<Cow<'static, s
     None
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
 const DATE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -323,7 +279,7 @@ pub fn is_dateline(line: &str) -> bool {
         let numeric = token
             .chars()
             .all(|c| c.is_ascii_digit() || c == ':' || c == '-');
-        if MONTHS.contains(&token) {
+        if month_number(token).is_some() {
             has_month = true;
         } else if numeric && token.chars().any(|c| c.is_ascii_digit()) {
             has_number = true;
@@ -331,7 +287,7 @@ pub fn is_dateline(line: &str) -> bool {
             if token.matches('-').count() == 2 {
                 has_month = true;
             }
-        } else if !(WEEKDAYS.contains(&token)
+        } else if !(weekday_number(token).is_some()
             || DATE_WORDS.contains(&token)
             || token.ends_with("st")
                 && token[..token.len() - 2].chars().all(|c| c.is_ascii_digit())

@@ -168,22 +168,6 @@ fn top_terms(h: &[f64], count: usize) -> Vec<usize> {
     order
 }
 
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Mean NPMI of the top-10 term pairs of every topic (−1 … 1; higher is more coherent).
 fn coherence(m: &Matrix, factors: &nmf::Factors) -> f64 {
     let n = m.x.rows.len() as f64;
@@ -199,7 +183,7 @@ fn coherence(m: &Matrix, factors: &nmf::Factors) -> f64 {
                     m.postings[i].len() as f64 / n,
                     m.postings[j].len() as f64 / n,
                 );
-                let pij = shared(&m.postings[i], &m.postings[j]) as f64 / n;
+                let pij = crate::sorted::overlap(&m.postings[i], &m.postings[j]) as f64 / n;
                 sum += if pij == 0.0 {
                     -1.0
                 } else if pij >= 1.0 {
