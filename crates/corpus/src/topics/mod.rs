@@ -10,9 +10,10 @@
 //!    chosen among 2..=[`max_topics`] as the one whose topics are most coherent: the mean NPMI of
 //!    the document co-occurrence of each topic's top 10 terms, measured on an even sample of at
 //!    most [`SELECTION_SAMPLE`] stories;
-//! 4. names each topic by its three heaviest terms in their usual spelling ("militias · Iraq ·
-//!    Sudani"), and puts an article in every topic that holds at least [`MEMBERSHIP_SHARE`] of
-//!    its weight, so an article can sit in two topics.
+//! 4. names each topic by its three most distinctive terms (weight in the topic times the share
+//!    of the term's weight in that topic) in their usual spelling ("militias · Iraq · Sudani"),
+//!    and puts an article in every topic that holds at least [`MEMBERSHIP_SHARE`] of its weight,
+//!    so an article can sit in two topics.
 //!
 //! Everything is deterministic: the same articles always give the same topics.
 
@@ -81,8 +82,10 @@ pub fn max_topics(n: usize) -> usize {
 
 struct Matrix {
     x: nmf::Sparse,
-    /// Terms by column.
-    vocabulary: Vec<String>,
+    /// Each article's term counts, all terms (also those too rare for the matrix).
+    counts: Vec<HashMap<String, usize>>,
+    /// In how many articles each term occurs, all terms.
+    df: HashMap<String, usize>,
     /// For each column, the rows (articles) that contain it.
     postings: Vec<Vec<u32>>,
     surfaces: HashMap<String, String>,
@@ -111,8 +114,9 @@ fn matrix(texts: &[String]) -> Matrix {
     let min_df = if n < 5 { 1 } else { 2 };
     let max_df = ((n as f64 * 0.9).floor() as usize).max(min_df);
     let mut kept: Vec<(String, usize)> = df
-        .into_iter()
-        .filter(|&(_, d)| d >= min_df && d <= max_df)
+        .iter()
+        .filter(|&(_, &d)| d >= min_df && d <= max_df)
+        .map(|(term, &d)| (term.clone(), d))
         .collect();
     kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     kept.truncate(MAX_TERMS);
@@ -151,7 +155,8 @@ fn matrix(texts: &[String]) -> Matrix {
             rows,
             columns: kept.len(),
         },
-        vocabulary: kept.into_iter().map(|(t, _)| t).collect(),
+        counts,
+        df,
         postings,
         surfaces: terms::surfaces(forms),
     }
@@ -204,6 +209,54 @@ fn coherence(m: &Matrix, factors: &nmf::Factors) -> f64 {
     } else {
         total / topics as f64
     }
+}
+
+/// A topic's naming terms: over the stories in it, each term's TF-IDF (counting every term, also
+/// those too rare for the factorisation, so a one-story topic is named by its own words) weighed
+/// by the story's share in the topic; a term scores by that sum times the share of it that falls
+/// in this topic rather than in the others, so words every topic uses give way.
+fn label_terms(m: &Matrix, memberships: &[Vec<TopicWeight>], topic: usize, n: f64) -> Vec<String> {
+    let mut in_topic: HashMap<&str, f64> = HashMap::new();
+    let mut everywhere: HashMap<&str, f64> = HashMap::new();
+    for (story, counts) in m.counts.iter().enumerate() {
+        let share = memberships[story]
+            .iter()
+            .find(|w| w.topic as usize == topic)
+            .map(|w| f64::from(w.weight))
+            .unwrap_or(0.0);
+        for (term, &count) in counts {
+            let df = m.df.get(term).copied().unwrap_or(1) as f64;
+            let weight = (1.0 + (count as f64).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
+            *everywhere.entry(term).or_default() += weight;
+            if share > 0.0 {
+                *in_topic.entry(term).or_default() += weight * share;
+            }
+        }
+    }
+    let mut scored: Vec<(&str, f64)> = in_topic
+        .into_iter()
+        .map(|(term, w)| {
+            (
+                term,
+                w * w / everywhere.get(term).copied().unwrap_or(w).max(1e-12),
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.1.partial_cmp(&a.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.0.cmp(b.0))
+    });
+    scored
+        .into_iter()
+        .take(8)
+        .map(|(term, _)| {
+            m.surfaces
+                .get(term)
+                .cloned()
+                .unwrap_or_else(|| term.to_owned())
+        })
+        .collect()
 }
 
 /// Finds the topics of `documents`. `requested` sets the number of topics (None: chosen from the
@@ -280,19 +333,10 @@ pub fn discover(
         });
         memberships_by_story.push(weights);
     }
+    let n = stories.len() as f64;
     let topics = (0..k)
         .map(|j| {
-            let terms: Vec<String> = top_terms(&factors.h[j], 8)
-                .into_iter()
-                .filter(|&t| factors.h[j][t] > 1e-9)
-                .map(|t| {
-                    let term = &m.vocabulary[t];
-                    m.surfaces
-                        .get(term)
-                        .cloned()
-                        .unwrap_or_else(|| term.clone())
-                })
-                .collect();
+            let terms = label_terms(&m, &memberships_by_story, j, n);
             let mut members: Vec<(usize, f64)> = memberships_by_story
                 .iter()
                 .enumerate()
