@@ -211,35 +211,62 @@ fn coherence(m: &Matrix, factors: &nmf::Factors) -> f64 {
     }
 }
 
-/// A topic's naming terms: over the stories in it, each term's TF-IDF (counting every term, also
-/// those too rare for the factorisation, so a one-story topic is named by its own words) weighed
-/// by the story's share in the topic; a term scores by that sum times the share of it that falls
-/// in this topic rather than in the others, so words every topic uses give way.
-fn label_terms(m: &Matrix, memberships: &[Vec<TopicWeight>], topic: usize, n: f64) -> Vec<String> {
+/// Each term's TF-IDF in each story, counting every term (also those too rare for the
+/// factorisation), and each term's total over all stories.
+struct TermWeights<'a> {
+    by_story: Vec<Vec<(&'a str, f64)>>,
+    total: HashMap<&'a str, f64>,
+}
+
+fn term_weights(m: &Matrix, n: f64) -> TermWeights<'_> {
+    let mut total: HashMap<&str, f64> = HashMap::new();
+    let by_story = m
+        .counts
+        .iter()
+        .map(|counts| {
+            counts
+                .iter()
+                .map(|(term, &count)| {
+                    let df = m.df.get(term).copied().unwrap_or(1) as f64;
+                    let weight =
+                        (1.0 + (count as f64).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
+                    *total.entry(term.as_str()).or_default() += weight;
+                    (term.as_str(), weight)
+                })
+                .collect()
+        })
+        .collect();
+    TermWeights { by_story, total }
+}
+
+/// A topic's naming terms: over the stories in it, each term's TF-IDF weighed by the story's
+/// share in the topic (so a one-story topic is named by its own words); a term scores by that
+/// sum times the share of the term's total weight that falls in this topic, so words every
+/// topic uses give way.
+fn label_terms(
+    m: &Matrix,
+    weights: &TermWeights<'_>,
+    memberships: &[Vec<TopicWeight>],
+    topic: usize,
+) -> Vec<String> {
     let mut in_topic: HashMap<&str, f64> = HashMap::new();
-    let mut everywhere: HashMap<&str, f64> = HashMap::new();
-    for (story, counts) in m.counts.iter().enumerate() {
-        let share = memberships[story]
+    for (story, terms) in weights.by_story.iter().enumerate() {
+        let Some(share) = memberships[story]
             .iter()
             .find(|w| w.topic as usize == topic)
             .map(|w| f64::from(w.weight))
-            .unwrap_or(0.0);
-        for (term, &count) in counts {
-            let df = m.df.get(term).copied().unwrap_or(1) as f64;
-            let weight = (1.0 + (count as f64).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
-            *everywhere.entry(term).or_default() += weight;
-            if share > 0.0 {
-                *in_topic.entry(term).or_default() += weight * share;
-            }
+        else {
+            continue;
+        };
+        for &(term, weight) in terms {
+            *in_topic.entry(term).or_default() += weight * share;
         }
     }
     let mut scored: Vec<(&str, f64)> = in_topic
         .into_iter()
         .map(|(term, w)| {
-            (
-                term,
-                w * w / everywhere.get(term).copied().unwrap_or(w).max(1e-12),
-            )
+            let total = weights.total.get(term).copied().unwrap_or(w).max(1e-12);
+            (term, w * w / total)
         })
         .collect();
     scored.sort_by(|a, b| {
@@ -333,10 +360,10 @@ pub fn discover(
         });
         memberships_by_story.push(weights);
     }
-    let n = stories.len() as f64;
+    let weights = term_weights(&m, stories.len() as f64);
     let topics = (0..k)
         .map(|j| {
-            let terms = label_terms(&m, &memberships_by_story, j, n);
+            let terms = label_terms(&m, &weights, &memberships_by_story, j);
             let mut members: Vec<(usize, f64)> = memberships_by_story
                 .iter()
                 .enumerate()

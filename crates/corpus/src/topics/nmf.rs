@@ -25,6 +25,9 @@ pub struct Factors {
 }
 
 const FLOOR: f64 = 1e-12;
+/// A sweep that changes the document weights by less than this share of their sum ends the
+/// factorisation early.
+const CONVERGED: f64 = 1e-4;
 
 fn dot_sparse_dense(row: &[(u32, f64)], dense: &[f64]) -> f64 {
     row.iter().map(|&(c, v)| v * dense[c as usize]).sum()
@@ -87,7 +90,7 @@ fn seeds(x: &Sparse, k: usize) -> Vec<usize> {
     chosen
 }
 
-/// Factorises `x` into `k` topics with `sweeps` HALS sweeps. Never panics; an empty matrix gives
+/// Factorises `x` into `k` topics with at most `sweeps` HALS sweeps (fewer once converged). Never panics; an empty matrix gives
 /// empty factors.
 pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
     let n = x.rows.len();
@@ -152,6 +155,7 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
                 f[l][j] = s;
             }
         }
+        let (mut moved, mut size) = (0.0, 0.0);
         for (row, wd) in x.rows.iter().zip(w.iter_mut()) {
             let b: Vec<f64> = h.iter().map(|hj| dot_sparse_dense(row, hj)).collect();
             for j in 0..k {
@@ -159,8 +163,15 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
                     continue;
                 }
                 let predicted: f64 = (0..k).map(|l| wd[l] * f[l][j]).sum();
-                wd[j] = (wd[j] + (b[j] - predicted) / f[j][j]).max(FLOOR);
+                let updated = (wd[j] + (b[j] - predicted) / f[j][j]).max(FLOOR);
+                moved += (updated - wd[j]).abs();
+                size += updated;
+                wd[j] = updated;
             }
+        }
+        // Converged: the document weights hardly move any more.
+        if size > 0.0 && moved / size < CONVERGED {
+            break;
         }
     }
     Factors { w, h }
