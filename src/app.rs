@@ -1,8 +1,8 @@
 //! The page: its layout, the state every component shares, and the wiring to the engine worker.
 
 use crate::components::{
-    files::FilePanel, reader::Reader, results::ResultList, timeline::Timeline, topics::TopicFacet,
-    upload::Upload,
+    files::FilePanel, reader::Reader, results::ResultList, switch::FilterSwitch,
+    timeline::Timeline, topics::TopicFacet, upload::Upload,
 };
 use crate::worker::client::EngineClient;
 use crate::worker::protocol::{DocRef, DocTopic, Progress, Request, Response};
@@ -334,18 +334,9 @@ pub fn App() -> impl IntoView {
         }}
         <div class="status-bar">
             <p class="status" data-testid="status">{status}</p>
-            <label class="switch">
-                <input
-                    type="checkbox"
-                    data-testid="show-copies"
-                    prop:checked=move || state.show_copies.get()
-                    on:change=move |ev| {
-                        state.show_copies.set(event_target_checked(&ev));
-                        state.invalidate_results();
-                    }
-                />
+            <FilterSwitch value=state.show_copies test_id="show-copies">
                 "Show copies of the same story"
-            </label>
+            </FilterSwitch>
         </div>
         <main class="panes">
             <aside class="side">

@@ -4,6 +4,7 @@ pub mod files;
 pub mod highlight;
 pub mod reader;
 pub mod results;
+pub mod switch;
 pub mod timeline;
 pub mod topics;
 pub mod upload;

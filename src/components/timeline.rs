@@ -4,6 +4,7 @@
 //! only; count undated articles and include them or not.
 
 use crate::app::AppState;
+use crate::components::switch::FilterSwitch;
 use corpus::DateMode;
 use leptos::prelude::*;
 
@@ -133,30 +134,12 @@ pub fn Timeline() -> impl IntoView {
             <div class="timeline-controls">
                 {mode_choice(DateMode::Published, "mode-published", "published")}
                 {mode_choice(DateMode::Mentions, "mode-mentions", "mentions")}
-                <label class="switch">
-                    <input
-                        type="checkbox"
-                        data-testid="stated-only"
-                        prop:checked=move || state.stated_only.get()
-                        on:change=move |ev| {
-                            state.stated_only.set(event_target_checked(&ev));
-                            refresh();
-                        }
-                    />
+                <FilterSwitch value=state.stated_only test_id="stated-only">
                     "stated dates only"
-                </label>
-                <label class="switch">
-                    <input
-                        type="checkbox"
-                        data-testid="include-undated"
-                        prop:checked=move || state.include_undated.get()
-                        on:change=move |ev| {
-                            state.include_undated.set(event_target_checked(&ev));
-                            refresh();
-                        }
-                    />
+                </FilterSwitch>
+                <FilterSwitch value=state.include_undated test_id="include-undated">
                     {move || format!("include {} undated", undated())}
-                </label>
+                </FilterSwitch>
                 {range_text}
             </div>
             <div class="bars" on:mouseleave=move |_| finish_drag()>

@@ -1,22 +1,12 @@
 //! The seed targets, held through the scorer a user runs: `corpus eval ingest --gold ... --json`.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
 #[test]
 fn the_seeds_meet_every_ingest_target() {
-    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold/seeds.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
-        .args(["eval", "ingest", "--json", "--gold"])
-        .arg(&gold)
-        .output()
-        .expect("the corpus binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let score: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let gold = common::path("../../../shared/gold/seeds.json");
+    let score =
+        common::corpus_json(&["eval", "ingest", "--json", "--gold", gold.to_str().unwrap()]);
     let number = |field: &str| score[field].as_u64().unwrap_or(u64::MAX);
     let problems = &score["problems"];
     assert_eq!(number("gold_segments"), 11);

@@ -1,23 +1,13 @@
 //! Topic discovery on the hand-written labelled set (8 subjects, 6 articles each), held through
 //! `corpus eval topics --json`.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
 fn score(extra: &[&str]) -> serde_json::Value {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/tests/topics");
-    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
-        .args(["eval", "topics", "--json"])
-        .arg(&dir)
-        .args(extra)
-        .output()
-        .expect("the corpus binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+    let dir = common::path("../corpus/tests/topics");
+    let mut args = vec!["eval", "topics", "--json", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    common::corpus_json(&args)
 }
 
 #[test]

@@ -332,7 +332,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -346,7 +346,7 @@ const MONTH_NAMES: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAY_NAMES: [&str; 7] = [
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -2,6 +2,7 @@
 //! singular, and runs of capitalised words ("Coordination Framework", "Mohammed Shia al-Sudani")
 //! kept as one term, so a name counts as one thing and not as its parts.
 
+use crate::extract::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use std::collections::HashMap;
 
 /// English function words and the words every news story uses, which say nothing of a topic.
@@ -242,24 +243,6 @@ const STOP_WORDS: &[&str] = &[
     "month",
     "months",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "around",
     "believe",
     "did",
@@ -277,8 +260,12 @@ const STOP_WORDS: &[&str] = &[
 pub fn is_stop_word(word: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-        .contains(word)
+    SET.get_or_init(|| {
+        // Weekdays and months date a story; they say nothing of its topic.
+        let calendar = MONTH_NAMES.iter().chain(WEEKDAY_NAMES.iter());
+        STOP_WORDS.iter().chain(calendar).copied().collect()
+    })
+    .contains(word)
 }
 
 /// Folds a plural to its singular: militias → militia, countries → country, buses → bus.

@@ -1,0 +1,23 @@
+//! Running the `corpus` binary as a script would, for the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A path relative to the cli crate.
+pub fn path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Runs `corpus` with these arguments, expects success, and parses its stdout as one JSON value.
+pub fn corpus_json(args: &[&str]) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(args)
+        .output()
+        .expect("the corpus binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
