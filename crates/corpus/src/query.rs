@@ -76,10 +76,10 @@ pub struct QueryResult {
     pub offset: usize,
     /// The page of hits.
     pub hits: Vec<Hit>,
-    /// Counts of matching documents per facet value (entities, topics, files).
+    /// Counts of matching documents per facet value (entities, topics, files); first page only.
     pub facets: Vec<Facet>,
     /// Documents matching every filter but the date range, per date bucket, over the whole
-    /// corpus's span of dates, so the timeline keeps its axis while the user brushes it.
+    /// corpus's span of dates, so the timeline keeps its axis while the user brushes it. First page only.
     pub histogram: Vec<HistogramBucket>,
     /// The bucket size: "day", "month" or "year".
     pub histogram_unit: String,
@@ -328,7 +328,14 @@ impl Corpus {
                         .is_some_and(|doc| doc.duplicate_of.is_none())
             })
             .collect();
-        let (histogram_unit, histogram, undated) = self.histogram(&matching, query);
+        // Counts describe the whole result, not a page: they come with the first page only, so
+        // scrolling through a large result does not recount the corpus for every page.
+        let first_page = query.offset == 0;
+        let (histogram_unit, histogram, undated) = if first_page {
+            self.histogram(&matching, query)
+        } else {
+            ("", Vec::new(), 0)
+        };
         let range = query
             .date_from
             .as_deref()
@@ -351,7 +358,11 @@ impl Corpus {
                 })
                 .collect(),
         };
-        let facets = vec![self.topic_facet(&matching)];
+        let facets = if first_page {
+            vec![self.topic_facet(&matching)]
+        } else {
+            Vec::new()
+        };
         let matching: Vec<DocId> = if query.topics.is_empty() {
             matching
         } else {
@@ -543,6 +554,24 @@ mod tests {
         assert_eq!(page.offset, 1);
         assert_eq!(page.hits.len(), 1);
         assert_eq!(page.hits[0].id, 1);
+    }
+
+    #[test]
+    fn counts_come_with_the_first_page_only() {
+        let mut corpus = corpus();
+        corpus.build_topics(Some(2), |_, _| {});
+        let first = corpus.query(&Query {
+            limit: 1,
+            ..Query::default()
+        });
+        assert_eq!(first.facets.len(), 1);
+        let second = corpus.query(&Query {
+            offset: 1,
+            limit: 1,
+            ..Query::default()
+        });
+        assert!(second.facets.is_empty() && second.histogram.is_empty());
+        assert_eq!((second.total, second.hits.len()), (first.total, 1));
     }
 
     #[test]
