@@ -1,16 +1,37 @@
 //! The page: its layout, the state every component shares, and the wiring to the engine worker.
 
 use crate::components::{
-    files::FilePanel, reader::Reader, results::ResultList, switch::FilterSwitch,
-    timeline::Timeline, topics::TopicFacet, upload::Upload,
+    entities::{EntityDetails, EntityFacet},
+    files::FilePanel,
+    reader::Reader,
+    results::ResultList,
+    switch::FilterSwitch,
+    timeline::Timeline,
+    topics::TopicFacet,
+    upload::Upload,
 };
 use crate::worker::client::EngineClient;
-use crate::worker::protocol::{DocRef, DocTopic, Progress, Request, Response};
+use crate::worker::protocol::{
+    ArticleRef, DocRef, DocTopic, EntityLabel, Progress, Request, Response,
+};
 use corpus::topics::TopicId;
 use corpus::Facet;
-use corpus::{DateMode, DocId, Document, FileReport, HistogramBucket, Hit, Query};
+use corpus::{
+    DateMode, DocId, Document, Entity, EntityId, FileReport, HistogramBucket, Hit, Query,
+};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
+
+/// One entity as its panel shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityDetail {
+    /// The entity, with its forms and evidence.
+    pub entity: Entity,
+    /// The stories that mention it.
+    pub articles: Vec<ArticleRef>,
+    /// The entities it shares the most stories with, and how many.
+    pub co_occurring: Vec<(EntityLabel, usize)>,
+}
 
 /// Hits per page asked of the worker.
 pub const PAGE_SIZE: usize = 100;
@@ -74,6 +95,18 @@ pub struct AppState {
     pub restored: RwSignal<Option<String>>,
     /// What is kept in this browser.
     pub storage: RwSignal<Option<crate::store::StorageInfo>>,
+    /// Entities selected as a filter (articles mentioning all of them), with their names.
+    pub selected_entities: RwSignal<Vec<(EntityId, String)>>,
+    /// The text the entity facet is narrowed to.
+    pub entity_search: RwSignal<String>,
+    /// The entities the open article mentions.
+    pub document_entities: RwSignal<Vec<EntityLabel>>,
+    /// The entity whose panel is open.
+    pub open_entity_id: RwSignal<Option<EntityId>>,
+    /// The open entity, once the worker has sent it.
+    pub entity_detail: RwSignal<Option<EntityDetail>>,
+    /// How many entities the last load found, in how many ms, over how many bytes.
+    pub entity_timing: RwSignal<Option<(usize, f64, u64)>>,
 }
 
 impl AppState {
@@ -107,7 +140,31 @@ impl AppState {
             topic_timing: RwSignal::new(None),
             restored: RwSignal::new(None),
             storage: RwSignal::new(None),
+            selected_entities: RwSignal::new(Vec::new()),
+            entity_search: RwSignal::new(String::new()),
+            document_entities: RwSignal::new(Vec::new()),
+            open_entity_id: RwSignal::new(None),
+            entity_detail: RwSignal::new(None),
+            entity_timing: RwSignal::new(None),
         }
+    }
+
+    /// Adds an entity to the filter, or takes it out if it is in.
+    pub fn toggle_entity(&self, id: EntityId, name: String) {
+        self.selected_entities.update(|selected| {
+            if let Some(at) = selected.iter().position(|e| e.0 == id) {
+                selected.remove(at);
+            } else {
+                selected.push((id, name));
+            }
+        });
+        self.invalidate_results();
+    }
+
+    /// Opens an entity's panel.
+    pub fn open_entity(&self, id: EntityId) {
+        self.open_entity_id.set(Some(id));
+        self.send(Request::GetEntity { id });
     }
 
     /// Sends a request to the worker, if it runs.
@@ -155,6 +212,13 @@ impl AppState {
                     stated_only: self.stated_only.get_untracked(),
                     include_undated: self.include_undated.get_untracked(),
                     topics: self.selected_topics.get_untracked(),
+                    entities: self
+                        .selected_entities
+                        .get_untracked()
+                        .into_iter()
+                        .map(|e| e.0)
+                        .collect(),
+                    entity_search: self.entity_search.get_untracked(),
                     offset: page * PAGE_SIZE,
                     limit: PAGE_SIZE,
                 },
@@ -174,6 +238,10 @@ impl AppState {
             } => {
                 self.restored.set(restored);
                 self.progress.set(None);
+                // Entity numbers are new after a load.
+                self.selected_entities.set(Vec::new());
+                self.entity_detail.set(None);
+                self.open_entity_id.set(None);
                 self.files.set(files);
                 self.articles.set(articles);
                 self.stories.set(stories);
@@ -217,11 +285,44 @@ impl AppState {
                 doc,
                 copies,
                 topics,
+                entities,
             } => {
                 if self.selected.get_untracked() == Some(doc.id) {
                     self.copies.set(copies);
                     self.document_topics.set(topics);
+                    self.document_entities.set(entities);
                     self.document.set(Some(*doc));
+                }
+            }
+            Response::Entity {
+                entity,
+                articles,
+                co_occurring,
+            } => {
+                if self.open_entity_id.get_untracked() == Some(entity.id) {
+                    self.entity_detail.set(Some(EntityDetail {
+                        entity: *entity,
+                        articles,
+                        co_occurring,
+                    }));
+                }
+            }
+            Response::EntitiesFound {
+                entities,
+                millis,
+                bytes,
+            } => self.entity_timing.set(Some((entities, millis, bytes))),
+            Response::EntitiesChanged { focus } => {
+                self.invalidate_results();
+                match focus.or(self.open_entity_id.get_untracked()) {
+                    Some(id) if focus.is_some() => self.open_entity(id),
+                    _ => {
+                        self.entity_detail.set(None);
+                        self.open_entity_id.set(None);
+                    }
+                }
+                if let Some(id) = self.selected.get_untracked() {
+                    self.send(Request::GetDocument { id });
                 }
             }
             Response::Storage(info) => self.storage.set(Some(info)),
@@ -341,13 +442,17 @@ pub fn App() -> impl IntoView {
         <main class="panes">
             <aside class="side">
                 <TopicFacet/>
+                <EntityFacet/>
                 <FilePanel/>
             </aside>
             <div class="middle">
                 <Timeline/>
                 <ResultList/>
             </div>
-            <Reader/>
+            <div class="right">
+                <EntityDetails/>
+                <Reader/>
+            </div>
         </main>
     }
 }

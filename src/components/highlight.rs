@@ -14,6 +14,8 @@ pub struct Span {
     pub class: &'static str,
     /// What hovering shows.
     pub title: String,
+    /// The entity a name mark stands for (set as `data-entity`, for clicks).
+    pub entity: Option<u32>,
 }
 
 /// `text` (which starts at byte `offset` of its field) with the spans that fall inside it marked.
@@ -35,7 +37,10 @@ pub fn highlighted(text: &str, offset: usize, spans: &[Span]) -> impl IntoView {
         let class = span.class;
         let title = span.title.clone();
         let marked = text[start..end].to_owned();
-        pieces.push(view! { <mark class=class title=title>{marked}</mark> }.into_any());
+        let entity = span.entity.map(|id| id.to_string());
+        pieces.push(
+            view! { <mark class=class title=title data-entity=entity>{marked}</mark> }.into_any(),
+        );
         at = end;
     }
     if at < text.len() {

@@ -1,5 +1,6 @@
 //! The page's parts, one component each.
 
+pub mod entities;
 pub mod files;
 pub mod highlight;
 pub mod reader;

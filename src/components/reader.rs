@@ -3,13 +3,15 @@
 //! line that was removed, with why. Everything is rendered as plain text.
 
 use crate::app::AppState;
+use crate::components::entities::kind_heading;
 use crate::components::highlight::{highlighted, Span};
+use crate::worker::protocol::EntityLabel;
 use corpus::extract::dates::{Field, PublishedSource};
-use corpus::{Document, RemovedLine};
+use corpus::{Document, EntityKind, RemovedLine};
 use leptos::prelude::*;
 
-/// The marks for one field of a document: its date mentions.
-fn spans(doc: &Document, field: Field) -> Vec<Span> {
+/// The marks for one field of a document: its date mentions and its entity mentions.
+fn spans(doc: &Document, field: Field, entities: &[EntityLabel]) -> Vec<Span> {
     let mut spans: Vec<Span> = doc
         .dates
         .iter()
@@ -29,9 +31,31 @@ fn spans(doc: &Document, field: Field) -> Vec<Span> {
                 end: m.end,
                 class: "date",
                 title,
+                entity: None,
             }
         })
         .collect();
+    for m in doc.mentions.iter().filter(|m| m.field == field) {
+        let name = entities
+            .iter()
+            .find(|e| e.id == m.entity)
+            .map(|e| e.name.as_str())
+            .unwrap_or("");
+        spans.push(Span {
+            start: m.start as usize,
+            end: m.end as usize,
+            class: match m.kind {
+                EntityKind::Person => "ent person",
+                EntityKind::Org => "ent org",
+                EntityKind::Place => "ent place",
+            },
+            title: format!(
+                "{} · {name} · click to filter by it",
+                kind_heading(m.kind).trim_end_matches('s')
+            ),
+            entity: Some(m.entity),
+        });
+    }
     spans.sort_by_key(|span| span.start);
     spans
 }
@@ -64,8 +88,8 @@ fn reason_label(line: &RemovedLine) -> String {
 }
 
 /// The article body: paragraphs, with subheadings set as headings and dates marked.
-fn body_view(doc: &Document) -> impl IntoView {
-    let marks = spans(doc, Field::Body);
+fn body_view(doc: &Document, entities: &[EntityLabel]) -> impl IntoView {
+    let marks = spans(doc, Field::Body, entities);
     let mut offset = 0;
     doc.body
         .split("\n\n")
@@ -89,16 +113,17 @@ pub fn Reader() -> impl IntoView {
     let show_removed = RwSignal::new(false);
     let body = move || match state.document.get() {
         Some(doc) => {
+            let entities = state.document_entities.get();
             let caption = doc.caption.clone().map(|caption| {
-                let marked = highlighted(&caption, 0, &spans(&doc, Field::Caption));
+                let marked = highlighted(&caption, 0, &spans(&doc, Field::Caption, &entities));
                 view! { <p class="reader-caption" data-testid="caption">{marked}</p> }
             });
             let dateline = doc.dateline.clone().map(|dateline| {
-                let marked = highlighted(&dateline, 0, &spans(&doc, Field::Dateline));
+                let marked = highlighted(&dateline, 0, &spans(&doc, Field::Dateline, &entities));
                 view! { <p class="reader-dateline" data-testid="dateline">{marked}</p> }
             });
             let published = published_line(&doc);
-            let title = highlighted(&doc.title, 0, &spans(&doc, Field::Title));
+            let title = highlighted(&doc.title, 0, &spans(&doc, Field::Title, &entities));
             let byline = doc
                 .byline
                 .clone()
@@ -186,7 +211,34 @@ pub fn Reader() -> impl IntoView {
                 })
             };
             view! {
-                <article data-testid="reader">
+                <article
+                    data-testid="reader"
+                    on:click=move |ev| {
+                        // A click on a name filters by its entity and opens its panel.
+                        let Some(target) = ev
+                            .target()
+                            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                        else {
+                            return;
+                        };
+                        let Some(id) = target
+                            .get_attribute("data-entity")
+                            .and_then(|v| v.parse::<corpus::EntityId>().ok())
+                        else {
+                            return;
+                        };
+                        let name = state
+                            .document_entities
+                            .with_untracked(|list| {
+                                list.iter().find(|e| e.id == id).map(|e| e.name.clone())
+                            })
+                            .unwrap_or_default();
+                        if !state.selected_entities.with_untracked(|s| s.iter().any(|e| e.0 == id)) {
+                            state.toggle_entity(id, name);
+                        }
+                        state.open_entity(id);
+                    }
+                >
                     <h2 class="reader-title">{title}</h2>
                     {dateline}
                     <p class="reader-published" data-testid="published">{published}</p>
@@ -195,7 +247,7 @@ pub fn Reader() -> impl IntoView {
                     <p class="reader-source">{format!("Source: {}, line {}", doc.file, doc.line)}</p>
                     {topics}
                     {copies}
-                    <div class="reader-body">{body_view(&doc)}</div>
+                    <div class="reader-body">{body_view(&doc, &entities)}</div>
                     {related}
                     <label class="switch removed-toggle">
                         <input

@@ -300,12 +300,89 @@ fn handle(engine: &Shared, data: &JsValue) {
                         })
                     })
                     .collect(),
+                entities: {
+                    let mut ids: Vec<corpus::EntityId> =
+                        doc.mentions.iter().map(|m| m.entity).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids.into_iter()
+                        .filter_map(|id| entity_label(corpus, id))
+                        .collect()
+                },
             }),
             None => post(&Response::Failed {
                 message: format!("There is no article number {id}."),
             }),
         },
+        Request::GetEntity { id } => match corpus.entity(id) {
+            Some(entity) => post(&Response::Entity {
+                entity: Box::new(entity.clone()),
+                articles: entity
+                    .documents
+                    .iter()
+                    .filter_map(|&d| corpus.document(d))
+                    .filter(|d| d.duplicate_of.is_none())
+                    .take(protocol::ENTITY_ARTICLES)
+                    .map(|d| protocol::ArticleRef {
+                        id: d.id,
+                        title: d.title.clone(),
+                        file: d.file.clone(),
+                    })
+                    .collect(),
+                co_occurring: corpus
+                    .co_occurring(id, 12)
+                    .into_iter()
+                    .filter_map(|(other, n)| Some((entity_label(corpus, other)?, n)))
+                    .collect(),
+            }),
+            None => post(&Response::Failed {
+                message: format!("There is no entity number {id}."),
+            }),
+        },
+        Request::EditEntity { edit } => {
+            let before = corpus.entities().len();
+            if corpus.edit_entities(edit.clone()) {
+                let focus = match &edit {
+                    corpus::EntityEdit::Split { .. } => corpus::EntityId::try_from(before).ok(),
+                    corpus::EntityEdit::Merge { into, .. } => find_entity(corpus, into),
+                    corpus::EntityEdit::Rename { entity, name } => find_entity(
+                        corpus,
+                        &corpus::EntityRef {
+                            kind: entity.kind,
+                            name: name.trim().to_owned(),
+                        },
+                    ),
+                    corpus::EntityEdit::Hide { .. } => None,
+                };
+                post(&Response::EntitiesChanged { focus });
+                drop(state);
+                save(engine, Vec::new());
+            } else {
+                post(&Response::Failed {
+                    message: "That entity is no longer there; nothing was changed.".into(),
+                });
+            }
+        }
     }
+}
+
+/// An entity's id, name and kind.
+fn entity_label(corpus: &Corpus, id: corpus::EntityId) -> Option<protocol::EntityLabel> {
+    let entity = corpus.entity(id)?;
+    Some(protocol::EntityLabel {
+        id,
+        name: entity.name.clone(),
+        kind: entity.kind,
+    })
+}
+
+/// The listed entity an edit's reference names.
+fn find_entity(corpus: &Corpus, r: &corpus::EntityRef) -> Option<corpus::EntityId> {
+    corpus
+        .entities()
+        .iter()
+        .find(|e| e.kind == r.kind && e.name == r.name && !e.documents.is_empty())
+        .map(|e| e.id)
 }
 
 /// The other tellings of a document's story: its canonical article and every copy but itself.
@@ -422,7 +499,15 @@ fn load(
     }
     progress.current = None;
     post(&Response::Progress(progress));
-    corpus.finish();
+    let mut marks: Vec<(&str, f64)> = Vec::new();
+    corpus.finish_timed(|stage| marks.push((stage, js_sys::Date::now())));
+    if let [(_, started), (_, ended)] = marks[..] {
+        post(&Response::EntitiesFound {
+            entities: corpus.entities().len(),
+            millis: ended - started,
+            bytes: corpus.text_bytes(),
+        });
+    }
     let count = corpus.topic_count();
     find_topics(corpus, count);
     post_loaded(corpus, restored);

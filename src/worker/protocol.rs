@@ -6,7 +6,9 @@
 //! Built for large corpora: the worker answers a query with one page of hits, never the corpus.
 
 use corpus::topics::TopicId;
-use corpus::{DocId, Document, FileReport, Query, QueryResult};
+use corpus::{
+    DocId, Document, Entity, EntityEdit, EntityId, EntityKind, FileReport, Query, QueryResult,
+};
 use serde::{Deserialize, Serialize};
 
 /// Page → worker.
@@ -47,6 +49,38 @@ pub enum Request {
         /// The new name.
         name: String,
     },
+    /// Send one entity for the entity panel.
+    GetEntity {
+        /// Which entity.
+        id: EntityId,
+    },
+    /// Merge, split, rename or hide an entity; the edit is kept with the corpus.
+    EditEntity {
+        /// The edit.
+        edit: EntityEdit,
+    },
+}
+
+/// An entity's name, enough to show it and select it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityLabel {
+    /// Its id.
+    pub id: EntityId,
+    /// Its canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+}
+
+/// An article named in a list: enough to show and open it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRef {
+    /// Its id.
+    pub id: DocId,
+    /// Its title.
+    pub title: String,
+    /// Its source file.
+    pub file: String,
 }
 
 /// How far a load has got.
@@ -90,6 +124,9 @@ pub struct DocTopic {
     pub weight: f32,
 }
 
+/// How many articles an entity's panel lists.
+pub const ENTITY_ARTICLES: usize = 200;
+
 /// Worker → page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
@@ -127,6 +164,31 @@ pub enum Response {
         copies: Vec<DocRef>,
         /// Its topics, heaviest first.
         topics: Vec<DocTopic>,
+        /// The entities its mentions belong to.
+        entities: Vec<EntityLabel>,
+    },
+    /// One entity, as asked for.
+    Entity {
+        /// The entity, with its forms and evidence.
+        entity: Box<Entity>,
+        /// The stories that mention it (canonical articles), at most [`ENTITY_ARTICLES`].
+        articles: Vec<ArticleRef>,
+        /// The entities it shares the most stories with, and how many.
+        co_occurring: Vec<(EntityLabel, usize)>,
+    },
+    /// Names were found and linked into entities during a load.
+    EntitiesFound {
+        /// How many entities there are.
+        entities: usize,
+        /// How long finding and linking took, in milliseconds.
+        millis: f64,
+        /// The bytes of text read (titles, captions, bodies).
+        bytes: u64,
+    },
+    /// The entities changed after an edit; `focus` is the entity to show now.
+    EntitiesChanged {
+        /// The entity the edit left (the merged one, the split-off one, the renamed one).
+        focus: Option<EntityId>,
     },
     /// The topics were found again (after a load or a new topic count) or renamed.
     TopicsChanged {

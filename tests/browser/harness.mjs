@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, a record of
 // every request the page makes, and helpers that act as a user would.
 import { chromium } from "playwright-core";
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,6 +15,24 @@ export const seedFiles = () =>
   readdirSync(SEEDS_DIR).filter((name) => name.endsWith(".txt")).sort().map((name) => join(SEEDS_DIR, name));
 
 export const DIST = join(here, "../../dist");
+
+// The seed files copied into a fresh temporary folder until they make `target` bytes, each copy
+// with its own name. Returns the folder (remove it when done), the paths and the bytes written.
+export function seedCopies(target) {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-copies-"));
+  const seeds = seedFiles().map((path) => readFileSync(path));
+  const files = [];
+  let bytes = 0;
+  for (let copy = 0; bytes < target; copy++) {
+    seeds.forEach((data, n) => {
+      const path = join(dir, `copy${String(copy).padStart(4, "0")}-seed${n}.txt`);
+      writeFileSync(path, data);
+      files.push(path);
+      bytes += data.length;
+    });
+  }
+  return { dir, files, bytes };
+}
 
 /** Starts Debian's Chromium, headless, with a fresh profile and no background traffic. */
 export function launch() {

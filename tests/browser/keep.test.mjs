@@ -3,9 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { openPage, launch, waitForFiles, screenshot, seedFiles, foreignRequests, BASE_URL, DIST } from "./harness.mjs";
+import { rmSync } from "node:fs";
+import { openPage, launch, waitForFiles, screenshot, seedFiles, seedCopies, foreignRequests, BASE_URL, DIST } from "./harness.mjs";
 
 test("after a reload the same stories are back from the browser's storage, without re-ingest", async () => {
   const { browser, page, requests, errors } = await openPage();
@@ -103,18 +102,7 @@ test("the page's security policy stops any connection to another origin", async 
 });
 
 test("a 10 MB corpus is saved and comes back on reload (figures printed, not asserted)", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "corpus-10mb-"));
-  const seeds = seedFiles().map((path) => readFileSync(path));
-  const files = [];
-  let bytes = 0;
-  for (let copy = 0; bytes < 10 * 1024 * 1024; copy++) {
-    seeds.forEach((data, n) => {
-      const path = join(dir, `copy${String(copy).padStart(4, "0")}-seed${n}.txt`);
-      writeFileSync(path, data);
-      files.push(path);
-      bytes += data.length;
-    });
-  }
+  const { dir, files, bytes } = seedCopies(10 * 1024 * 1024);
   const { browser, page, errors } = await openPage();
   try {
     await page.getByTestId("file-input").setInputFiles(files);

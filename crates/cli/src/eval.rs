@@ -55,7 +55,8 @@ pub struct IngestScore {
 
 type ArticleKey = (String, usize);
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// a / b, or 1 when there is nothing to count.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         1.0
     } else {

@@ -1,7 +1,7 @@
 //! `corpus eval dates`: date mentions (span text and value) and publication dates against the
 //! gold standard's `mentioned_dates`, `caption_dates` and `explicit_date`.
 
-use crate::eval::GoldRun;
+use crate::eval::{ratio, GoldRun};
 use corpus::extract::dates::{DateMention, Field, PublishedSource};
 use corpus::{Document, LineNo};
 use serde::Serialize;
@@ -41,14 +41,6 @@ pub struct DateScore {
     pub published_by_source: BTreeMap<String, usize>,
     /// What went wrong, one line each.
     pub problems: Vec<String>,
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// The source line a mention stands on.

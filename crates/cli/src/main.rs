@@ -5,11 +5,12 @@
 //! on stderr with its reason, and the others still print. Exit status: 0 when every file gave
 //! articles, 1 when some did not, 2 for a usage error.
 //!
-//! `corpus eval ingest|dates --gold GOLD.json [--seeds DIR] [--json]` scores the ingest, or the
-//! dates, against a hand-checked gold standard.
+//! `corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]` scores the ingest,
+//! the dates or the entities against a hand-checked gold standard.
 
 mod eval;
 mod eval_dates;
+mod eval_entities;
 mod eval_topics;
 
 use corpus::Corpus;
@@ -18,11 +19,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard\n\
+  eval entities    score people, organisations, places and their aliases against a gold standard\n\
   eval topics      score topics against a folder of labelled articles (one subfolder per label)\n\
                    (--seeds defaults to the seeds/ folder beside the gold file's folder)";
 
@@ -44,6 +46,20 @@ struct ArticleLine<'a> {
     dates: &'a [corpus::extract::dates::DateMention],
     published: &'a corpus::extract::dates::Published,
     topics: Vec<TopicLine<'a>>,
+    mentions: Vec<MentionLine<'a>>,
+}
+
+/// A name found in an article, in `corpus ingest` output: byte offsets into the field's text.
+#[derive(Serialize)]
+struct MentionLine<'a> {
+    field: corpus::extract::dates::Field,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    entity: &'a str,
+    confidence: f32,
 }
 
 /// An article's topic in `corpus ingest` output.
@@ -87,7 +103,7 @@ fn evaluate(args: &[String]) -> ExitCode {
             _ => gold = None,
         }
     }
-    let (Some(what @ ("ingest" | "dates")), Some(gold)) = (what, gold) else {
+    let (Some(what @ ("ingest" | "dates" | "entities")), Some(gold)) = (what, gold) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
@@ -101,6 +117,12 @@ fn evaluate(args: &[String]) -> ExitCode {
     let (text, value) = if what == "ingest" {
         let score = eval::score_ingest(&run);
         (eval::report(&score), serde_json::to_string_pretty(&score))
+    } else if what == "entities" {
+        let score = eval_entities::score_entities(&run);
+        (
+            eval_entities::entities_report(&score),
+            serde_json::to_string_pretty(&score),
+        )
     } else {
         let score = eval::score_dates(&run);
         (
@@ -258,6 +280,23 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
                     Some(TopicLine {
                         label: &topic.label,
                         weight: w.weight,
+                    })
+                })
+                .collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    Some(MentionLine {
+                        field: m.field,
+                        start: m.start,
+                        end: m.end,
+                        text: doc
+                            .field_text(m.field)
+                            .get(m.start as usize..m.end as usize)?,
+                        kind: m.kind.label(),
+                        entity: &corpus.entity(m.entity)?.name,
+                        confidence: f32::from(m.confidence) / 100.0,
                     })
                 })
                 .collect(),

@@ -1,6 +1,8 @@
 //! The corpus: every article of every file, numbered, with a report of each file.
 
+use crate::extract::aliases::{self, Entity, EntityEdit, EntityId, Mention};
 use crate::extract::dates::{self, DateMention, Field, NumericOrder, Published};
+use crate::extract::entities::{self, Found};
 use crate::ingest::chrome::LineStats;
 use crate::ingest::segment::{self, Article, LineKind};
 use crate::ingest::{decode, dedup};
@@ -48,6 +50,9 @@ pub struct Document {
     pub dates: Vec<DateMention>,
     /// When the article was published, with where that came from.
     pub published: Published,
+    /// The people, organisations and places named in the title, caption and body, in field
+    /// and text order.
+    pub mentions: Vec<Mention>,
 }
 
 /// A line dropped from an article, with where it was and why.
@@ -90,6 +95,12 @@ impl Document {
             start = end + 2;
         }
         None
+    }
+
+    /// Finds the names in the title, caption and body.
+    fn find_names(&self) -> Vec<Found> {
+        let headings = entities::heading_ranges(&self.body, &self.subheadings);
+        entities::find(&self.title, self.caption.as_deref(), &self.body, &headings)
     }
 
     /// Finds the dates in every field, dates the article, and resolves relative dates.
@@ -150,6 +161,7 @@ impl Document {
             copies: Vec::new(),
             dates: Vec::new(),
             published: Published::unknown(),
+            mentions: Vec::new(),
         }
     }
 }
@@ -188,6 +200,9 @@ pub struct Edits {
     pub topic_count: Option<usize>,
     /// Topic names: (number of topics, topic, name).
     pub topic_names: Vec<(usize, TopicId, String)>,
+    /// Merges, splits, renames and hidings of entities, in the order they were made.
+    #[serde(default)]
+    pub entities: Vec<EntityEdit>,
 }
 
 /// A decoded file, kept so the corpus can be segmented again with corpus-wide statistics.
@@ -217,12 +232,16 @@ pub struct Corpus {
     topic_count: Option<usize>,
     /// The user's names for topics, by (number of topics, topic).
     topic_names: std::collections::BTreeMap<(usize, TopicId), String>,
+    /// The people, organisations and places of the corpus.
+    entities: Vec<Entity>,
+    /// The user's entity edits, applied again whenever the entities are linked.
+    entity_edits: Vec<EntityEdit>,
 }
 
 /// What a snapshot says it is: bumped whenever the engine's output or the snapshot's layout
 /// changes, so a snapshot from another engine is rebuilt from the raw files instead of misread.
 pub const SNAPSHOT_FORMAT: &str = concat!(
-    "corpus-explorer snapshot 1 / engine ",
+    "corpus-explorer snapshot 2 / engine ",
     env!("CARGO_PKG_VERSION")
 );
 
@@ -275,6 +294,7 @@ impl Corpus {
                 .iter()
                 .map(|(&(count, id), name)| (count, id, name.clone()))
                 .collect(),
+            entities: self.entity_edits.clone(),
         }
     }
 
@@ -287,6 +307,7 @@ impl Corpus {
             .map(|(count, id, name)| ((*count, *id), name.clone()))
             .collect();
         self.apply_topic_names();
+        self.entity_edits = edits.entities.clone();
     }
 
     /// Decodes one file and keeps it for [`Corpus::finish`]. A file of the same path loaded before
@@ -335,6 +356,12 @@ impl Corpus {
 
     /// Builds the documents from every file added: see the type's documentation.
     pub fn finish(&mut self) {
+        self.finish_timed(|_| {});
+    }
+
+    /// [`Corpus::finish`], calling `mark` with the name of each stage as it starts
+    /// ("entities", then "index"), so a caller with a clock can time them.
+    pub fn finish_timed(&mut self, mut mark: impl FnMut(&'static str)) {
         self.sources.sort_by(|a, b| a.file.cmp(&b.file));
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
         let blocks: Vec<Vec<segment::Block<'_>>> = self
@@ -391,7 +418,89 @@ impl Corpus {
             }
         }
         self.documents = documents;
+        mark("entities");
+        self.link_entities();
+        mark("index");
         self.index = TermIndex::build(&self.documents);
+    }
+
+    /// Finds every document's names and links them into entities, then replays the user's
+    /// entity edits. [`Corpus::finish`] does this; calling it again gives the same entities.
+    pub fn link_entities(&mut self) {
+        let found: Vec<Vec<Found>> = self.documents.iter().map(Document::find_names).collect();
+        let ids: Vec<DocId> = self.documents.iter().map(|d| d.id).collect();
+        let documents = &self.documents;
+        let (mut entities, mut mentions) =
+            aliases::link(found, &ids, |d, field| documents[d].field_text(field));
+        for edit in &self.entity_edits {
+            aliases::apply_edit(
+                &mut entities,
+                &mut mentions,
+                &ids,
+                &|d, field| documents[d].field_text(field),
+                edit,
+            );
+        }
+        for (doc, list) in self.documents.iter_mut().zip(mentions) {
+            doc.mentions = list;
+        }
+        self.entities = entities;
+    }
+
+    /// The bytes entity extraction reads: every title, caption and body.
+    pub fn text_bytes(&self) -> u64 {
+        self.documents
+            .iter()
+            .map(|d| {
+                (d.title.len() + d.caption.as_ref().map_or(0, String::len) + d.body.len()) as u64
+            })
+            .sum()
+    }
+
+    /// The people, organisations and places of the corpus, by id.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// One entity.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id as usize)
+    }
+
+    /// Changes the entities as the user asked, and keeps the edit so that it is made again
+    /// after a rebuild. Returns false (and keeps nothing) when the edit names no entity there is.
+    pub fn edit_entities(&mut self, edit: EntityEdit) -> bool {
+        let ids: Vec<DocId> = self.documents.iter().map(|d| d.id).collect();
+        let mut mentions: Vec<Vec<Mention>> = self
+            .documents
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.mentions))
+            .collect();
+        let documents = &self.documents;
+        let done = aliases::apply_edit(
+            &mut self.entities,
+            &mut mentions,
+            &ids,
+            &|d, field| documents[d].field_text(field),
+            &edit,
+        );
+        for (doc, list) in self.documents.iter_mut().zip(mentions) {
+            doc.mentions = list;
+        }
+        if done {
+            self.entity_edits.push(edit);
+        }
+        done
+    }
+
+    /// The entities that share the most articles with `id`, with how many they share.
+    pub fn co_occurring(&self, id: EntityId, limit: usize) -> Vec<(EntityId, usize)> {
+        let mentions: Vec<&[Mention]> = self
+            .documents
+            .iter()
+            .map(|d| d.mentions.as_slice())
+            .collect();
+        aliases::co_occurring(&self.entities, &mentions, id, limit)
     }
 
     /// Finds the corpus's topics (after [`Corpus::finish`]): `requested` topics, or as many as
@@ -484,8 +593,91 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Query;
 
     const ARTICLE: &str = "A headline\n\nA body sentence that is long enough to count as one.";
+
+    const NAMES: &str = "Talks resume in Geneva\n\n\
+        Foreign Minister Anna Lindqvist met Carlos Mendoza in Geneva on Tuesday, officials said.\n\n\
+        Lindqvist said the talks would go on. Mendoza did not comment.";
+
+    fn entity<'a>(corpus: &'a Corpus, name: &str) -> Option<&'a Entity> {
+        corpus
+            .entities()
+            .iter()
+            .find(|e| e.name == name && !e.documents.is_empty())
+    }
+
+    fn by(kind: crate::EntityKind, name: &str) -> crate::EntityRef {
+        crate::EntityRef {
+            kind,
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn surnames_join_their_full_names_and_each_merge_says_why() {
+        let mut corpus = Corpus::new();
+        corpus.add_file("talks.txt", NAMES.as_bytes()).unwrap();
+        corpus.finish();
+        let anna = entity(&corpus, "Anna Lindqvist").expect("a person");
+        assert_eq!(anna.kind, crate::EntityKind::Person);
+        let forms: Vec<&str> = anna.forms.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(forms, ["Anna Lindqvist", "Lindqvist"]);
+        assert!(anna.evidence.iter().any(|e| e.contains("surname")));
+        assert_eq!(
+            entity(&corpus, "Geneva").map(|e| e.kind),
+            Some(crate::EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn entity_edits_are_made_again_after_a_rebuild_and_a_snapshot() {
+        use crate::EntityKind::Person;
+        let mut corpus = Corpus::new();
+        corpus.add_file("talks.txt", NAMES.as_bytes()).unwrap();
+        corpus.finish();
+        assert!(corpus.edit_entities(EntityEdit::Rename {
+            entity: by(Person, "Carlos Mendoza"),
+            name: "Carlos A. Mendoza".into(),
+        }));
+        assert!(corpus.edit_entities(EntityEdit::Split {
+            entity: by(Person, "Anna Lindqvist"),
+            form: "Lindqvist".into(),
+        }));
+        assert!(corpus.edit_entities(EntityEdit::Merge {
+            into: by(Person, "Carlos A. Mendoza"),
+            from: by(Person, "Lindqvist"),
+        }));
+        assert!(corpus.edit_entities(EntityEdit::Hide {
+            entity: by(Person, "Anna Lindqvist"),
+            hidden: true,
+        }));
+        // An edit naming no entity changes nothing and is not kept.
+        assert!(!corpus.edit_entities(EntityEdit::Hide {
+            entity: by(Person, "Nobody"),
+            hidden: true,
+        }));
+        let check = |corpus: &Corpus| {
+            let carlos = entity(corpus, "Carlos A. Mendoza").expect("renamed");
+            let forms: Vec<&str> = carlos.forms.iter().map(|f| f.text.as_str()).collect();
+            assert_eq!(forms, ["Carlos Mendoza", "Lindqvist", "Mendoza"]);
+            assert!(entity(corpus, "Anna Lindqvist").is_some_and(|e| e.hidden));
+            assert!(corpus
+                .query(&Query::default())
+                .facets
+                .iter()
+                .all(|f| f.values.iter().all(|v| v.label != "Anna Lindqvist")));
+        };
+        check(&corpus);
+        let restored = Corpus::from_snapshot(&corpus.snapshot()).unwrap();
+        check(&restored);
+        let mut rebuilt = Corpus::new();
+        rebuilt.apply_edits(&corpus.edits());
+        rebuilt.add_file("talks.txt", NAMES.as_bytes()).unwrap();
+        rebuilt.finish();
+        check(&rebuilt);
+    }
 
     #[test]
     fn same_files_in_any_order_give_the_same_corpus() {

@@ -32,6 +32,8 @@ pub use crate::corpus::{
     Corpus, Document, Edits, FileReport, FileStatus, RemovedLine, SNAPSHOT_FORMAT,
 };
 pub use crate::error::IngestError;
+pub use crate::extract::aliases::{Entity, EntityEdit, EntityId, EntityRef, Form, Mention};
+pub use crate::extract::entities::EntityKind;
 pub use crate::query::{DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult};
 
 /// The position of a document in its corpus: documents are numbered from 0 in (file, line) order.

@@ -6,8 +6,12 @@
 
 use crate::extract::calendar::{self, DayNumber};
 use crate::extract::dates::{day_range, Granularity};
-use crate::{Corpus, DocId, Document, LineNo};
+use crate::extract::entities::EntityKind;
+use crate::{Corpus, DocId, Document, EntityId, LineNo};
 use serde::{Deserialize, Serialize};
+
+/// How many entities of each kind a facet lists (the search box finds the others).
+pub const ENTITY_FACET_SIZE: usize = 30;
 
 /// How long a hit's snippet may be, in characters.
 const SNIPPET_CHARS: usize = 180;
@@ -33,6 +37,10 @@ pub struct Query {
     pub include_undated: bool,
     /// Keep articles in any of these topics (none: no topic filter).
     pub topics: Vec<crate::topics::TopicId>,
+    /// Keep articles that mention every one of these entities.
+    pub entities: Vec<EntityId>,
+    /// List in the entity facets only entities whose name or a form contains this (any case).
+    pub entity_search: String,
     /// How many matching documents to skip.
     pub offset: usize,
     /// How many hits to return at most.
@@ -50,6 +58,8 @@ impl Default for Query {
             stated_only: false,
             include_undated: false,
             topics: Vec::new(),
+            entities: Vec::new(),
+            entity_search: String::new(),
             offset: 0,
             limit: 50,
         }
@@ -117,6 +127,9 @@ pub struct Facet {
     pub name: String,
     /// Its values, most frequent first.
     pub values: Vec<FacetValue>,
+    /// How many values have a count, listed or not (a facet may list only its top values).
+    #[serde(default)]
+    pub total: usize,
 }
 
 /// One value of a facet and how many matching documents have it.
@@ -328,6 +341,7 @@ impl Corpus {
                         .is_some_and(|doc| doc.duplicate_of.is_none())
             })
             .collect();
+        let matching = self.with_entities(matching, &query.entities);
         // Counts describe the whole result, not a page: they come with the first page only, so
         // scrolling through a large result does not recount the corpus for every page.
         let first_page = query.offset == 0;
@@ -375,6 +389,10 @@ impl Corpus {
                 })
                 .collect()
         };
+        let mut facets = facets;
+        if first_page {
+            facets.extend(self.entity_facets(&matching, query));
+        }
         let hits = matching
             .iter()
             .skip(query.offset)
@@ -403,6 +421,80 @@ impl Corpus {
         }
     }
 
+    /// The documents of `matching` that mention every entity of `entities`.
+    fn with_entities(&self, matching: Vec<DocId>, entities: &[EntityId]) -> Vec<DocId> {
+        let mut out = matching;
+        for &id in entities {
+            let Some(entity) = self.entity(id) else {
+                return Vec::new();
+            };
+            out = crate::sorted::intersection(&out, &entity.documents);
+        }
+        out
+    }
+
+    /// Entity counts over `matching`, one facet per kind ("PERSON", "ORG", "PLACE"), each listing
+    /// its [`ENTITY_FACET_SIZE`] most mentioned entities that match the query's entity search,
+    /// and always the selected ones.
+    fn entity_facets(&self, matching: &[DocId], query: &Query) -> Vec<Facet> {
+        let mut counts = vec![0usize; self.entities().len()];
+        let mut seen: Vec<EntityId> = Vec::new();
+        for &id in matching {
+            let Some(doc) = self.document(id) else {
+                continue;
+            };
+            seen.clear();
+            seen.extend(doc.mentions.iter().map(|m| m.entity));
+            seen.sort_unstable();
+            seen.dedup();
+            for &e in &seen {
+                if let Some(count) = counts.get_mut(e as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        let search = query.entity_search.trim().to_lowercase();
+        let wanted = |e: &crate::Entity| {
+            search.is_empty()
+                || e.name.to_lowercase().contains(&search)
+                || e.forms
+                    .iter()
+                    .any(|f| f.text.to_lowercase().contains(&search))
+        };
+        EntityKind::ALL
+            .iter()
+            .map(|&kind| {
+                let mut values: Vec<(&crate::Entity, usize)> = self
+                    .entities()
+                    .iter()
+                    .filter(|e| e.kind == kind && !e.hidden)
+                    .map(|e| (e, counts[e.id as usize]))
+                    .filter(|(e, count)| *count > 0 && wanted(e) || query.entities.contains(&e.id))
+                    .collect();
+                let total = values.len();
+                values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.name.cmp(&b.0.name)));
+                let mut listed: Vec<(&crate::Entity, usize)> = Vec::new();
+                for (i, value) in values.into_iter().enumerate() {
+                    if i < ENTITY_FACET_SIZE || query.entities.contains(&value.0.id) {
+                        listed.push(value);
+                    }
+                }
+                Facet {
+                    name: kind.label().to_owned(),
+                    values: listed
+                        .into_iter()
+                        .map(|(e, count)| FacetValue {
+                            key: e.id.to_string(),
+                            label: e.name.clone(),
+                            count,
+                        })
+                        .collect(),
+                    total,
+                }
+            })
+            .collect()
+    }
+
     /// Topic counts over `matching` (documents passing every filter but the topic filter), in
     /// topic order, so a user can add a topic to the selection.
     fn topic_facet(&self, matching: &[DocId]) -> Facet {
@@ -416,6 +508,7 @@ impl Corpus {
             }
         }
         Facet {
+            total: model.topics.len(),
             name: "topics".into(),
             values: model
                 .topics
@@ -564,7 +657,7 @@ mod tests {
             limit: 1,
             ..Query::default()
         });
-        assert_eq!(first.facets.len(), 1);
+        assert_eq!(first.facets.len(), 4);
         let second = corpus.query(&Query {
             offset: 1,
             limit: 1,

@@ -1,0 +1,87 @@
+//! The entity targets on the seeds, held through `corpus eval entities --json`, and the
+//! `mentions` of `corpus ingest`.
+
+mod common;
+
+use std::process::Command;
+
+#[test]
+fn entity_mentions_aliases_and_look_alikes_meet_the_targets() {
+    let gold = common::path("../../../shared/gold/seeds.json");
+    let score = common::corpus_json(&[
+        "eval",
+        "entities",
+        "--json",
+        "--gold",
+        gold.to_str().unwrap(),
+    ]);
+    let problems = &score["problems"];
+    let f1 = score["micro"]["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.90, "micro F1 {f1}: {problems:#}");
+    for kind in ["PERSON", "ORG", "PLACE"] {
+        let f1 = score["by_type"][kind]["f1"].as_f64().unwrap();
+        assert!(f1 >= 0.80, "{kind} F1 {f1}: {problems:#}");
+    }
+    assert_eq!(score["alias_groups"], 13);
+    assert_eq!(score["alias_groups_found"], 13, "{problems:#}");
+    assert_eq!(score["lookalikes_merged"], 0, "{problems:#}");
+}
+
+#[test]
+fn ingest_lists_each_mention_with_its_span_type_and_entity() {
+    let seed = common::path("../../../shared/seeds/004_0012a492e006fc77.txt");
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["ingest", seed.to_str().unwrap()])
+        .output()
+        .expect("the corpus binary runs");
+    assert!(output.status.success());
+    let articles: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let mut sudani_forms = std::collections::BTreeSet::new();
+    for article in &articles {
+        for mention in article["mentions"].as_array().unwrap() {
+            let field = mention["field"].as_str().unwrap();
+            let text = article[field].as_str().unwrap();
+            let (start, end) = (
+                mention["start"].as_u64().unwrap() as usize,
+                mention["end"].as_u64().unwrap() as usize,
+            );
+            // The offsets are bytes into the field, and the text is what stands there.
+            assert_eq!(&text[start..end], mention["text"].as_str().unwrap());
+            assert!(["PERSON", "ORG", "PLACE"].contains(&mention["type"].as_str().unwrap()));
+            if mention["entity"] == "Mohammed Shia al-Sudani" {
+                sudani_forms.insert(mention["text"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    // Every way the two articles write the prime minister's name leads to one entity.
+    for form in ["Sudani", "Mohammed Shia al-Sudani", "Al-Sudani"] {
+        assert!(sudani_forms.contains(form), "{sudani_forms:?}");
+    }
+}
+
+#[test]
+fn held_out_articles_keep_a_useful_score() {
+    // Eight articles written for this test and annotated by hand, in the gold format.
+    let dir = common::path("tests/heldout");
+    let gold = dir.join("gold.json");
+    let articles = dir.join("articles");
+    let score = common::corpus_json(&[
+        "eval",
+        "entities",
+        "--json",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--seeds",
+        articles.to_str().unwrap(),
+    ]);
+    let problems = &score["problems"];
+    let f1 = score["micro"]["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.80, "micro F1 {f1}: {problems:#}");
+    assert_eq!(
+        score["alias_groups_found"], score["alias_groups"],
+        "{problems:#}"
+    );
+}

@@ -1,0 +1,813 @@
+//! Linking names into entities, within each article and across the corpus, and the user's edits.
+//!
+//! Within an article:
+//! - a lone surname joins the one full name it ends ("Sudani", "al-Sudani" → "Mohammed Shia
+//!   al-Sudani");
+//! - an acronym joins the name it was given for ("(IRGC)");
+//! - a shortened organisation name joins the full one it is cut from ("Revolutionary Guards",
+//!   "Guards" → "Islamic Revolutionary Guards Corps"); only when the full name ends in an
+//!   organisation word, so "Hezbollah" never joins "Kataib Hezbollah".
+//!
+//! Across the corpus:
+//! - names meet when they spell the same words once case, "al-", apostrophes, accents and
+//!   common transliteration variants are set aside ("Qassem"/"Qasem", "Ghaani"/"Qaani",
+//!   "Moqtada al-Sadr"/"Muqtada Sadr", "Kata’ib"/"Kataib");
+//! - the gazetteer's names meet their aliases ("U.S." → "United States", "Twitter" → "X");
+//! - organisations given the same acronym meet;
+//! - an article's lone surname joins a full name from another article only when exactly one
+//!   person of the corpus has that surname, so "Hussein" stays apart from both Saddam and Fuad.
+//!
+//! A shared word alone never merges two names. Every merge keeps its evidence, in words.
+
+use super::dates::Field;
+use super::entities::{EntityKind, Found};
+use super::gazetteer::lookup_key;
+use crate::DocId;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The position of an entity in its corpus.
+pub type EntityId = u32;
+
+/// One mention of an entity in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The field it stands in.
+    pub field: Field,
+    /// Byte offset into that field's text.
+    pub start: u32,
+    /// End byte offset (exclusive).
+    pub end: u32,
+    /// What it was taken for.
+    pub kind: EntityKind,
+    /// The entity it belongs to.
+    pub entity: EntityId,
+    /// How sure the recogniser was, in percent.
+    pub confidence: u8,
+}
+
+/// One way an entity is written, and how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    /// The text as it stands in the articles.
+    pub text: String,
+    /// How many mentions use it.
+    pub count: u32,
+}
+
+/// A person, organisation or place, with every form it was found under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Its number in the corpus.
+    pub id: EntityId,
+    /// Its canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// The forms it was found under, most used first.
+    pub forms: Vec<Form>,
+    /// The articles that mention it (copies included), in id order.
+    pub documents: Vec<DocId>,
+    /// Why its forms were put together, in words.
+    pub evidence: Vec<String>,
+    /// Hidden by the user: kept, but not listed.
+    pub hidden: bool,
+}
+
+/// Names an entity by what it is and what it is called, so an edit still finds it after the
+/// corpus is built again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRef {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its canonical name.
+    pub name: String,
+}
+
+/// A user's change to the entities, kept with the corpus and applied again after a rebuild.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntityEdit {
+    /// Put the second entity's mentions into the first.
+    Merge {
+        /// The entity that stays.
+        into: EntityRef,
+        /// The entity that joins it.
+        from: EntityRef,
+    },
+    /// Take the mentions written `form` out of an entity into a new one named `form`.
+    Split {
+        /// The entity.
+        entity: EntityRef,
+        /// The form that goes.
+        form: String,
+    },
+    /// Give an entity another name.
+    Rename {
+        /// The entity.
+        entity: EntityRef,
+        /// Its new name.
+        name: String,
+    },
+    /// Hide an entity from the lists, or show it again.
+    Hide {
+        /// The entity.
+        entity: EntityRef,
+        /// Hidden or shown.
+        hidden: bool,
+    },
+}
+
+/// The words of a name, made comparable across spellings: lower case, no accents, no "al-",
+/// no apostrophes, and common transliteration variants folded ("gh"→"q", "o"→"u", "ee"→"i",
+/// doubled letters single).
+pub(crate) fn skeleton(name: &str) -> String {
+    let key = lookup_key(name).to_lowercase();
+    let mut words = Vec::new();
+    for word in key.split(|c: char| c.is_whitespace() || c == '-') {
+        if word.is_empty() || matches!(word, "al" | "el" | "the") {
+            continue;
+        }
+        let mut plain = String::with_capacity(word.len());
+        for c in word.chars() {
+            match fold_accent(c) {
+                Some(c) if c.is_alphanumeric() => plain.push(c),
+                _ => {}
+            }
+        }
+        if let Some(stem) = plain.strip_suffix("iy") {
+            // Zelenskiy / Zelensky.
+            plain = format!("{stem}y");
+        }
+        let mut s = plain
+            .replace("gh", "q")
+            .replace("ou", "u")
+            .replace("oo", "u")
+            .replace("ee", "i")
+            .replace("ei", "ai")
+            .replace("ph", "f")
+            .replace('o', "u");
+        let mut collapsed = String::with_capacity(s.len());
+        let mut last = None;
+        for c in s.drain(..) {
+            if Some(c) != last {
+                collapsed.push(c);
+            }
+            last = Some(c);
+        }
+        if !collapsed.is_empty() {
+            words.push(collapsed);
+        }
+    }
+    words.join(" ")
+}
+
+fn fold_accent(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ş' | 'š' | 'ś' => 's',
+        'ğ' => 'g',
+        'ž' | 'ź' | 'ż' => 'z',
+        'đ' => 'd',
+        'ł' => 'l',
+        c => c,
+    })
+}
+
+/// The skeleton of a name's last word: "Abu Hussein al-Hamidawi" → "hamidawi".
+fn surname(name: &str) -> String {
+    skeleton(name)
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn word_count(form: &str) -> usize {
+    lookup_key(form).split_whitespace().count()
+}
+
+/// What a full name is matched by: its kind and its gazetteer name or skeleton. None for a
+/// lone word or a name of unknown kind.
+fn name_key(item: &Item) -> Option<(EntityKind, String)> {
+    let kind = item.found.kind?;
+    match item.found.canonical {
+        Some(c) => Some((kind, format!("={c}"))),
+        None if word_count(&item.form) > 1 && kind == EntityKind::Person => {
+            Some((kind, person_key(&item.form)))
+        }
+        None if word_count(&item.form) > 1 => Some((kind, skeleton(&item.form))),
+        None => None,
+    }
+}
+
+/// A person's full name made comparable: the skeleton, with the given name reduced to its
+/// consonants, since given names are transliterated most freely ("Mohammad"/"Mohammed",
+/// "Hasan"/"Hassan"). The other words must still agree.
+fn person_key(form: &str) -> String {
+    let skeleton = skeleton(form);
+    match skeleton.split_once(' ') {
+        Some((given, rest)) => {
+            let mut letters = given.chars();
+            let first: String = letters.next().into_iter().collect();
+            let consonants: String = letters.filter(|c| !"aeiouy".contains(*c)).collect();
+            format!("{first}{consonants} {rest}")
+        }
+        None => skeleton,
+    }
+}
+
+/// One name found, ready to link.
+struct Item {
+    doc: usize,
+    found: Found,
+    /// The text as written, apostrophes and spaces made plain.
+    form: String,
+}
+
+/// A union-find over items.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Self {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins two groups; the smaller index stays the root, so results do not depend on order.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return false;
+        }
+        let (keep, go) = if a < b { (a, b) } else { (b, a) };
+        self.parent[go] = keep;
+        true
+    }
+}
+
+/// Links every document's names into entities. `found[d]` holds document `d`'s names and
+/// `text(d, field)` gives a field's text. Returns the entities and each document's mentions.
+pub(crate) fn link<'a>(
+    found: Vec<Vec<Found>>,
+    ids: &[DocId],
+    text: impl Fn(usize, Field) -> &'a str,
+) -> (Vec<Entity>, Vec<Vec<Mention>>) {
+    let docs = found.len();
+    let mut items: Vec<Item> = Vec::new();
+    for (doc, list) in found.into_iter().enumerate() {
+        for f in list {
+            let form = lookup_key(&text(doc, f.field)[f.start..f.end]);
+            items.push(Item {
+                doc,
+                found: f,
+                form,
+            });
+        }
+    }
+    let mut groups = Groups::new(items.len());
+    let mut evidence: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut note = |groups: &mut Groups, a: usize, b: usize, why: String| {
+        if groups.join(a, b) {
+            evidence.entry(a.min(b)).or_default().insert(why);
+        }
+    };
+    let kind_of = |item: &Item| item.found.kind;
+    let full = |item: &Item| item.found.canonical.is_some() || word_count(&item.form) > 1;
+
+    // Within each article.
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
+    for (i, item) in items.iter().enumerate() {
+        by_doc[item.doc].push(i);
+    }
+    for members in &by_doc {
+        // Its full names, one item per name; the same name twice is joined with the corpus's.
+        let mut names: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+        let mut acronyms: BTreeMap<String, usize> = BTreeMap::new();
+        for &i in members {
+            let Some(key) = name_key(&items[i]) else {
+                continue;
+            };
+            names.entry(key).or_insert(i);
+            if let Some(acronym) = &items[i].found.acronym {
+                acronyms.entry(acronym.clone()).or_insert(i);
+            }
+        }
+        let people: Vec<usize> = names
+            .iter()
+            .filter(|((kind, key), _)| *kind == EntityKind::Person && key.contains(' '))
+            .map(|(_, &i)| i)
+            .collect();
+        let organisations: Vec<usize> = names
+            .iter()
+            .filter(|((kind, _), _)| *kind == EntityKind::Org)
+            .map(|(_, &i)| i)
+            .collect();
+        for &i in members {
+            let item = &items[i];
+            if item.found.canonical.is_some() {
+                continue;
+            }
+            // An acronym given for a name in this article.
+            if let Some(&j) = acronyms.get(&item.form) {
+                if j != i {
+                    let why = format!(
+                        "“{}” is given as the acronym of “{}”",
+                        item.form, items[j].form
+                    );
+                    note(&mut groups, j, i, why);
+                    continue;
+                }
+            }
+            let words = word_count(&item.form);
+            // A surname alone: the one full name of this article it ends.
+            if words == 1 && matches!(kind_of(item), None | Some(EntityKind::Person)) {
+                let last = surname(&item.form);
+                let matches: Vec<usize> = people
+                    .iter()
+                    .copied()
+                    .filter(|&p| surname(&items[p].form) == last)
+                    .collect();
+                if let [p] = matches[..] {
+                    let why = format!("“{}” is the surname of “{}”", item.form, items[p].form);
+                    note(&mut groups, p, i, why);
+                    continue;
+                }
+            }
+            // A shortened organisation name.
+            if matches!(
+                kind_of(item),
+                None | Some(EntityKind::Org) | Some(EntityKind::Person)
+            ) {
+                let short = skeleton(&item.form);
+                let matches: Vec<usize> = organisations
+                    .iter()
+                    .copied()
+                    .filter(|&o| o != i && shortens(&short, &items[o]))
+                    .collect();
+                if let [o] = matches[..] {
+                    let why = format!("“{}” is short for “{}”", item.form, items[o].form);
+                    note(&mut groups, o, i, why);
+                    continue;
+                }
+            }
+        }
+        // The same single word twice in one article is one entity.
+        let mut singles: BTreeMap<String, usize> = BTreeMap::new();
+        for &i in members {
+            let item = &items[i];
+            if full(item) {
+                continue;
+            }
+            match singles.get(&item.form) {
+                Some(&j) => {
+                    groups.join(j, i);
+                }
+                None => {
+                    singles.insert(item.form.clone(), i);
+                }
+            }
+        }
+    }
+
+    // Across the corpus: the same full name, the same gazetteer name, the same acronym.
+    let mut names: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+    let mut acronyms: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some((kind, key)) = name_key(item) else {
+            continue;
+        };
+        match names.get(&(kind, key.clone())) {
+            Some(&j) => {
+                let why = if items[j].form == item.form {
+                    None
+                } else if let Some(c) = item.found.canonical {
+                    Some(format!("“{}” is a known name of {c}", item.form))
+                } else {
+                    Some(format!(
+                        "“{}” and “{}” spell the same name",
+                        items[j].form, item.form
+                    ))
+                };
+                match why {
+                    Some(why) => note(&mut groups, j, i, why),
+                    None => {
+                        groups.join(j, i);
+                    }
+                }
+            }
+            None => {
+                names.insert((kind, key), i);
+            }
+        }
+        if kind == EntityKind::Org {
+            if let Some(acronym) = &item.found.acronym {
+                match acronyms.get(acronym) {
+                    Some(&j) => {
+                        let why = format!(
+                            "“{}” and “{}” are both given the acronym {acronym}",
+                            items[j].form, item.form
+                        );
+                        note(&mut groups, j, i, why);
+                    }
+                    None => {
+                        acronyms.insert(acronym.clone(), i);
+                    }
+                }
+            }
+        }
+    }
+    // Lone names that found nothing in their own article.
+    let mut people_by_surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if kind_of(item) == Some(EntityKind::Person) && full(item) {
+            let root = groups.root(i);
+            people_by_surname
+                .entry(surname(&item.form))
+                .or_default()
+                .insert(root);
+        }
+    }
+    let mut forms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if kind_of(item).is_some() && !item.found.weak {
+            let root = groups.root(i);
+            forms.entry(item.form.clone()).or_default().insert(root);
+        }
+    }
+    let mut is_full = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        if full(item) {
+            let root = groups.root(i);
+            is_full[root] = true;
+        }
+    }
+    for i in 0..items.len() {
+        let root = groups.root(i);
+        if is_full[root] {
+            continue;
+        }
+        let item = &items[i];
+        let exact: BTreeSet<usize> = forms
+            .get(&item.form)
+            .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
+            .unwrap_or_default();
+        let exact_full: Vec<usize> = exact
+            .iter()
+            .copied()
+            .filter(|&r| r != root && is_full[r])
+            .collect();
+        let target = if let [r] = exact_full[..] {
+            Some((
+                r,
+                format!(
+                    "“{}” names “{}” elsewhere in the corpus",
+                    item.form, items[r].form
+                ),
+            ))
+        } else if matches!(kind_of(item), None | Some(EntityKind::Person)) {
+            let candidates: BTreeSet<usize> = people_by_surname
+                .get(&surname(&item.form))
+                .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
+                .unwrap_or_default();
+            match candidates.iter().collect::<Vec<_>>()[..] {
+                [&r] => Some((
+                    r,
+                    format!(
+                        "“{}” is the surname of “{}”, the only person of that name in the corpus",
+                        item.form, items[r].form
+                    ),
+                )),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match target {
+            Some((r, why)) => {
+                note(&mut groups, r, i, why);
+                let joined = groups.root(i);
+                is_full[joined] = true;
+            }
+            None => {
+                // The same lone name in several articles.
+                if let Some(&r) = exact.iter().find(|&&r| r != root) {
+                    groups.join(r, i);
+                }
+            }
+        }
+    }
+
+    // The entities: one per group, typed by its members, named by its fullest form.
+    let mut root_members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let root = groups.root(i);
+        root_members.entry(root).or_default().push(i);
+    }
+    let mut evidence_of: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for (at, reasons) in evidence {
+        let root = groups.root(at);
+        evidence_of.entry(root).or_default().extend(reasons);
+    }
+    let mut entities = Vec::new();
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); docs];
+    for (root, members) in root_members {
+        // Full names decide the kind when there are any: a lone surname's context is weaker.
+        let any_full = members.iter().any(|&i| full(&items[i]));
+        let mut votes: BTreeMap<EntityKind, u32> = BTreeMap::new();
+        for &i in members.iter().filter(|&&i| !any_full || full(&items[i])) {
+            if let Some(kind) = items[i].found.kind {
+                *votes.entry(kind).or_default() += u32::from(items[i].found.confidence);
+            }
+        }
+        let all_weak = members.iter().all(|&i| items[i].found.weak);
+        if all_weak {
+            continue;
+        }
+        let kind = votes
+            .iter()
+            .max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind)))
+            .map(|(kind, _)| *kind)
+            .unwrap_or(EntityKind::Person);
+        let name = members
+            .iter()
+            .find_map(|&i| items[i].found.canonical)
+            .map(str::to_owned)
+            .unwrap_or_else(|| fullest_form(&items, &members));
+        let id = EntityId::try_from(entities.len()).unwrap_or(EntityId::MAX);
+        for &i in &members {
+            let item = &items[i];
+            let confidence = if item.found.kind.is_some() {
+                item.found.confidence
+            } else {
+                item.found.confidence.min(50)
+            };
+            mentions[item.doc].push(Mention {
+                field: item.found.field,
+                start: item.found.start as u32,
+                end: item.found.end as u32,
+                kind,
+                entity: id,
+                confidence,
+            });
+        }
+        entities.push(Entity {
+            id,
+            name,
+            kind,
+            forms: Vec::new(),
+            documents: Vec::new(),
+            evidence: evidence_of.remove(&root).into_iter().flatten().collect(),
+            hidden: false,
+        });
+    }
+    for list in &mut mentions {
+        list.sort_by_key(|m| (field_rank(m.field), m.start));
+    }
+    recount(&mut entities, &mentions, ids, &text);
+    (entities, mentions)
+}
+
+/// Whether `short` (a skeleton) is an organisation's name cut short: the full name ends in an
+/// organisation word, and `short` is the end of what stands before it.
+fn shortens(short: &str, org: &Item) -> bool {
+    if org.found.canonical.is_some() {
+        return false;
+    }
+    let words: Vec<&str> = org.form.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let head = words[words.len() - 1].to_lowercase();
+    if !super::gazetteer::gazetteer().org_heads.contains(&head) {
+        return false;
+    }
+    let core = skeleton(&words[..words.len() - 1].join(" "));
+    short.len() >= 4 && (core == short || core.ends_with(&format!(" {short}")))
+}
+
+fn field_rank(field: Field) -> u8 {
+    match field {
+        Field::Title => 0,
+        Field::Caption => 1,
+        Field::Dateline => 2,
+        Field::Body => 3,
+    }
+}
+
+/// The form with the most words, then the most used, then the first seen.
+fn fullest_form(items: &[Item], members: &[usize]) -> String {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (order, &i) in members.iter().enumerate() {
+        let entry = counts.entry(items[i].form.as_str()).or_insert((0, order));
+        entry.0 += 1;
+    }
+    counts
+        .iter()
+        .max_by_key(|(form, (count, order))| {
+            (
+                word_count(form),
+                *count,
+                std::cmp::Reverse(*order),
+                form.starts_with(char::is_lowercase),
+            )
+        })
+        .map(|(form, _)| (*form).to_owned())
+        .unwrap_or_default()
+}
+
+/// Recomputes each entity's forms and documents from the mentions.
+pub(crate) fn recount<'a>(
+    entities: &mut [Entity],
+    mentions: &[Vec<Mention>],
+    ids: &[DocId],
+    text: &impl Fn(usize, Field) -> &'a str,
+) {
+    let mut forms: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); entities.len()];
+    let mut documents: Vec<Vec<DocId>> = vec![Vec::new(); entities.len()];
+    for (doc, list) in mentions.iter().enumerate() {
+        for m in list {
+            let e = m.entity as usize;
+            let Some(field) = text(doc, m.field).get(m.start as usize..m.end as usize) else {
+                continue;
+            };
+            if let Some(f) = forms.get_mut(e) {
+                *f.entry(field.to_owned()).or_default() += 1;
+            }
+            if let Some(d) = documents.get_mut(e) {
+                if d.last() != Some(&ids[doc]) {
+                    d.push(ids[doc]);
+                }
+            }
+        }
+    }
+    for ((entity, forms), documents) in entities.iter_mut().zip(forms).zip(documents) {
+        let mut forms: Vec<Form> = forms
+            .into_iter()
+            .map(|(text, count)| Form { text, count })
+            .collect();
+        forms.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+        entity.forms = forms;
+        entity.documents = documents;
+    }
+}
+
+/// Applies one edit to linked entities. Returns false when the edit's entities are not there
+/// (the corpus changed since): the edit is then skipped.
+pub(crate) fn apply_edit<'a>(
+    entities: &mut Vec<Entity>,
+    mentions: &mut [Vec<Mention>],
+    ids: &[DocId],
+    text: &impl Fn(usize, Field) -> &'a str,
+    edit: &EntityEdit,
+) -> bool {
+    let find = |entities: &Vec<Entity>, r: &EntityRef| {
+        entities
+            .iter()
+            .position(|e| e.kind == r.kind && e.name == r.name && !e.documents.is_empty())
+    };
+    match edit {
+        EntityEdit::Merge { into, from } => {
+            let (Some(a), Some(b)) = (find(entities, into), find(entities, from)) else {
+                return false;
+            };
+            if a == b {
+                return false;
+            }
+            for list in mentions.iter_mut() {
+                for m in list.iter_mut() {
+                    if m.entity as usize == b {
+                        m.entity = a as EntityId;
+                        m.kind = entities[a].kind;
+                    }
+                }
+            }
+            let moved = std::mem::take(&mut entities[b].evidence);
+            let from_name = entities[b].name.clone();
+            entities[a].evidence.extend(moved);
+            entities[a]
+                .evidence
+                .push(format!("“{from_name}” merged in by the user"));
+            // The emptied entity keeps its number, so ids the page holds stay valid; with no
+            // mentions it is never listed.
+            entities[b].hidden = true;
+        }
+        EntityEdit::Split { entity, form } => {
+            let Some(a) = find(entities, entity) else {
+                return false;
+            };
+            let new_id = entities.len() as EntityId;
+            let mut moved = false;
+            for (doc, list) in mentions.iter_mut().enumerate() {
+                for m in list.iter_mut() {
+                    let written = text(doc, m.field).get(m.start as usize..m.end as usize);
+                    if m.entity as usize == a && written == Some(form.as_str()) {
+                        m.entity = new_id;
+                        moved = true;
+                    }
+                }
+            }
+            if !moved {
+                return false;
+            }
+            let kind = entities[a].kind;
+            entities.push(Entity {
+                id: new_id,
+                name: form.clone(),
+                kind,
+                forms: Vec::new(),
+                documents: Vec::new(),
+                evidence: vec![format!("split from “{}” by the user", entities[a].name)],
+                hidden: false,
+            });
+        }
+        EntityEdit::Rename { entity, name } => {
+            let Some(a) = find(entities, entity) else {
+                return false;
+            };
+            let name = name.trim();
+            if name.is_empty() {
+                return false;
+            }
+            entities[a].name = name.to_owned();
+        }
+        EntityEdit::Hide { entity, hidden } => {
+            let Some(a) = find(entities, entity) else {
+                return false;
+            };
+            entities[a].hidden = *hidden;
+        }
+    }
+    recount(entities, mentions, ids, text);
+    true
+}
+
+/// Which entities appear together with `id` most, by number of shared articles.
+pub(crate) fn co_occurring(
+    entities: &[Entity],
+    mentions: &[&[Mention]],
+    id: EntityId,
+    limit: usize,
+) -> Vec<(EntityId, usize)> {
+    let Some(entity) = entities.get(id as usize) else {
+        return Vec::new();
+    };
+    let mut counts: HashMap<EntityId, usize> = HashMap::new();
+    for &doc in &entity.documents {
+        let Some(list) = mentions.get(doc as usize) else {
+            continue;
+        };
+        let seen: BTreeSet<EntityId> = list.iter().map(|m| m.entity).collect();
+        let _ = doc;
+        for other in seen {
+            if other != id && !entities.get(other as usize).is_some_and(|e| e.hidden) {
+                *counts.entry(other).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<(EntityId, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.truncate(limit);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_share_a_skeleton() {
+        assert_eq!(skeleton("Qassem Soleimani"), skeleton("Qasem Soleimani"));
+        assert_eq!(skeleton("Esmail Ghaani"), skeleton("Esmail Qaani"));
+        assert_eq!(skeleton("Moqtada al-Sadr"), skeleton("Muqtada Sadr"));
+        assert_eq!(skeleton("Kata’ib Hezbollah"), skeleton("Kataib Hezbollah"));
+        assert_eq!(
+            skeleton("Mohammed Shia Al-Sudani"),
+            skeleton("Mohammed Shia al-Sudani")
+        );
+    }
+
+    #[test]
+    fn different_names_keep_different_skeletons() {
+        assert_ne!(skeleton("Bashar al-Assad"), skeleton("Bashar al-Jaafari"));
+        assert_ne!(skeleton("Hezbollah"), skeleton("Kataib Hezbollah"));
+        assert_ne!(skeleton("Saddam Hussein"), skeleton("Fuad Hussein"));
+    }
+}

@@ -1,0 +1,162 @@
+//! The word lists the entity recogniser reads: places, organisations, demonyms, given names,
+//! person titles and the words that head an organisation's name. They are general world
+//! knowledge, compiled into the binary (see `gazetteer/SOURCES.md` for where each comes from),
+//! and parsed once on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What kind of place a gazetteer place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+/// Every list, ready for lookups by exact surface text.
+pub(crate) struct Gazetteer {
+    /// Surface → (canonical name, kind).
+    pub places: HashMap<String, (&'static str, PlaceKind)>,
+    /// Surface → canonical name.
+    pub organisations: HashMap<String, &'static str>,
+    /// Demonym → place ("Iraqi" → "Iraq").
+    pub demonyms: HashMap<String, &'static str>,
+    /// Given names, as written.
+    pub given_names: HashSet<String>,
+    /// Person titles, lower-cased, words joined by one space.
+    pub titles: HashSet<String>,
+    /// The most words a title has.
+    pub longest_title: usize,
+    /// Words that head an organisation's name, lower-cased.
+    pub org_heads: HashSet<String>,
+}
+
+const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
+const REGIONS: &str = include_str!("gazetteer/regions.txt");
+const CITIES: &str = include_str!("gazetteer/cities.txt");
+const DEMONYMS: &str = include_str!("gazetteer/demonyms.txt");
+const ORGANISATIONS: &str = include_str!("gazetteer/organisations.txt");
+const GIVEN_NAMES: &str = include_str!("gazetteer/given_names.txt");
+const TITLES: &str = include_str!("gazetteer/person_titles.txt");
+const ORG_HEADS: &str = include_str!("gazetteer/org_heads.txt");
+
+/// The data lines of a list: comments and blank lines dropped.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lists, parsed on first use.
+pub(crate) fn gazetteer() -> &'static Gazetteer {
+    static CELL: OnceLock<Gazetteer> = OnceLock::new();
+    CELL.get_or_init(build)
+}
+
+/// One name as it is looked up: curly apostrophes and no-break spaces made plain.
+pub(crate) fn lookup_key(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+fn build() -> Gazetteer {
+    let mut places = HashMap::new();
+    // Cities first, so that a country or region of the same name wins ("Georgia", "Mexico").
+    for (list, kind) in [
+        (CITIES, PlaceKind::City),
+        (REGIONS, PlaceKind::Region),
+        (COUNTRIES, PlaceKind::Country),
+    ] {
+        for line in lines(list) {
+            let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+            let Some(canonical) = names.next() else {
+                continue;
+            };
+            places.insert(lookup_key(canonical), (canonical, kind));
+            for alias in names {
+                places.insert(lookup_key(alias), (canonical, kind));
+            }
+        }
+    }
+    let mut organisations = HashMap::new();
+    for line in lines(ORGANISATIONS) {
+        let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        for name in std::iter::once(canonical).chain(names) {
+            organisations.insert(lookup_key(name), canonical);
+            // "The Times of Israel" is also written without its article.
+            if let Some(rest) = name.strip_prefix("The ") {
+                organisations.insert(lookup_key(rest), canonical);
+            }
+        }
+    }
+    let mut demonyms = HashMap::new();
+    for line in lines(DEMONYMS) {
+        let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+        let Some(place) = names.next() else {
+            continue;
+        };
+        for demonym in names {
+            demonyms.insert(lookup_key(demonym), place);
+        }
+    }
+    let titles: HashSet<String> = lines(TITLES)
+        .map(|t| {
+            lookup_key(t)
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let longest_title = titles
+        .iter()
+        .map(|t| t.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    Gazetteer {
+        places,
+        organisations,
+        demonyms,
+        given_names: lines(GIVEN_NAMES).map(lookup_key).collect(),
+        titles,
+        longest_title,
+        org_heads: lines(ORG_HEADS).map(|h| h.to_lowercase()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads_and_names_resolve_to_their_canonical_form() {
+        let g = gazetteer();
+        assert_eq!(g.places.get("U.S.").map(|p| p.0), Some("United States"));
+        assert_eq!(
+            g.places.get("France").map(|p| p.1),
+            Some(PlaceKind::Country)
+        );
+        assert_eq!(g.demonyms.get("Iraqi"), Some(&"Iraq"));
+        assert!(g.titles.contains("prime minister"));
+        assert!(g.org_heads.contains("ministry"));
+        assert!(g.given_names.len() > 1000);
+        assert!(g.places.len() > 1000);
+    }
+
+    #[test]
+    fn every_demonym_points_at_a_known_place() {
+        let g = gazetteer();
+        for place in g.demonyms.values() {
+            assert!(g.places.contains_key(*place), "{place} is not a place");
+        }
+    }
+}
