@@ -180,15 +180,6 @@ fn fold_accent(c: char) -> Option<char> {
     })
 }
 
-/// The skeleton of a name's last word: "Abu Hussein al-Hamidawi" → "hamidawi".
-fn surname(name: &str) -> String {
-    skeleton(name)
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
-
 fn word_count(form: &str) -> usize {
     lookup_key(form).split_whitespace().count()
 }
@@ -199,10 +190,10 @@ fn name_key(item: &Item) -> Option<(EntityKind, String)> {
     let kind = item.found.kind?;
     match item.found.canonical {
         Some(c) => Some((kind, format!("={c}"))),
-        None if word_count(&item.form) > 1 && kind == EntityKind::Person => {
-            Some((kind, person_key(&item.form)))
+        None if item.spelled.words > 1 && kind == EntityKind::Person => {
+            Some((kind, item.spelled.person.clone()))
         }
-        None if word_count(&item.form) > 1 => Some((kind, skeleton(&item.form))),
+        None if item.spelled.words > 1 => Some((kind, item.spelled.skeleton.clone())),
         None => None,
     }
 }
@@ -229,6 +220,48 @@ struct Item {
     found: Found,
     /// The text as written, apostrophes and spaces made plain.
     form: String,
+    /// The comparable spellings of `form`, worked out once per distinct form.
+    spelled: std::rc::Rc<Spellings>,
+}
+
+/// A form's comparable spellings.
+struct Spellings {
+    /// [`skeleton`] of the whole form.
+    skeleton: String,
+    /// The skeleton's last word.
+    surname: String,
+    /// [`person_key`] of the form.
+    person: String,
+    /// For an organisation name ending in an organisation word, the skeleton of what stands
+    /// before that word.
+    core: Option<String>,
+    /// How many words the form has.
+    words: usize,
+}
+
+impl Spellings {
+    fn of(form: &str) -> Spellings {
+        let skeleton = skeleton(form);
+        let words: Vec<&str> = form.split_whitespace().collect();
+        let core = match words.split_last() {
+            Some((head, rest))
+                if !rest.is_empty()
+                    && super::gazetteer::gazetteer()
+                        .org_heads
+                        .contains(&head.to_lowercase()) =>
+            {
+                Some(self::skeleton(&rest.join(" ")))
+            }
+            _ => None,
+        };
+        Spellings {
+            surname: skeleton.rsplit(' ').next().unwrap_or_default().to_owned(),
+            person: person_key(form),
+            skeleton,
+            core,
+            words: words.len(),
+        }
+    }
 }
 
 /// A union-find over items.
@@ -272,13 +305,19 @@ pub(crate) fn link<'a>(
 ) -> (Vec<Entity>, Vec<Vec<Mention>>) {
     let docs = found.len();
     let mut items: Vec<Item> = Vec::new();
+    let mut memo: HashMap<String, std::rc::Rc<Spellings>> = HashMap::new();
     for (doc, list) in found.into_iter().enumerate() {
         for f in list {
             let form = lookup_key(&text(doc, f.field)[f.start..f.end]);
+            let spelled = memo
+                .entry(form.clone())
+                .or_insert_with(|| std::rc::Rc::new(Spellings::of(&form)))
+                .clone();
             items.push(Item {
                 doc,
                 found: f,
                 form,
+                spelled,
             });
         }
     }
@@ -290,7 +329,7 @@ pub(crate) fn link<'a>(
         }
     };
     let kind_of = |item: &Item| item.found.kind;
-    let full = |item: &Item| item.found.canonical.is_some() || word_count(&item.form) > 1;
+    let full = |item: &Item| item.found.canonical.is_some() || item.spelled.words > 1;
 
     // Within each article.
     let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
@@ -336,14 +375,14 @@ pub(crate) fn link<'a>(
                     continue;
                 }
             }
-            let words = word_count(&item.form);
+            let words = item.spelled.words;
             // A surname alone: the one full name of this article it ends.
             if words == 1 && matches!(kind_of(item), None | Some(EntityKind::Person)) {
-                let last = surname(&item.form);
+                let last = &item.spelled.surname;
                 let matches: Vec<usize> = people
                     .iter()
                     .copied()
-                    .filter(|&p| surname(&items[p].form) == last)
+                    .filter(|&p| &items[p].spelled.surname == last)
                     .collect();
                 if let [p] = matches[..] {
                     let why = format!("“{}” is the surname of “{}”", item.form, items[p].form);
@@ -356,11 +395,11 @@ pub(crate) fn link<'a>(
                 kind_of(item),
                 None | Some(EntityKind::Org) | Some(EntityKind::Person)
             ) {
-                let short = skeleton(&item.form);
+                let short = &item.spelled.skeleton;
                 let matches: Vec<usize> = organisations
                     .iter()
                     .copied()
-                    .filter(|&o| o != i && shortens(&short, &items[o]))
+                    .filter(|&o| o != i && shortens(short, &items[o]))
                     .collect();
                 if let [o] = matches[..] {
                     let why = format!("“{}” is short for “{}”", item.form, items[o].form);
@@ -440,7 +479,7 @@ pub(crate) fn link<'a>(
         if kind_of(item) == Some(EntityKind::Person) && full(item) {
             let root = groups.root(i);
             people_by_surname
-                .entry(surname(&item.form))
+                .entry(item.spelled.surname.clone())
                 .or_default()
                 .insert(root);
         }
@@ -484,7 +523,7 @@ pub(crate) fn link<'a>(
             ))
         } else if matches!(kind_of(item), None | Some(EntityKind::Person)) {
             let candidates: BTreeSet<usize> = people_by_surname
-                .get(&surname(&item.form))
+                .get(&item.spelled.surname)
                 .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
                 .unwrap_or_default();
             match candidates.iter().collect::<Vec<_>>()[..] {
@@ -588,19 +627,12 @@ pub(crate) fn link<'a>(
 /// Whether `short` (a skeleton) is an organisation's name cut short: the full name ends in an
 /// organisation word, and `short` is the end of what stands before it.
 fn shortens(short: &str, org: &Item) -> bool {
-    if org.found.canonical.is_some() {
+    if org.found.canonical.is_some() || short.len() < 4 {
         return false;
     }
-    let words: Vec<&str> = org.form.split_whitespace().collect();
-    if words.len() < 2 {
-        return false;
-    }
-    let head = words[words.len() - 1].to_lowercase();
-    if !super::gazetteer::gazetteer().org_heads.contains(&head) {
-        return false;
-    }
-    let core = skeleton(&words[..words.len() - 1].join(" "));
-    short.len() >= 4 && (core == short || core.ends_with(&format!(" {short}")))
+    org.spelled.core.as_deref().is_some_and(|core| {
+        core == short || core.strip_suffix(short).is_some_and(|s| s.ends_with(' '))
+    })
 }
 
 fn field_rank(field: Field) -> u8 {

@@ -843,6 +843,8 @@ struct Token<'a> {
     possessive: bool,
     /// Cut out of a hyphenated compound ("Iran" of "Iran-backed"): a name on its own.
     isolated: bool,
+    /// The word in lower case, apostrophes made plain.
+    lower: String,
 }
 
 impl Token<'_> {
@@ -867,13 +869,17 @@ impl Token<'_> {
         particle_rest(self.text).is_some_and(|rest| rest.starts_with(char::is_uppercase))
     }
 
-    fn lower(&self) -> String {
-        lookup_key(self.text).to_lowercase()
+    fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
 /// The name after an Arabic article glued on with a hyphen: "al-Sudani" → "Sudani".
 fn particle_rest(word: &str) -> Option<&str> {
+    // Every particle is two or three letters and a hyphen.
+    if !word.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-')) {
+        return None;
+    }
     for particle in [
         "al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "at-", "an-", "az-",
     ] {
@@ -884,6 +890,15 @@ fn particle_rest(word: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// A word in lower case with plain apostrophes, quickly for plain ASCII words.
+fn lower_key(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        lookup_key(word).to_lowercase()
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -969,6 +984,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             sentence_start,
             possessive,
             isolated: false,
+            lower: lower_key(&text[start..end]),
         });
         sentence_start = false;
         joined = true;
@@ -1022,6 +1038,7 @@ fn split_compounds(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
                 sentence_start: false,
                 possessive: i == last && token.possessive,
                 isolated: true,
+                lower: lower_key(part),
             });
         }
     }
@@ -1066,7 +1083,7 @@ fn words_before(tokens: &[Token], index: usize, n: usize) -> Vec<String> {
             break;
         }
         k -= 1;
-        out.push(tokens[k].lower());
+        out.push(tokens[k].lower().to_owned());
     }
     out
 }
@@ -1279,7 +1296,7 @@ fn find_in_text(text: &str, field: Field, skip: &[(usize, usize)]) -> Vec<Found>
                 let connector = |t: &Token| {
                     t.joined
                         && !t.possessive
-                        && lists.connectors.contains(t.lower().as_str())
+                        && lists.connectors.contains(t.lower())
                         && t.text.starts_with(char::is_lowercase)
                 };
                 let mut gap = 0;
@@ -1315,17 +1332,17 @@ fn read_run(text: &str, field: Field, all: &[Token], from: usize, to: usize, out
     // ("Council on Foreign Relations"); else "Iraq and Iran" are two names.
     let whole = lookup_key(&text[all[from].start..all[to - 1].end]);
     if !g.organisations.contains_key(&whole) && !g.places.contains_key(&whole) {
-        let head = |k: usize| g.org_heads.contains(all[k].lower().as_str());
+        let head = |k: usize| g.org_heads.contains(all[k].lower());
         for k in from + 1..to.saturating_sub(1) {
             let lower = all[k].lower();
             // "Council on …", "Commission for …": after an organisation word. "Freedom and
             // Prosperity Movement": before one, with none in front ("CMOC Group and Zijin
             // Mining" are two).
-            let joins = match lower.as_str() {
+            let joins = match lower {
                 "and" => head(to - 1) && !(from..k).any(head),
                 _ => head(k - 1),
             };
-            if ORG_CONNECTORS.contains(&lower.as_str()) && !joins {
+            if ORG_CONNECTORS.contains(&lower) && !joins {
                 read_run(text, field, all, from, k, out);
                 read_run(text, field, all, k + 1, to, out);
                 return;
@@ -1344,9 +1361,9 @@ fn read_run(text: &str, field: Field, all: &[Token], from: usize, to: usize, out
     // Function words and faith words in front: "The", "However", "Shiite".
     while start < to {
         let lower = all[start].lower();
-        let lower_connector = lists.connectors.contains(lower.as_str())
-            && all[start].text.starts_with(char::is_lowercase);
-        if lists.function.contains(lower.as_str()) || lower_connector {
+        let lower_connector =
+            lists.connectors.contains(lower) && all[start].text.starts_with(char::is_lowercase);
+        if lists.function.contains(lower) || lower_connector {
             start += 1;
         } else {
             break;
@@ -1371,7 +1388,7 @@ fn read_run(text: &str, field: Field, all: &[Token], from: usize, to: usize, out
             }
             k += n;
             // Connectors after a title: "Secretary-General of Kata'ib Hezbollah".
-            while k < to && lists.connectors.contains(all[k].lower().as_str()) {
+            while k < to && lists.connectors.contains(all[k].lower()) {
                 k += 1;
             }
             segment_start = k;
@@ -1413,7 +1430,7 @@ fn is_lone_honorific(all: &[Token], k: usize, n: usize, to: usize) -> bool {
 
 fn segment_has_org_head(all: &[Token], from: usize, to: usize) -> bool {
     let g = gazetteer();
-    (from..to).any(|k| g.org_heads.contains(all[k].lower().as_str()))
+    (from..to).any(|k| g.org_heads.contains(all[k].lower()))
 }
 
 /// Types one part of a run, already free of titles.
@@ -1433,7 +1450,7 @@ fn read_segment(
     let mut start = from;
     let mut end = to;
     // Trailing connectors never end a name.
-    while end > start && lists.connectors.contains(all[end - 1].lower().as_str()) {
+    while end > start && lists.connectors.contains(all[end - 1].lower()) {
         end -= 1;
     }
     let span = |s: usize, e: usize| &text[all[s].start..all[e - 1].end];
@@ -1442,7 +1459,7 @@ fn read_segment(
         g.organisations.contains_key(&key) || g.places.contains_key(&key)
     };
     let org_headed = |s: usize, e: usize| {
-        (s + 1..e).any(|k| g.org_heads.contains(all[k].lower().as_str()))
+        (s + 1..e).any(|k| g.org_heads.contains(all[k].lower()))
             || whole_known(s, e) && g.organisations.contains_key(&lookup_key(span(s, e)))
     };
     // Demonyms and faith words in front, unless they belong to an organisation's name
@@ -1458,7 +1475,7 @@ fn read_segment(
         if function || (adjective && !(end - start > 1 && org_headed(start, end))) {
             start += 1;
             // A connector left in front: "Iraqi of …" never happens, but "the" might.
-            while start < end && lists.connectors.contains(all[start].lower().as_str()) {
+            while start < end && lists.connectors.contains(all[start].lower()) {
                 start += 1;
             }
         } else {
@@ -1538,8 +1555,8 @@ fn read_segment(
         let token = &all[start];
         let lower = token.lower();
         if g.demonyms.contains_key(&key)
-            || lists.group.contains(lower.as_str())
-            || lists.function.contains(lower.as_str())
+            || lists.group.contains(lower)
+            || lists.function.contains(lower)
             || token.text.chars().filter(|c| c.is_alphabetic()).count() < 2
         {
             return;
@@ -1590,7 +1607,7 @@ fn read_segment(
                 token.sentence_start,
                 "a speech verb follows",
             );
-        } else if token.sentence_start || g.org_heads.contains(lower.as_str()) {
+        } else if token.sentence_start || g.org_heads.contains(lower) {
             push(None, 40, None, true, "capitalised at a sentence start");
         } else {
             push(None, 55, None, false, "capitalised inside a sentence");
@@ -1600,18 +1617,14 @@ fn read_segment(
     if n > 6 || (start..end).any(|k| all[k].text.starts_with(|c: char| c.is_ascii_digit())) {
         return;
     }
-    if lists.not_entity_tails.contains(last.as_str()) || NOT_ENTITY_HEADS.contains(&first.as_str())
-    {
+    if lists.not_entity_tails.contains(last) || NOT_ENTITY_HEADS.contains(&first) {
         return;
     }
-    if g.org_heads.contains(last.as_str())
-        || lists.org_first.contains(first.as_str())
-        || org_headed(start, end)
-    {
+    if g.org_heads.contains(last) || lists.org_first.contains(first) || org_headed(start, end) {
         push(Some(EntityKind::Org), 85, None, false, "organisation word");
         return;
     }
-    if lists.place_tails.contains(last.as_str()) || lists.place_heads.contains(first.as_str()) {
+    if lists.place_tails.contains(last) || lists.place_heads.contains(first) {
         push(Some(EntityKind::Place), 85, None, false, "place word");
         return;
     }
@@ -1646,10 +1659,7 @@ fn read_segment(
     let particle = (start..end).any(|k| {
         let w = all[k].lower();
         particle_rest(all[k].text).is_some()
-            || matches!(
-                w.as_str(),
-                "abu" | "bin" | "ibn" | "al" | "umm" | "abdul" | "abdel"
-            )
+            || matches!(w, "abu" | "bin" | "ibn" | "al" | "umm" | "abdul" | "abdel")
     });
     let confidence = if after_title || given || particle {
         90
