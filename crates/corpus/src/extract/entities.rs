@@ -1101,7 +1101,7 @@ fn title_len(tokens: &[Token], start: usize, end: usize) -> usize {
             }
             text.push(' ');
         }
-        text.push_str(&token.lower());
+        text.push_str(token.lower());
         if g.titles.contains(&text) {
             best = k + 1 - start;
         }
