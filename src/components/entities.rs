@@ -108,7 +108,7 @@ pub fn EntityFacet() -> impl IntoView {
                 });
                 Some(view! {
                     <div class="entity-group" data-testid=format!("entities-{}", kind_class(kind))>
-                        <h3>{kind_heading(kind)} <span class="count">{facet.total}</span></h3>
+                        <h3>{kind_heading(kind)} " " <span class="count">{facet.total}</span></h3>
                         <ul class="entity-list">{rows}{more}</ul>
                     </div>
                 })
@@ -264,7 +264,12 @@ pub fn EntityDetails() -> impl IntoView {
         } else {
             view! { <span data-testid="entity-title">{entity.name.clone()}</span> }.into_any()
         };
-        let count = entity.documents.len();
+        let count = detail.articles.len();
+        let more = if count >= crate::worker::protocol::ENTITY_ARTICLES {
+            "+"
+        } else {
+            ""
+        };
         Some(view! {
             <section class="entity-details" data-testid="entity-details" aria-label="Entity">
                 <header>
@@ -275,7 +280,11 @@ pub fn EntityDetails() -> impl IntoView {
                     <button class="link" on:click=move |_| state.entity_detail.set(None)>"close"</button>
                 </header>
                 <p class="hint">
-                    {format!("{} · in {count} article{}", kind_heading(kind), crate::app::plural(count))}
+                    {format!(
+                        "{} · in {count}{more} {}",
+                        kind_heading(kind),
+                        if count == 1 { "story" } else { "stories" },
+                    )}
                 </p>
                 <div class="entity-actions">
                     <button

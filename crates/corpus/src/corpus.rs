@@ -493,12 +493,19 @@ impl Corpus {
         done
     }
 
-    /// The entities that share the most articles with `id`, with how many they share.
+    /// The entities that share the most stories with `id`, with how many they share.
     pub fn co_occurring(&self, id: EntityId, limit: usize) -> Vec<(EntityId, usize)> {
+        // Stories, not copies: a copy's mentions are left out.
         let mentions: Vec<&[Mention]> = self
             .documents
             .iter()
-            .map(|d| d.mentions.as_slice())
+            .map(|d| {
+                if d.duplicate_of.is_none() {
+                    d.mentions.as_slice()
+                } else {
+                    &[]
+                }
+            })
             .collect();
         aliases::co_occurring(&self.entities, &mentions, id, limit)
     }

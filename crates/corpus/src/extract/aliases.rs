@@ -791,7 +791,8 @@ pub(crate) fn apply_edit<'a>(
     true
 }
 
-/// Which entities appear together with `id` most, by number of shared articles.
+/// Which entities appear together with `id` most, by number of shared documents. `mentions`
+/// holds each document's mentions by id; an empty list leaves a document out (a copy, say).
 pub(crate) fn co_occurring(
     entities: &[Entity],
     mentions: &[&[Mention]],
@@ -807,7 +808,6 @@ pub(crate) fn co_occurring(
             continue;
         };
         let seen: BTreeSet<EntityId> = list.iter().map(|m| m.entity).collect();
-        let _ = doc;
         for other in seen {
             if other != id && !entities.get(other as usize).is_some_and(|e| e.hidden) {
                 *counts.entry(other).or_default() += 1;
