@@ -1861,6 +1861,86 @@ mod tests {
     }
 
     #[test]
+    fn scrambled_text_never_panics_and_spans_stay_on_boundaries() {
+        let pieces = [
+            "Al-",
+            "al-",
+            "’s",
+            "'s",
+            "-",
+            " ",
+            "\u{a0}",
+            ".",
+            "U.S.",
+            "(",
+            ")",
+            "“",
+            "”",
+            "Lt.",
+            "Prime Minister",
+            "Kata’ib",
+            "Ça",
+            "É",
+            "x",
+            "Y",
+            "of",
+            "and",
+            "the",
+            "The",
+            "\n\n",
+            "Iran",
+            "Hezbollah",
+            "Corps",
+            "County",
+            "said",
+            "ñ",
+            "日本",
+            ",",
+            "IRGC",
+            "(IRGC)",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut texts = Vec::new();
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            for f in find(
+                &text,
+                Some(&text),
+                &text,
+                &heading_ranges(&text, &[text.clone()]),
+            ) {
+                assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+            }
+            texts.push(text);
+        }
+        // And linked across a corpus of them.
+        let mut corpus = crate::Corpus::new();
+        for (n, text) in texts.iter().enumerate() {
+            let _ = corpus.add_file(
+                &format!("{n}.txt"),
+                format!("Headline {n}\n\n{text}").as_bytes(),
+            );
+        }
+        corpus.finish();
+        for doc in corpus.documents() {
+            for m in &doc.mentions {
+                assert!(corpus.entity(m.entity).is_some());
+                assert!(doc
+                    .field_text(m.field)
+                    .get(m.start as usize..m.end as usize)
+                    .is_some());
+            }
+        }
+    }
+
+    #[test]
     fn offsets_fall_on_character_boundaries_for_any_text() {
         let text = "Éloïse Dupont-Aignan’s « Ça » — Kata’ib Hezbollah\u{a0}Council, U.S. (X) ’s ’";
         // Every field is the same text here, so one check covers them all.
