@@ -639,6 +639,21 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_goes_to_the_person_named_last_before_it() {
+        let text = "Two brothers in court\n\n\
+            Judge Mara Okafor heard Daniel Brandt on Monday. Later she heard Felix Brandt, \
+            his brother, who told the court that Brandt was innocent of the charges.";
+        let mut corpus = Corpus::new();
+        corpus.add_file("court.txt", text.as_bytes()).unwrap();
+        corpus.finish();
+        let felix = entity(&corpus, "Felix Brandt").expect("a person");
+        let forms: Vec<&str> = felix.forms.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(forms, ["Brandt", "Felix Brandt"]);
+        let daniel = entity(&corpus, "Daniel Brandt").expect("another person");
+        assert_eq!(daniel.forms.len(), 1);
+    }
+
+    #[test]
     fn entity_edits_are_made_again_after_a_rebuild_and_a_snapshot() {
         use crate::EntityKind::Person;
         let mut corpus = Corpus::new();

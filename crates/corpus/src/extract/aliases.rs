@@ -254,8 +254,14 @@ impl Spellings {
             }
             _ => None,
         };
+        // The last word that is not a generational suffix: "Ferdinand Marcos Jr." → "marcus".
+        let surname = skeleton
+            .rsplit(' ')
+            .find(|w| !matches!(*w, "jr" | "sr" | "i" | "ii" | "iii" | "iv"))
+            .unwrap_or_default()
+            .to_owned();
         Spellings {
-            surname: skeleton.rsplit(' ').next().unwrap_or_default().to_owned(),
+            surname,
             person: person_key(form),
             skeleton,
             core,
@@ -384,7 +390,20 @@ pub(crate) fn link<'a>(
                     .copied()
                     .filter(|&p| &items[p].spelled.surname == last)
                     .collect();
-                if let [p] = matches[..] {
+                // Two people of that surname: the one named last before it ("Lucas Silva …
+                // Mateus Silva … Silva" is Mateus), as reporters write.
+                let position = |k: usize| (field_rank(items[k].found.field), items[k].found.start);
+                let nearest = matches
+                    .iter()
+                    .copied()
+                    .filter(|&p| position(p) < position(i))
+                    .max_by_key(|&p| position(p));
+                let chosen = match matches[..] {
+                    [p] => Some(p),
+                    [_, _, ..] => nearest,
+                    [] => None,
+                };
+                if let Some(p) = chosen {
                     let why = format!("“{}” is the surname of “{}”", item.form, items[p].form);
                     note(&mut groups, p, i, why);
                     continue;

@@ -540,6 +540,8 @@ const ORG_FIRST: &[&str] = &[
     "league",
     "union",
     "order",
+    "fc",
+    "afc",
 ];
 
 /// Last words that make a run an event, a doctrine or a document, not an entity.
@@ -770,6 +772,93 @@ const PERSON_AFTER: &[&str] = &[
     "announced",
 ];
 
+/// Lower-case nouns right before a single name that make it an organisation: "startup Lexaro".
+const ORG_BEFORE: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "group",
+    "club",
+    "bank",
+    "lender",
+    "insurer",
+    "airline",
+    "carrier",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "agency",
+    "militia",
+    "brand",
+    "maker",
+    "manufacturer",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "miner",
+    "operator",
+    "developer",
+    "publisher",
+    "network",
+    "channel",
+    "outlet",
+    "regulator",
+    "watchdog",
+    "charity",
+    "conglomerate",
+    "giant",
+    "supplier",
+    "distributor",
+    "producer",
+    "utility",
+    "exchange",
+    "fund",
+    "chipmaker",
+    "drugmaker",
+    "platform",
+    "app",
+    "website",
+    "daily",
+    "tabloid",
+];
+
+/// Lower-case words after a possessive name that make it a company: "Gulfway's chief executive".
+const ORG_OWNS: &[&str] = &[
+    "chief",
+    "ceo",
+    "board",
+    "shareholders",
+    "shares",
+    "stock",
+    "subsidiary",
+    "headquarters",
+    "software",
+    "products",
+    "revenue",
+    "profit",
+    "profits",
+    "customers",
+    "users",
+    "employees",
+    "executives",
+    "management",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "owner",
+    "owners",
+    "stake",
+    "parent",
+    "unit",
+    "plant",
+    "factory",
+    "factories",
+    "brand",
+    "platform",
+];
+
 fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
 }
@@ -786,6 +875,8 @@ struct Lists {
     place_nouns: HashSet<&'static str>,
     not_entity_nouns: HashSet<&'static str>,
     person_after: HashSet<&'static str>,
+    org_before: HashSet<&'static str>,
+    org_owns: HashSet<&'static str>,
     calendar: HashSet<String>,
 }
 
@@ -815,6 +906,8 @@ fn lists() -> &'static Lists {
             place_nouns: set(PLACE_NOUNS),
             not_entity_nouns: set(NOT_ENTITY_NOUNS),
             person_after: set(PERSON_AFTER),
+            org_before: set(ORG_BEFORE),
+            org_owns: set(ORG_OWNS),
             calendar,
         }
     })
@@ -1300,7 +1393,12 @@ fn find_in_text(text: &str, field: Field, skip: &[(usize, usize)]) -> Vec<Found>
                         && t.text.starts_with(char::is_lowercase)
                 };
                 let mut gap = 0;
-                while gap < 2 && all.get(end + gap).is_some_and(connector) {
+                while gap < 2
+                    && all.get(end + gap).is_some_and(|t| {
+                        // "of the": "National Grid Corporation of the Philippines".
+                        connector(t) || (gap == 1 && t.text == "the" && t.joined)
+                    })
+                {
                     gap += 1;
                 }
                 let joins = gap > 0
@@ -1586,6 +1684,29 @@ fn read_segment(
             if !COMMON_ACRONYMS.contains(&token.text.trim_end_matches('.')) {
                 push(Some(EntityKind::Org), 70, None, false, "acronym");
             }
+        } else if before
+            .first()
+            .is_some_and(|w| lists.org_before.contains(w.as_str()))
+        {
+            push(
+                Some(EntityKind::Org),
+                75,
+                None,
+                false,
+                "a kind of organisation precedes",
+            );
+        } else if all[end - 1].possessive
+            && words_after(all, end - 1, 2)
+                .iter()
+                .any(|w| lists.org_owns.contains(w.to_lowercase().as_str()))
+        {
+            push(
+                Some(EntityKind::Org),
+                70,
+                None,
+                false,
+                "what it owns is a company's",
+            );
         } else if place_before(&before) {
             push(
                 Some(EntityKind::Place),
@@ -1600,11 +1721,13 @@ fn read_segment(
         {
             push(Some(EntityKind::Org), 70, None, false, "a named group");
         } else if lists.person_after.contains(next_word) {
+            // "Lula said" names a person even at a sentence start; "Prosecutors said" may not.
+            let plural = token.text.ends_with('s');
             push(
                 Some(EntityKind::Person),
                 75,
                 None,
-                token.sentence_start,
+                token.sentence_start && plural,
                 "a speech verb follows",
             );
         } else if token.sentence_start || g.org_heads.contains(lower) {
@@ -1656,6 +1779,18 @@ fn read_segment(
         return;
     }
     let given = g.given_names.contains(&lookup_key(all[start].text));
+    let is_place = |k: usize| g.places.contains_key(&lookup_key(all[k].text));
+    if !given && !after_title && (is_place(start) || is_place(end - 1)) {
+        // "Borsa Istanbul", "Manchester United", "Air India": named after a place, not a person.
+        push(
+            Some(EntityKind::Org),
+            60,
+            None,
+            false,
+            "a name built on a place",
+        );
+        return;
+    }
     let particle = (start..end).any(|k| {
         let w = all[k].lower();
         particle_rest(all[k].text).is_some()
@@ -1824,6 +1959,35 @@ mod tests {
             "near the Qartoum airbase on the coast",
             "Qartoum",
             EntityKind::Place
+        ));
+    }
+
+    #[test]
+    fn what_stands_around_a_company_name_makes_it_an_organisation() {
+        assert!(has(
+            "publishers sued the startup Vantrix on Monday",
+            "Vantrix",
+            EntityKind::Org
+        ));
+        assert!(has(
+            "a statement from Dremmel's chief executive",
+            "Dremmel",
+            EntityKind::Org
+        ));
+        assert!(has(
+            "shares traded on Bolsa Lisbon fell",
+            "Bolsa Lisbon",
+            EntityKind::Org
+        ));
+        assert!(has(
+            "the head of the Central Bank of the Philippines resigned",
+            "Central Bank of the Philippines",
+            EntityKind::Org
+        ));
+        assert!(has(
+            "talks with Ursula von der Leyen ended",
+            "Ursula von der Leyen",
+            EntityKind::Person
         ));
     }
 
