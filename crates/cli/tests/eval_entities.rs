@@ -3,18 +3,27 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn entity_mentions_aliases_and_look_alikes_meet_the_targets() {
-    let gold = common::path("../../../shared/gold/seeds.json");
-    let score = common::corpus_json(&[
+/// `corpus eval entities --json` against a gold file, with the articles in `seeds` if given.
+fn score(gold: &Path, seeds: Option<&Path>) -> serde_json::Value {
+    let mut args = vec![
         "eval",
         "entities",
         "--json",
         "--gold",
         gold.to_str().unwrap(),
-    ]);
+    ];
+    if let Some(seeds) = seeds {
+        args.extend(["--seeds", seeds.to_str().unwrap()]);
+    }
+    common::corpus_json(&args)
+}
+
+#[test]
+fn entity_mentions_aliases_and_look_alikes_meet_the_targets() {
+    let score = score(&common::path("../../../shared/gold/seeds.json"), None);
     let problems = &score["problems"];
     let f1 = score["micro"]["f1"].as_f64().unwrap();
     assert!(f1 >= 0.90, "micro F1 {f1}: {problems:#}");
@@ -68,17 +77,7 @@ fn held_out_articles_keep_a_useful_score() {
     // format; the second was scored once and never tuned on.
     for set in ["tests/heldout", "tests/heldout2"] {
         let dir = common::path(set);
-        let gold = dir.join("gold.json");
-        let articles = dir.join("articles");
-        let score = common::corpus_json(&[
-            "eval",
-            "entities",
-            "--json",
-            "--gold",
-            gold.to_str().unwrap(),
-            "--seeds",
-            articles.to_str().unwrap(),
-        ]);
+        let score = score(&dir.join("gold.json"), Some(&dir.join("articles")));
         let problems = &score["problems"];
         let f1 = score["micro"]["f1"].as_f64().unwrap();
         assert!(f1 >= 0.80, "{set}: micro F1 {f1}: {problems:#}");

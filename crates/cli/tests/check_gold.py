@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Sanity check for gold.json: titles, surface forms and zones against articles/*.txt."""
+"""Sanity check for a held-out set's gold.json: titles, surface forms and zones against its
+articles/*.txt. Usage: check_gold.py DIR (e.g. crates/cli/tests/heldout2)."""
 import json, os, re, sys
 
-D = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
+D = os.path.abspath(sys.argv[1])
 gold = json.load(open(os.path.join(D, "gold.json"), encoding="utf-8"))
 errors = []
 
