@@ -344,14 +344,13 @@ fn handle(engine: &Shared, data: &JsValue) {
             if corpus.edit_entities(edit.clone()) {
                 let focus = match &edit {
                     corpus::EntityEdit::Split { .. } => corpus::EntityId::try_from(before).ok(),
-                    corpus::EntityEdit::Merge { into, .. } => find_entity(corpus, into),
-                    corpus::EntityEdit::Rename { entity, name } => find_entity(
-                        corpus,
-                        &corpus::EntityRef {
+                    corpus::EntityEdit::Merge { into, .. } => corpus.find_entity(into),
+                    corpus::EntityEdit::Rename { entity, name } => {
+                        corpus.find_entity(&corpus::EntityRef {
                             kind: entity.kind,
                             name: name.trim().to_owned(),
-                        },
-                    ),
+                        })
+                    }
                     corpus::EntityEdit::Hide { .. } => None,
                 };
                 post(&Response::EntitiesChanged { focus });
@@ -374,15 +373,6 @@ fn entity_label(corpus: &Corpus, id: corpus::EntityId) -> Option<protocol::Entit
         name: entity.name.clone(),
         kind: entity.kind,
     })
-}
-
-/// The listed entity an edit's reference names.
-fn find_entity(corpus: &Corpus, r: &corpus::EntityRef) -> Option<corpus::EntityId> {
-    corpus
-        .entities()
-        .iter()
-        .find(|e| e.kind == r.kind && e.name == r.name && !e.documents.is_empty())
-        .map(|e| e.id)
 }
 
 /// The other tellings of a document's story: its canonical article and every copy but itself.

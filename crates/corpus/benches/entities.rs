@@ -18,13 +18,9 @@ fn seed_corpus() -> Corpus {
 
 fn entities(c: &mut Criterion) {
     let mut corpus = seed_corpus();
-    let bytes: usize = corpus
-        .documents()
-        .iter()
-        .map(|d| d.title.len() + d.caption.as_ref().map_or(0, String::len) + d.body.len())
-        .sum();
+    let bytes = corpus.text_bytes();
     let mut group = c.benchmark_group("entities");
-    group.throughput(Throughput::Bytes(bytes as u64));
+    group.throughput(Throughput::Bytes(bytes));
     group.sample_size(10);
     group.bench_function("seeds_10MB", |b| {
         b.iter(|| {

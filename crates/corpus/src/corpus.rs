@@ -1,6 +1,6 @@
 //! The corpus: every article of every file, numbered, with a report of each file.
 
-use crate::extract::aliases::{self, Entity, EntityEdit, EntityId, Mention};
+use crate::extract::aliases::{self, Entity, EntityEdit, EntityId, EntityRef, Mention};
 use crate::extract::dates::{self, DateMention, Field, NumericOrder, Published};
 use crate::extract::entities::{self, Found};
 use crate::ingest::chrome::LineStats;
@@ -465,6 +465,11 @@ impl Corpus {
     /// One entity.
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
         self.entities.get(id as usize)
+    }
+
+    /// The entity an [`EntityRef`] names, if it is there.
+    pub fn find_entity(&self, r: &EntityRef) -> Option<EntityId> {
+        aliases::find(&self.entities, r)
     }
 
     /// Changes the entities as the user asked, and keeps the edit so that it is made again

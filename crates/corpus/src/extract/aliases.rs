@@ -201,8 +201,7 @@ fn name_key(item: &Item) -> Option<(EntityKind, String)> {
 /// A person's full name made comparable: the skeleton, with the given name reduced to its
 /// consonants, since given names are transliterated most freely ("Mohammad"/"Mohammed",
 /// "Hasan"/"Hassan"). The other words must still agree.
-fn person_key(form: &str) -> String {
-    let skeleton = skeleton(form);
+fn person_key(skeleton: &str) -> String {
     match skeleton.split_once(' ') {
         Some((given, rest)) => {
             let mut letters = given.chars();
@@ -210,7 +209,7 @@ fn person_key(form: &str) -> String {
             let consonants: String = letters.filter(|c| !"aeiouy".contains(*c)).collect();
             format!("{first}{consonants} {rest}")
         }
-        None => skeleton,
+        None => skeleton.to_owned(),
     }
 }
 
@@ -262,7 +261,7 @@ impl Spellings {
             .to_owned();
         Spellings {
             surname,
-            person: person_key(form),
+            person: person_key(&skeleton),
             skeleton,
             core,
             words: words.len(),
@@ -334,7 +333,6 @@ pub(crate) fn link<'a>(
             evidence.entry(a.min(b)).or_default().insert(why);
         }
     };
-    let kind_of = |item: &Item| item.found.kind;
     let full = |item: &Item| item.found.canonical.is_some() || item.spelled.words > 1;
 
     // Within each article.
@@ -381,9 +379,9 @@ pub(crate) fn link<'a>(
                     continue;
                 }
             }
-            let words = item.spelled.words;
             // A surname alone: the one full name of this article it ends.
-            if words == 1 && matches!(kind_of(item), None | Some(EntityKind::Person)) {
+            if item.spelled.words == 1 && matches!(item.found.kind, None | Some(EntityKind::Person))
+            {
                 let last = &item.spelled.surname;
                 let matches: Vec<usize> = people
                     .iter()
@@ -392,7 +390,7 @@ pub(crate) fn link<'a>(
                     .collect();
                 // Two people of that surname: the one named last before it ("Lucas Silva …
                 // Mateus Silva … Silva" is Mateus), as reporters write.
-                let position = |k: usize| (field_rank(items[k].found.field), items[k].found.start);
+                let position = |k: usize| (items[k].found.field, items[k].found.start);
                 let nearest = matches
                     .iter()
                     .copied()
@@ -411,7 +409,7 @@ pub(crate) fn link<'a>(
             }
             // A shortened organisation name.
             if matches!(
-                kind_of(item),
+                item.found.kind,
                 None | Some(EntityKind::Org) | Some(EntityKind::Person)
             ) {
                 let short = &item.spelled.skeleton;
@@ -434,13 +432,9 @@ pub(crate) fn link<'a>(
             if full(item) {
                 continue;
             }
-            match singles.get(&item.form) {
-                Some(&j) => {
-                    groups.join(j, i);
-                }
-                None => {
-                    singles.insert(item.form.clone(), i);
-                }
+            let first = *singles.entry(item.form.clone()).or_insert(i);
+            if first != i {
+                groups.join(first, i);
             }
         }
     }
@@ -495,7 +489,7 @@ pub(crate) fn link<'a>(
     // Lone names that found nothing in their own article.
     let mut people_by_surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
-        if kind_of(item) == Some(EntityKind::Person) && full(item) {
+        if item.found.kind == Some(EntityKind::Person) && full(item) {
             let root = groups.root(i);
             people_by_surname
                 .entry(item.spelled.surname.clone())
@@ -505,7 +499,7 @@ pub(crate) fn link<'a>(
     }
     let mut forms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
-        if kind_of(item).is_some() && !item.found.weak {
+        if item.found.kind.is_some() && !item.found.weak {
             let root = groups.root(i);
             forms.entry(item.form.clone()).or_default().insert(root);
         }
@@ -540,7 +534,7 @@ pub(crate) fn link<'a>(
                     item.form, items[r].form
                 ),
             ))
-        } else if matches!(kind_of(item), None | Some(EntityKind::Person)) {
+        } else if matches!(item.found.kind, None | Some(EntityKind::Person)) {
             let candidates: BTreeSet<usize> = people_by_surname
                 .get(&item.spelled.surname)
                 .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
@@ -637,7 +631,7 @@ pub(crate) fn link<'a>(
         });
     }
     for list in &mut mentions {
-        list.sort_by_key(|m| (field_rank(m.field), m.start));
+        list.sort_by_key(|m| (m.field, m.start));
     }
     recount(&mut entities, &mentions, ids, &text);
     (entities, mentions)
@@ -652,15 +646,6 @@ fn shortens(short: &str, org: &Item) -> bool {
     org.spelled.core.as_deref().is_some_and(|core| {
         core == short || core.strip_suffix(short).is_some_and(|s| s.ends_with(' '))
     })
-}
-
-fn field_rank(field: Field) -> u8 {
-    match field {
-        Field::Title => 0,
-        Field::Caption => 1,
-        Field::Dateline => 2,
-        Field::Body => 3,
-    }
 }
 
 /// The form with the most words, then the most used, then the first seen.
@@ -720,6 +705,15 @@ pub(crate) fn recount<'a>(
     }
 }
 
+/// The listed entity a reference names: of that kind and name, with mentions (an entity merged
+/// away keeps its number but has none).
+pub(crate) fn find(entities: &[Entity], r: &EntityRef) -> Option<EntityId> {
+    entities
+        .iter()
+        .find(|e| e.kind == r.kind && e.name == r.name && !e.documents.is_empty())
+        .map(|e| e.id)
+}
+
 /// Applies one edit to linked entities. Returns false when the edit's entities are not there
 /// (the corpus changed since): the edit is then skipped.
 pub(crate) fn apply_edit<'a>(
@@ -729,11 +723,7 @@ pub(crate) fn apply_edit<'a>(
     text: &impl Fn(usize, Field) -> &'a str,
     edit: &EntityEdit,
 ) -> bool {
-    let find = |entities: &Vec<Entity>, r: &EntityRef| {
-        entities
-            .iter()
-            .position(|e| e.kind == r.kind && e.name == r.name && !e.documents.is_empty())
-    };
+    let find = |entities: &Vec<Entity>, r: &EntityRef| find(entities, r).map(|id| id as usize);
     match edit {
         EntityEdit::Merge { into, from } => {
             let (Some(a), Some(b)) = (find(entities, into), find(entities, from)) else {

@@ -18,8 +18,8 @@
 use super::calendar::{self, DayNumber};
 use serde::{Deserialize, Serialize};
 
-/// Which part of an article a mention stands in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Which part of an article a mention stands in, ordered as they stand in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// The headline.

@@ -253,13 +253,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "militants",
     "rebels",
     "people",
-    "meanwhile",
     "separately",
     "elsewhere",
     "asked",
     "speaking",
     "following",
-    "asked",
     "read",
     "watch",
     "see",
@@ -302,7 +300,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "below",
     "above",
     "behind",
-    "besides",
     "per",
     "via",
     "get",
@@ -319,13 +316,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "click",
     "download",
     "listen",
-    "more",
     "less",
     "top",
     "latest",
     "related",
     "previous",
-    "after",
     "here's",
     "what's",
     "it's",
@@ -500,7 +495,6 @@ const ORG_FIRST: &[&str] = &[
     "asaib",
     "asa'ib",
     "harakat",
-    "harakat",
     "saraya",
     "liwa",
     "jaysh",
@@ -523,7 +517,6 @@ const ORG_FIRST: &[&str] = &[
     "lashkar",
     "jund",
     "ahrar",
-    "harakat",
     "fatah",
     "bank",
     "university",
@@ -582,7 +575,6 @@ const NOT_ENTITY_TAILS: &[&str] = &[
     "deal",
     "talks",
     "process",
-    "award",
     "index",
     "report",
     "bill",
@@ -636,7 +628,6 @@ const ORG_NOUNS: &[&str] = &[
     "outlet",
     "broadcaster",
     "daily",
-    "network",
     "firm",
     "group's",
     "bank",
@@ -1049,18 +1040,16 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         let mut end_char = j;
         let word = &text[byte_at(first)..byte_at(j)];
-        // A full stop that belongs to the word: "U.S.", "Gen.", "Lt.".
-        let mut abbreviation = false;
+        // A full stop that belongs to the word: "U.S.", "Gen.", "Lt.". It ends no sentence, so
+        // the name goes on after it ("Lt. Joe Steiner").
         if chars.get(j).is_some_and(|c| c.1 == '.') {
             let dotted = word.contains('.');
             if dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
                 end_char = j + 1;
-                abbreviation = true;
             }
         }
         let start = byte_at(first);
-        let full_end = byte_at(end_char);
-        let mut end = full_end;
+        let mut end = byte_at(end_char);
         let mut possessive = false;
         let body = &text[start..end];
         for suffix in ["'s", "\u{2019}s"] {
@@ -1082,10 +1071,6 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         sentence_start = false;
         joined = true;
         k = end_char;
-        if abbreviation {
-            // "Lt. Joe Steiner": the name goes on after the abbreviation.
-            k = end_char;
-        }
     }
     split_compounds(out)
 }
@@ -1232,18 +1217,14 @@ pub(crate) fn find(
     let mut known: HashMap<String, (EntityKind, Option<&'static str>)> = HashMap::new();
     for f in &found {
         if let Some(kind) = f.kind.filter(|_| !f.weak) {
-            let text = match f.field {
-                Field::Caption => caption.map_or("", |c| &c[f.start..f.end]),
-                _ => &body[f.start..f.end],
-            };
-            known.insert(lookup_key(text), (kind, f.canonical));
+            known.insert(lookup_key(text_of(f)), (kind, f.canonical));
         }
     }
     found.extend(find_known(title, Field::Title, &known, 0, title.len()));
     for &(start, end) in subheadings {
         found.extend(find_known(body, Field::Body, &known, start, end));
     }
-    found.sort_by_key(|f| (field_order(f.field), f.start, std::cmp::Reverse(f.end)));
+    found.sort_by_key(|f| (f.field, f.start, std::cmp::Reverse(f.end)));
     // Overlaps: the first and longest wins (a credit found twice, say).
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -1255,15 +1236,6 @@ pub(crate) fn find(
         kept.push(f);
     }
     kept
-}
-
-fn field_order(field: Field) -> u8 {
-    match field {
-        Field::Title => 0,
-        Field::Caption => 1,
-        Field::Dateline => 2,
-        Field::Body => 3,
-    }
 }
 
 /// The photo credit at the end of a caption: "(AFP)", "(Russia Today)". Credits in lower case
@@ -1817,13 +1789,12 @@ fn read_segment(
 }
 
 fn place_before(before: &[String]) -> bool {
-    let lists_place = PLACE_BEFORE;
     let one = before.first().map(String::as_str).unwrap_or("");
     let two = match before {
         [a, b, ..] => format!("{b} {a}"),
         _ => String::new(),
     };
-    lists_place.iter().any(|p| *p == one || *p == two)
+    PLACE_BEFORE.iter().any(|p| *p == one || *p == two)
 }
 
 /// The acronym given in parentheses right after a name, when its letters are the name's
