@@ -11,6 +11,7 @@
 mod eval;
 mod eval_dates;
 mod eval_entities;
+mod eval_pages;
 mod eval_topics;
 
 use corpus::Corpus;
@@ -19,13 +20,15 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard\n\
   eval entities    score people, organisations, places and their aliases against a gold standard\n\
   eval topics      score topics against a folder of labelled articles (one subfolder per label)\n\
+  eval pages       score cleaning, titles, bylines and publication days of whole web pages\n\
+                   against a folder in the wcxb format (DIR/pages/*.txt and DIR/gold.jsonl)\n\
                    (--seeds defaults to the seeds/ folder beside the gold file's folder)";
 
 /// One line of `corpus ingest` output. Fields are only ever added, never renamed or removed.
@@ -89,6 +92,9 @@ fn main() -> ExitCode {
 fn evaluate(args: &[String]) -> ExitCode {
     if args.first().map(String::as_str) == Some("topics") {
         return evaluate_topics(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("pages") {
+        return evaluate_pages(&args[1..]);
     }
     let mut gold = None;
     let mut seeds = None;
@@ -169,6 +175,35 @@ fn print_topics(corpus: &Corpus) -> std::io::Result<()> {
         out.write_all(b"\n")?;
     }
     out.flush()
+}
+
+/// `corpus eval pages DIR [--json]`.
+fn evaluate_pages(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let dirs: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [dir] = dirs.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let score = match eval_pages::score_pages(Path::new(dir.as_str())) {
+        Ok(score) => score,
+        Err(error) => {
+            eprintln!("corpus: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        match serde_json::to_string_pretty(&score) {
+            Ok(text) => println!("{text}"),
+            Err(error) => {
+                eprintln!("corpus: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", eval_pages::pages_report(&score));
+    }
+    ExitCode::SUCCESS
 }
 
 /// `corpus eval topics DIR [--topics K] [--json]`.

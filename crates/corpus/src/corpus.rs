@@ -131,7 +131,14 @@ impl Document {
             caption_line: line_of(LineKind::Caption),
             dateline: text_of(LineKind::Dateline),
             dateline_line: line_of(LineKind::Dateline),
-            byline: text_of(LineKind::Byline),
+            // An author and date on one line ("By Jane Doe | March 3, 2024") is the dateline and
+            // names the author too.
+            byline: text_of(LineKind::Byline).or_else(|| {
+                text_of(LineKind::Dateline).filter(|line| {
+                    line.get(..3)
+                        .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+                })
+            }),
             body: body
                 .iter()
                 .map(|l| l.text.as_str())

@@ -176,7 +176,10 @@ impl Published {
 
     /// The date to place the article at on a timeline: the stated value, else the earliest bound.
     pub fn point(&self) -> Option<&str> {
-        self.value.as_deref().or(self.earliest.as_deref())
+        self.value
+            .as_deref()
+            .or(self.earliest.as_deref())
+            .or(self.latest.as_deref())
     }
 }
 
@@ -1189,10 +1192,16 @@ pub fn publication(
     mentions: &[DateMention],
     field_text: impl Fn(Field) -> String,
 ) -> Published {
-    if let Some(stated) = mentions
+    let dateline = mentions
         .iter()
-        .find(|m| m.field == Field::Dateline && m.value.is_some())
-    {
+        .find(|m| m.field == Field::Dateline && m.value.is_some());
+    // "Updated: March 3, 2024" says when the article last changed: it was published then or
+    // before, so the day bounds the estimate and is never stated as the publication day.
+    let (dateline, updated) = match dateline {
+        Some(m) if is_update_line(&field_text(Field::Dateline)) => (None, Some(m)),
+        other => (other, None),
+    };
+    if let Some(stated) = dateline {
         return Published {
             value: stated.value.clone(),
             earliest: None,
@@ -1243,17 +1252,45 @@ pub fn publication(
             }
         }
     }
-    match latest_past {
-        Some((_, mention)) => Published {
+    let latest = updated.and_then(|m| m.value.clone());
+    match (latest_past, updated) {
+        (Some((_, mention)), _) => Published {
             value: None,
             earliest: mention.value.clone(),
-            latest: None,
+            latest,
             source: PublishedSource::Estimated,
             confidence: 0.3,
-            evidence: Some(mention.text.clone()),
+            evidence: Some(match updated {
+                Some(_) => format!("{}; {}", mention.text, field_text(Field::Dateline)),
+                None => mention.text.clone(),
+            }),
         },
-        None => Published::unknown(),
+        (None, Some(_)) => Published {
+            value: None,
+            earliest: None,
+            latest,
+            source: PublishedSource::Estimated,
+            confidence: 0.3,
+            evidence: Some(field_text(Field::Dateline)),
+        },
+        (None, None) => Published::unknown(),
     }
+}
+
+/// A date line that says when the article was updated or reviewed, not when it was published
+/// ("Updated: March 3, 2024", "Last modified 12/03/2025").
+pub fn is_update_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "updated",
+        "modified",
+        "last update",
+        "edited",
+        "revised",
+        "reviewed",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
 }
 
 /// Gives relative mentions a value from a stated publication date (day or month precise),

@@ -39,6 +39,7 @@ const WHOLE_LINE: &[&str] = &[
     "print this article",
     "comments",
     "comment",
+    "reply",
     "click to comment",
     "leave a reply",
     "leave a comment",

@@ -8,6 +8,7 @@
 pub mod chrome;
 pub mod decode;
 pub mod dedup;
+pub mod page;
 pub mod segment;
 
 pub use decode::decode;

@@ -19,7 +19,8 @@
 //! removed and why.
 
 use super::chrome::{self, LineStats, RECURRING_BLOCKS};
-use crate::extract::dates::{month_number, weekday_number};
+use super::page;
+use crate::extract::dates::{self, month_number, weekday_number, Field, Granularity, NumericOrder};
 use crate::LineNo;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -393,6 +394,98 @@ fn title_from_sentence(line: &str) -> String {
     }
 }
 
+/// Where the headline stands and what it says.
+struct TitleChoice {
+    /// Its index in the block.
+    index: usize,
+    /// Its text.
+    text: String,
+    /// The page's title bar above it (the headline with the site's name), when that is another
+    /// line.
+    page_title: Option<usize>,
+}
+
+/// How much of its wording a headline must share with the page title to be taken for it.
+const TITLE_LIKENESS: f32 = 0.5;
+
+/// How many lines into the article's run the page title's headline is looked for.
+const TITLE_INTO_RUN: usize = 6;
+
+/// The headline of a block whose first remaining line is `first` and whose article run starts at
+/// `run_start`: the page title (or its longest part) where it stands again nearest above the
+/// article, else the line above the article that reads like a headline, else the first line.
+fn choose_title(
+    block: &[(LineNo, &str)],
+    keys: &[u64],
+    chrome: &[Option<Cow<'static, str>>],
+    first: usize,
+    run_start: usize,
+) -> TitleChoice {
+    let first_text = block[first].1;
+    let at_first = TitleChoice {
+        index: first,
+        text: first_text.to_owned(),
+        page_title: None,
+    };
+    if run_start <= first + 1 {
+        return at_first;
+    }
+    // The headline may stand a few lines into the run, under a notice or a standfirst.
+    let reach = (run_start + TITLE_INTO_RUN).min(block.len());
+    // The whole first line again above the article: it is the headline (a repeated header).
+    if (first + 1..reach).any(|j| keys[j] == keys[first]) {
+        return at_first;
+    }
+    // Else a part of the page title: the longest that stands again (never a part much shorter
+    // than the longest, which is the site's name or a section's).
+    let parts = page::title_parts(first_text);
+    let longest = parts.first().map_or(0, |part| part.len());
+    for part in &parts {
+        if page::word_count(part) < 2 || part.len() * 2 < longest {
+            continue;
+        }
+        let part_key = chrome::key_hash(part);
+        if let Some(j) = (first + 1..reach).rev().find(|&j| keys[j] == part_key) {
+            return TitleChoice {
+                index: j,
+                text: block[j].1.to_owned(),
+                page_title: Some(first),
+            };
+        }
+    }
+    // No repeat: the line above the article (or a few lines into it) most like the page title
+    // or its longest part, a headline worded a little differently; the nearest of equals.
+    let mut best: Option<(f32, usize)> = None;
+    for j in (first + 1..reach).rev() {
+        let text = block[j].1;
+        if chrome[j].is_some() || !page::is_headline_like(text) {
+            continue;
+        }
+        let similarity = parts
+            .first()
+            .map_or(0.0, |part| page::title_similarity(text, part))
+            .max(page::title_similarity(text, first_text));
+        if similarity >= TITLE_LIKENESS && best.is_none_or(|(s, _)| similarity > s) {
+            best = Some((similarity, j));
+        }
+    }
+    if let Some((_, j)) = best {
+        return TitleChoice {
+            index: j,
+            text: block[j].1.to_owned(),
+            page_title: Some(first),
+        };
+    }
+    match parts.first() {
+        Some(part) if page::word_count(part) >= 2 => TitleChoice {
+            index: first,
+            text: (*part).to_owned(),
+            page_title: None,
+        },
+        _ => at_first,
+    }
+}
+
 fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article> {
     if !block.iter().any(|&(_, line)| is_sentence(line)) {
         return None;
@@ -408,6 +501,18 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         .zip(&keys)
         .map(|(&(_, text), &key)| chrome_rule(text, key, stats))
         .collect();
+    // The article's run: where prose outweighs everything else.
+    let mut seen = std::collections::HashSet::with_capacity(block.len());
+    let weights: Vec<page::Weight> = block
+        .iter()
+        .zip(&chrome)
+        .zip(&keys)
+        .map(|((&(_, text), rule), &key)| {
+            let repeated = !seen.insert(key);
+            page::weigh(text, is_sentence(text), rule.is_some(), repeated)
+        })
+        .collect();
+    let (run_start, run_end) = page::main_run(&weights).unwrap_or((0, block.len() - 1));
     let mut i = 0;
 
     // 1. Leading chrome.
@@ -422,27 +527,63 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         }
         i += 1;
     }
-    let &(title_line, first) = block.get(i)?;
+    block.get(i)?;
 
     // 2. The title.
+    let choice = choose_title(block, &keys, &chrome, i, run_start);
+    let title_index = choice.index;
+    let header_limit = run_start.max(title_index + 1);
+    let dateline_above = if choice.page_title.is_some() {
+        // Between the page title and the headline: menus, and perhaps the date and author.
+        let above = (i..title_index)
+            .rev()
+            .take(4)
+            .find(|&j| chrome[j].is_none() && is_dateline(block[j].1));
+        for j in i..title_index {
+            let (number, text) = block[j];
+            let (kind, rule) = if Some(j) == choice.page_title {
+                (
+                    LineKind::TitleRepeat,
+                    Cow::from("the page title, with the site's name"),
+                )
+            } else if Some(j) == above {
+                (LineKind::Dateline, Cow::from("a date above the headline"))
+            } else if let Some(rule) = chrome[j].clone() {
+                (LineKind::SiteChrome, rule)
+            } else {
+                (LineKind::SiteChrome, Cow::from("above the headline"))
+            };
+            lines.push(removed(number, text, kind, rule));
+        }
+        i = title_index;
+        above.is_some()
+    } else {
+        false
+    };
+    let (title_line, first) = block[i];
     let title;
-    if words(first) >= 20 && ends_like_sentence(first) {
+    if words(first) >= 20 && ends_like_sentence(first) && run_start <= i {
         title = title_from_sentence(first);
     } else {
-        title = first.to_owned();
+        title = choice.text;
         lines.push(removed(
             title_line,
             first,
             LineKind::Title,
-            "the first line of the article",
+            if choice.page_title.is_some() {
+                "the page title's headline, above the article"
+            } else {
+                "the first line of the article"
+            },
         ));
         i += 1;
     }
     let title_key = chrome::key_hash(&title);
 
-    // 3. The header.
+    // 3. The header: up to the article's run everything is header or chrome; inside the run,
+    // the header goes on while its lines are header lines.
     let mut caption: Option<&str> = None;
-    let mut dateline = false;
+    let mut dateline = dateline_above;
     let mut byline = false;
     while i < block.len() {
         let (number, text) = block[i];
@@ -465,7 +606,10 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         } else if !byline && is_byline(text) {
             byline = true;
             (LineKind::Byline, Cow::from("the author under the headline"))
-        } else if caption.is_none() && block[i + 1..].iter().any(|&(_, later)| later == text) {
+        } else if caption.is_none()
+            && words(text) >= 4
+            && block[i + 1..].iter().any(|&(_, later)| later == text)
+        {
             caption = Some(text);
             (
                 LineKind::Caption,
@@ -474,6 +618,11 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         } else if caption.is_none() && has_photo_credit(text) {
             caption = Some(text);
             (LineKind::Caption, Cow::from("ends with a photo credit"))
+        } else if i < header_limit {
+            (
+                LineKind::SiteChrome,
+                Cow::from("between the headline and the article"),
+            )
         } else {
             break;
         };
@@ -481,8 +630,8 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         i += 1;
     }
 
-    // 4. The body.
-    let last_paragraph = (i..block.len())
+    // 4. The body: the article's run; what follows it is related links or chrome.
+    let last_paragraph = (i..=run_end.max(i).min(block.len() - 1))
         .rev()
         .find(|&j| {
             let text = block[j].1;
@@ -523,10 +672,17 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             under_read_more = false;
             (LineKind::SiteChrome, rule)
         } else if j > last_paragraph {
-            (
-                LineKind::SiteChrome,
-                Cow::from("after the article's last sentence"),
-            )
+            if page::is_section_end(text) {
+                (
+                    LineKind::SiteChrome,
+                    Cow::from("ends the article (comments, other stories)"),
+                )
+            } else {
+                (
+                    LineKind::SiteChrome,
+                    Cow::from("after the article's last sentence"),
+                )
+            }
         } else if is_sentence(text) || j == last_paragraph {
             under_read_more = false;
             (LineKind::Paragraph, Cow::from("a sentence of the body"))
@@ -536,11 +692,89 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         lines.push(removed(number, text, kind, rule));
     }
 
+    // The date stands by the headline nearest the article (the page title may be far above).
+    let anchor = (title_index..header_limit.min(lines.len()))
+        .rev()
+        .find(|&k| matches!(lines[k].kind, LineKind::Title | LineKind::TitleRepeat))
+        .unwrap_or(title_index);
+    // A headline far above the article (a page title that stands nowhere else): the date is
+    // looked for where the article starts.
+    let anchor = if anchor + DATE_BELOW < run_start {
+        run_start - 1
+    } else {
+        anchor
+    };
+    choose_dateline(&mut lines, anchor, run_start);
     Some(Article {
         title,
         line: title_line,
         lines,
     })
+}
+
+/// How many lines from the headline its date is looked for: above it, and below it (but never
+/// further than a few lines into the article).
+const DATE_ABOVE: usize = 4;
+const DATE_BELOW: usize = 12;
+const DATE_INTO_RUN: usize = 4;
+
+/// Settles the article's dateline among the lines around its headline (`lines` holds one line
+/// per line of the block; `anchor` is the headline nearest the article): the nearest line that
+/// dates it, below before above at the same distance. A line that only says when the article
+/// was updated gives way to one that says when it was published.
+fn choose_dateline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) {
+    let below_end = (anchor + 1 + DATE_BELOW)
+        .min(run_start.max(anchor + 1) + DATE_INTO_RUN)
+        .min(lines.len());
+    let mut candidates: Vec<usize> = (anchor + 1..below_end)
+        .chain(anchor.saturating_sub(DATE_ABOVE)..anchor)
+        .filter(|&k| {
+            let line = &lines[k];
+            match line.kind {
+                LineKind::Dateline => true,
+                LineKind::SiteChrome | LineKind::Subheading | LineKind::Byline => {
+                    !chrome::is_known_phrase(&line.text) && carries_date(&line.text)
+                }
+                _ => false,
+            }
+        })
+        .collect();
+    candidates.sort_by_key(|&k| (k.abs_diff(anchor), k < anchor));
+    let Some(&chosen) = candidates
+        .iter()
+        .find(|&&k| !dates::is_update_line(&lines[k].text))
+        .or(candidates.first())
+    else {
+        return;
+    };
+    for line in lines.iter_mut() {
+        if line.kind == LineKind::Dateline {
+            line.kind = LineKind::SiteChrome;
+            line.rule = Cow::from("another date line in the header");
+        }
+    }
+    let line = &mut lines[chosen];
+    line.rule = Cow::from(if line.kind == LineKind::Byline {
+        "the author and the date under the headline"
+    } else if chosen < anchor {
+        "a date above the headline"
+    } else {
+        "a date under the headline"
+    });
+    line.kind = LineKind::Dateline;
+}
+
+/// A short line that carries a full date among a few other words: "By Jane Doe | Published: Jan
+/// 29, 2025", "Posted on 12/03/2025 by admin", "3 min read · Dec 8, 2024". Not a sentence of
+/// prose that happens to name a day.
+pub fn carries_date(line: &str) -> bool {
+    let count = words(line);
+    if count == 0 || count > 16 || (count > 8 && page::function_word_share(line) >= 0.3) {
+        return false;
+    }
+    dates::find_dates(line, Field::Dateline, NumericOrder::MonthFirst)
+        .iter()
+        .any(|m| m.granularity == Granularity::Day && m.value.is_some())
 }
 
 #[cfg(test)]

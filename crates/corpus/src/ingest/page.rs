@@ -1,0 +1,371 @@
+//! Main content of a page: which lines of a block are the article, and which line is its headline.
+//!
+//! A whole web page flattened to text (one line per block element) holds the article somewhere in
+//! the middle: menus, a cookie notice and share buttons before it; related stories, comments and
+//! the footer after it. Without the HTML the article is told by what its lines are and where they
+//! stand:
+//! - **what a line is**: a paragraph is a sentence with the function words of running prose
+//!   ("the", "of", "and"); a menu item, a label or a list of links has few or none of them; site
+//!   chrome (fragments, known phrases, lines that recur across the corpus) is never the article;
+//!   a header such as "Leave a Reply", "Related stories" or "About the author" ends it;
+//! - **where it stands**: the article is the one contiguous run of lines where prose outweighs
+//!   everything else, found as the run of greatest total score (each paragraph counts its words,
+//!   each other line a small cost), so short lines inside the run (subheadings, list items, a
+//!   caption) are kept when the run goes on after them, and the same lines before or after it
+//!   are not.
+//!
+//! The headline: a page dump starts with the page's `<title>`, usually the headline with the
+//! site's name after a separator ("Storm hits the coast | The Daily Example"), and the headline
+//! stands again just above the article. So the title is the line nearest above the article that
+//! is the page title or a part of it (the longest part that matches), else the nearest line above
+//! the article that reads like a headline.
+//!
+//! Everything here is general to web pages: no site, page or name is special.
+
+use super::chrome;
+
+/// Words of running English prose: a paragraph has them, a menu or a list of names has few.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "because", "been",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+    "her", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "more", "most", "my",
+    "no", "not", "of", "on", "one", "only", "or", "our", "out", "she", "so", "some", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would",
+    "you", "your",
+];
+
+/// Headers that end an article: what follows them is comments, other stories or the author's
+/// profile, never more of the article (compared as chrome keys, lower-cased).
+const SECTION_ENDS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "write a comment",
+    "join the conversation",
+    "join the discussion",
+    "comments",
+    "comment",
+    "responses",
+    "discussion",
+    "reader comments",
+    "show comments",
+    "view comments",
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "related reading",
+    "related coverage",
+    "related links",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "more stories",
+    "more news",
+    "more articles",
+    "more to read",
+    "read next",
+    "read more",
+    "up next",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "popular posts",
+    "popular stories",
+    "latest news",
+    "latest posts",
+    "latest articles",
+    "latest stories",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+    "about the author",
+    "about the authors",
+    "more from this author",
+    "share this",
+    "share this article",
+    "share this post",
+    "share this story",
+    "share on",
+    "share",
+    "tags",
+    "filed under",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+];
+
+/// What a line weighs in the search for the article's run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Weight {
+    /// Ends the article: nothing after it belongs to the run before it. After a comments
+    /// header, once an article has been seen, nothing at all is the article.
+    SectionEnd {
+        /// Whether it opens the comments.
+        comments: bool,
+    },
+    /// A score: positive for prose, negative for everything else.
+    Score(f32),
+}
+
+/// The cost of a line of site chrome inside the run.
+const CHROME_COST: f32 = 6.0;
+
+/// The number of white-space separated words.
+pub fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// The share of a line's words that are function words (0 for an empty line).
+pub fn function_word_share(line: &str) -> f32 {
+    let mut words = 0usize;
+    let mut function = 0usize;
+    for word in line.split_whitespace() {
+        words += 1;
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .replace('’', "'")
+            .to_lowercase();
+        if FUNCTION_WORDS.binary_search(&bare.as_str()).is_ok() {
+            function += 1;
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        function as f32 / words as f32
+    }
+}
+
+/// A header after which the article is over ("Leave a Reply", "Related stories", "3 Comments").
+pub fn is_section_end(line: &str) -> bool {
+    if line.len() > 48 || word_count(line) > 6 {
+        return false;
+    }
+    let key = chrome::key(line);
+    if SECTION_ENDS.contains(&key.as_str()) {
+        return true;
+    }
+    // "3 Comments", "12 thoughts on ...", "One response to ...".
+    let mut words = key.split(' ');
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let counted = first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
+        || matches!(first, "one" | "two" | "three" | "no");
+    counted
+        && matches!(
+            second,
+            "comment" | "comments" | "response" | "responses" | "thoughts" | "replies"
+        )
+}
+
+/// Whether a section end opens the comments ("Leave a Reply", "3 Comments").
+pub fn opens_comments(line: &str) -> bool {
+    let key = chrome::key(line);
+    [
+        "comment",
+        "repl",
+        "respons",
+        "thought",
+        "discussion",
+        "conversation",
+    ]
+    .iter()
+    .any(|word| key.contains(word))
+}
+
+/// How much a line weighs: `sentence` says whether it has the shape of a sentence, `chrome`
+/// whether it is site chrome, `repeated` whether the same line stood earlier in the block (a
+/// widget shown twice is not twice the article).
+pub fn weigh(line: &str, sentence: bool, chrome: bool, repeated: bool) -> Weight {
+    if is_section_end(line) {
+        return Weight::SectionEnd {
+            comments: opens_comments(line),
+        };
+    }
+    if chrome || repeated {
+        return Weight::Score(-CHROME_COST);
+    }
+    let words = word_count(line) as f32;
+    let share = function_word_share(line);
+    if sentence && share >= 0.12 {
+        Weight::Score(words)
+    } else if sentence {
+        // Sentence-shaped but without prose's function words: a list of names or links.
+        Weight::Score(-1.0)
+    } else {
+        Weight::Score(-1.0 - 0.25 * words.min(12.0))
+    }
+}
+
+/// How much prose a run needs to be an article that comments come after.
+const ARTICLE_BEFORE_COMMENTS: f32 = 50.0;
+
+/// The run of lines (first, last, inclusive) of greatest total score, never crossing a
+/// [`Weight::SectionEnd`], and never past the comments once an article stood before them;
+/// None when no line scores above zero.
+pub fn main_run(weights: &[Weight]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut current = 0.0f32;
+    let mut start = 0usize;
+    for (index, weight) in weights.iter().enumerate() {
+        let score = match *weight {
+            Weight::SectionEnd { comments } => {
+                if comments && best.is_some_and(|(total, _, _)| total >= ARTICLE_BEFORE_COMMENTS) {
+                    break;
+                }
+                current = 0.0;
+                start = index + 1;
+                continue;
+            }
+            Weight::Score(score) => score,
+        };
+        if current <= 0.0 {
+            current = score;
+            start = index;
+        } else {
+            current += score;
+        }
+        if current > 0.0 && best.is_none_or(|(total, _, _)| current > total) {
+            best = Some((current, start, index));
+        }
+    }
+    best.map(|(_, first, last)| (first, last))
+}
+
+/// Separators between a headline and the site's name in a page title.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " • ", " · ", " :: ", " » ", " « ", " / ", " ~ ",
+];
+
+/// The parts of a page title split at its separators, longest first (the whole title is not
+/// among them; none when it has no separator).
+pub fn title_parts(title: &str) -> Vec<&str> {
+    let title = title.trim_end_matches(|c: char| c.is_whitespace() || "|-–—•·»«/~:".contains(c));
+    let mut parts = vec![title];
+    for separator in TITLE_SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|part| part.split(separator))
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+    }
+    if parts.len() < 2 {
+        // "Headline |": a separator with nothing after it still ends the headline.
+        return if parts.first().is_some_and(|&part| part != title) {
+            parts
+        } else {
+            Vec::new()
+        };
+    }
+    parts.sort_by_key(|part| std::cmp::Reverse(part.len()));
+    parts
+}
+
+/// Lower-cased words (letters and digits) of a line, as a set.
+fn word_set(line: &str) -> std::collections::HashSet<String> {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How alike two titles are: the Dice coefficient of their word sets (0 to 1).
+pub fn title_similarity(a: &str, b: &str) -> f32 {
+    let (a, b) = (word_set(a), word_set(b));
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * a.intersection(&b).count() as f32 / total as f32
+}
+
+/// A line that reads like a headline: a few words, not a sentence's end, not a date.
+pub fn is_headline_like(line: &str) -> bool {
+    let words = word_count(line);
+    (3..=30).contains(&words)
+        && !line.trim_end().ends_with(['.', ':', ','])
+        && line.chars().any(char::is_alphabetic)
+        && line.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn prose_outweighs_menus() {
+        assert!(
+            function_word_share("The council approved the bridge on Monday after a debate.") > 0.3
+        );
+        assert!(
+            function_word_share("Cash Flow Management Performance Analytics KPIs Calculator")
+                < 0.05
+        );
+    }
+
+    #[test]
+    fn section_ends() {
+        for line in [
+            "Leave a Reply",
+            "Related stories",
+            "3 Comments",
+            "About the Author",
+            "Tags:",
+        ] {
+            assert!(is_section_end(line), "{line}");
+        }
+        for line in [
+            "The comments came late",
+            "Related to the case, he said",
+            "Storm hits",
+        ] {
+            assert!(!is_section_end(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_run_keeps_short_lines_inside_and_drops_them_outside() {
+        use Weight::Score;
+        let weights = [
+            Score(-2.0),
+            Score(-2.0),
+            Score(30.0),
+            Score(-2.0),
+            Score(25.0),
+            Score(-2.0),
+            Weight::SectionEnd { comments: false },
+            Score(20.0),
+        ];
+        assert_eq!(main_run(&weights), Some((2, 4)));
+        assert_eq!(main_run(&[Score(-1.0)]), None);
+    }
+
+    #[test]
+    fn page_titles_split_at_separators() {
+        assert_eq!(
+            title_parts("Storm hits the coast | The Daily Example"),
+            ["Storm hits the coast", "The Daily Example"]
+        );
+        assert!(title_parts("Storm hits the coast").is_empty());
+        assert_eq!(title_parts("A - B | Site")[2], "A");
+    }
+}
