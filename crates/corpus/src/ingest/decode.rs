@@ -122,7 +122,24 @@ pub fn normalise(text: &str) -> String {
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 Some(" ")
             }
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+                // A line of nothing but invisible characters is still a line, not a blank
+                // (blank lines set articles apart): one zero-width space stays to say so.
+                let line_start = out.is_empty() && run_start == i
+                    || text[run_start..i].ends_with('\n')
+                    || run_start == i && out.ends_with('\n');
+                let rest = &text[i..];
+                let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                let invisible_line = line_start
+                    && rest[..line_end].chars().all(|c| {
+                        matches!(
+                            c,
+                            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+                        ) || c == ' '
+                            || c == '\t'
+                    });
+                Some(if invisible_line { "\u{200B}" } else { "" })
+            }
             _ => None,
         };
         if let Some(replacement) = replacement {
@@ -185,6 +202,13 @@ mod tests {
     fn normalises_line_endings_spaces_and_nfc() {
         let text = decode("a\r\nb\rc\u{00A0}d\u{200B}e\u{0065}\u{0301}".as_bytes()).unwrap();
         assert_eq!(text, "a\nb\nc de\u{00E9}");
+    }
+
+    #[test]
+    fn a_line_of_invisible_characters_is_no_blank_line() {
+        let text = decode("Para one.\n\u{200D}\n\nPara two.".as_bytes()).unwrap();
+        assert_eq!(text, "Para one.\n\u{200B}\n\nPara two.");
+        assert_eq!(decode("a\u{200D}b".as_bytes()).unwrap(), "ab");
     }
 
     #[test]

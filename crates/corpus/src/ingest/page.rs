@@ -120,6 +120,13 @@ pub enum Weight {
     Score(f32),
 }
 
+/// What a sentence's words count for beyond this many: a long paragraph is article, a line of
+/// a few words with a full stop (a product blurb in a menu) hardly is.
+const SHORT_SENTENCE: f32 = 8.0;
+
+/// The share of function words from which a sentence reads as prose.
+pub const PROSE_SHARE: f32 = 0.12;
+
 /// The cost of a line of site chrome inside the run.
 const CHROME_COST: f32 = 6.0;
 
@@ -200,14 +207,32 @@ pub fn weigh(line: &str, sentence: bool, chrome: bool, repeated: bool) -> Weight
     }
     let words = word_count(line) as f32;
     let share = function_word_share(line);
-    if sentence && share >= 0.12 {
-        Weight::Score(words)
+    if sentence && share >= PROSE_SHARE {
+        Weight::Score((words - SHORT_SENTENCE).max(-1.0))
     } else if sentence {
         // Sentence-shaped but without prose's function words: a list of names or links.
         Weight::Score(-1.0)
-    } else {
+    } else if words >= 4.0 && share >= 0.2 {
+        // A short line in the words of prose: a list item, a lead-in ("Here is how:").
+        Weight::Score(0.5)
+    } else if is_title_case(line) {
+        // A menu item, a label, a link, a heading.
         Weight::Score(-1.0 - 0.25 * words.min(12.0))
+    } else {
+        Weight::Score(-0.5)
     }
+}
+
+/// Every word of two letters or more starts with a capital letter (or is a number): the shape
+/// of menu items, labels and headings, not of text.
+pub fn is_title_case(line: &str) -> bool {
+    line.split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .all(|word| {
+            word.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase())
+        })
 }
 
 /// How much prose a run needs to be an article that comments come after.
@@ -253,6 +278,7 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// The parts of a page title split at its separators, longest first (the whole title is not
 /// among them; none when it has no separator).
 pub fn title_parts(title: &str) -> Vec<&str> {
+    let whole = title;
     let title = title.trim_end_matches(|c: char| c.is_whitespace() || "|-–—•·»«/~:".contains(c));
     let mut parts = vec![title];
     for separator in TITLE_SEPARATORS {
@@ -265,7 +291,7 @@ pub fn title_parts(title: &str) -> Vec<&str> {
     }
     if parts.len() < 2 {
         // "Headline |": a separator with nothing after it still ends the headline.
-        return if parts.first().is_some_and(|&part| part != title) {
+        return if parts.first().is_some_and(|&part| part != whole) {
             parts
         } else {
             Vec::new()
@@ -366,6 +392,10 @@ mod tests {
             ["Storm hits the coast", "The Daily Example"]
         );
         assert!(title_parts("Storm hits the coast").is_empty());
-        assert_eq!(title_parts("A - B | Site")[2], "A");
+        assert_eq!(title_parts("A - B | Site").len(), 3);
+        assert_eq!(
+            title_parts("Storm hits the coast |"),
+            ["Storm hits the coast"]
+        );
     }
 }

@@ -512,7 +512,19 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             page::weigh(text, is_sentence(text), rule.is_some(), repeated)
         })
         .collect();
-    let (run_start, run_end) = page::main_run(&weights).unwrap_or((0, block.len() - 1));
+    let (run_start, mut run_end) = page::main_run(&weights).unwrap_or((0, block.len() - 1));
+    // A short last sentence of the article ("Work starts next spring.") weighs little alone,
+    // but it is the article's when it follows the run at once.
+    while let Some(&(_, next)) = block.get(run_end + 1) {
+        let prose = is_sentence(next)
+            && chrome[run_end + 1].is_none()
+            && matches!(weights[run_end + 1], page::Weight::Score(_))
+            && page::function_word_share(next) >= page::PROSE_SHARE;
+        if !prose {
+            break;
+        }
+        run_end += 1;
+    }
     let mut i = 0;
 
     // 1. Leading chrome.
@@ -532,7 +544,6 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     // 2. The title.
     let choice = choose_title(block, &keys, &chrome, i, run_start);
     let title_index = choice.index;
-    let header_limit = run_start.max(title_index + 1);
     let dateline_above = if choice.page_title.is_some() {
         // Between the page title and the headline: menus, and perhaps the date and author.
         let above = (i..title_index)
@@ -579,6 +590,8 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         i += 1;
     }
     let title_key = chrome::key_hash(&title);
+    // Everything up to the article's run is header or chrome.
+    let header_limit = run_start.max(i);
 
     // 3. The header: up to the article's run everything is header or chrome; inside the run,
     // the header goes on while its lines are header lines.
