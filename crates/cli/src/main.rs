@@ -277,6 +277,19 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
                     failed = true;
                 }
             }
+            // The files inside an archive that gave no text are reported under the archive.
+            let prefix = format!("{name}/");
+            for report in corpus.files() {
+                if let (true, corpus::FileStatus::Failed { reason }) =
+                    (report.file.starts_with(&prefix), &report.status)
+                {
+                    eprintln!(
+                        "corpus: {}: {reason}",
+                        path.join(&report.file[prefix.len()..]).display()
+                    );
+                    failed = true;
+                }
+            }
         }
     }
     corpus.finish();

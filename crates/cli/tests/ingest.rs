@@ -102,3 +102,62 @@ fn subfolders_survive_and_a_bad_file_does_not_stop_the_others() {
     assert!(stderr.contains("missing.txt: No such file"), "{stderr}");
     assert!(!stderr.contains("hidden"), "{stderr}");
 }
+
+/// A zip of a folder with text, a saved web page, a nested zip, a picture and a zip bomb.
+fn sample_zip(path: &Path) {
+    let script = r#"
+import sys, zipfile, io
+inner = io.BytesIO()
+with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("brief.txt", "Port reopens after the strike\n\nThe port reopened on Friday after a two-week strike ended, the operator said.")
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("2024/floods.txt", "Floods close the coast road\n\nHeavy rain closed the coast road on Tuesday, the council said.")
+    z.writestr("saved/page.html", "<html><head><title>Bridge opens | The Daily Example</title><script>var menu = 'Home';</script></head><body><nav><a>Home</a><a>World</a></nav><h1>Bridge opens</h1><p>By Ana Lima</p><p>The new bridge over the river opened to traffic on Monday after three years of work, the mayor said.</p><p>Drivers queued from dawn to cross it first.</p><footer>All rights reserved.</footer></body></html>")
+    z.writestr("inner.zip", inner.getvalue())
+    z.writestr("photo.jpg", b"\xff\xd8\xff\xe0")
+    z.writestr("bomb.txt", b"0" * (70 * 1024 * 1024))
+"#;
+    let status = Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_zip_is_read_as_a_folder_with_its_web_pages_as_text() {
+    let dir = std::env::temp_dir().join(format!("corpus-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let zip = dir.join("news.zip");
+    sample_zip(&zip);
+    let (articles, stderr, status) = corpus(&[&dir]);
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    assert_eq!(status, Some(1), "the picture and the bomb are reported");
+    let files: Vec<&str> = articles
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "news.zip/2024/floods.txt",
+            "news.zip/inner.zip/brief.txt",
+            "news.zip/saved/page.html"
+        ]
+    );
+    let page = &articles[2];
+    assert_eq!(page["title"], "Bridge opens");
+    assert_eq!(page["byline"], "By Ana Lima");
+    assert_eq!(
+        page["body"],
+        "The new bridge over the river opened to traffic on Monday after three years of work, the mayor said.\n\nDrivers queued from dawn to cross it first."
+    );
+    assert!(!page["body"].as_str().unwrap().contains("menu"));
+    assert!(
+        stderr.contains("news.zip/photo.jpg: skipped: a .jpg file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("news.zip/bomb.txt: refused"), "{stderr}");
+}

@@ -5,7 +5,7 @@ use crate::extract::dates::{self, DateMention, Field, NumericOrder, Published};
 use crate::extract::entities::{self, Found};
 use crate::ingest::chrome::LineStats;
 use crate::ingest::segment::{self, Article, LineKind};
-use crate::ingest::{decode, dedup};
+use crate::ingest::{archive, decode, dedup, html};
 use crate::query::TermIndex;
 use crate::topics::{self, TopicId, TopicModel, TopicWeight};
 use crate::{DocId, IngestError, LineNo};
@@ -320,10 +320,32 @@ impl Corpus {
     /// Decodes one file and keeps it for [`Corpus::finish`]. A file of the same path loaded before
     /// is replaced. On error the file's report says why and the corpus is otherwise unchanged.
     /// Never panics, whatever the bytes.
+    ///
+    /// A zip archive is opened and each file inside is added under the archive's path
+    /// (`news.zip/2024/story.txt`), each with its own report (see [`archive`]); the archive
+    /// itself errs only when it cannot be opened. A saved web page (`.html`, or text that starts
+    /// like HTML) is read as its visible text ([`html`]); its line numbers count lines of that
+    /// text.
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<(), IngestError> {
+        if archive::is_zip(file, bytes) {
+            return self.add_archive(file, bytes);
+        }
         self.sources.retain(|source| source.file != file);
         self.files.retain(|report| report.file != file);
-        let decoded = decode(bytes).and_then(|text| {
+        let decoded = match archive::office_kind(file) {
+            Some(kind) if bytes.starts_with(b"PK\x03\x04") => Err(IngestError::Binary(format!(
+                "it is {kind}: save it as text or HTML to read it here"
+            ))),
+            _ => decode(bytes),
+        }
+        .map(|text| {
+            if html::is_html(file, &text) {
+                decode::normalise(&html::visible_text(&text))
+            } else {
+                text
+            }
+        })
+        .and_then(|text| {
             if text.trim().is_empty() {
                 Err(IngestError::Blank)
             } else {
@@ -345,6 +367,35 @@ impl Corpus {
             file: file.to_owned(),
             text: decoded?,
         });
+        Ok(())
+    }
+
+    /// Adds every file of a zip archive, as [`Corpus::add_file`] says.
+    fn add_archive(&mut self, file: &str, bytes: &[u8]) -> Result<(), IngestError> {
+        let prefix = format!("{file}/");
+        let inside = |name: &str| name == file || name.starts_with(&prefix);
+        self.sources.retain(|source| !inside(&source.file));
+        self.files.retain(|report| !inside(&report.file));
+        let entries = match archive::entries(file, bytes, 0) {
+            Ok(entries) => entries,
+            Err(error) => {
+                self.add_unreadable(file, &error.to_string());
+                return Err(error);
+            }
+        };
+        if entries.is_empty() {
+            self.add_unreadable(file, "the archive holds no files");
+            return Ok(());
+        }
+        for entry in entries {
+            match entry.bytes {
+                // Each file's own error is in its report.
+                Ok(content) => {
+                    let _ = self.add_file(&entry.path, &content);
+                }
+                Err(reason) => self.add_unreadable(&entry.path, &reason),
+            }
+        }
         Ok(())
     }
 

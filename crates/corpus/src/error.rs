@@ -15,4 +15,7 @@ pub enum IngestError {
     /// The bytes are not text: a known binary format, NUL bytes, or mostly control characters.
     #[error("not a text file: {0}")]
     Binary(String),
+    /// The file is a zip archive that cannot be opened.
+    #[error("not a readable zip archive: {0}")]
+    Archive(String),
 }

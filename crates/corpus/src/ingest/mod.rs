@@ -1,13 +1,17 @@
 //! Ingest: bytes of one file in, clean articles out.
 //!
-//! The stages run in order: [`decode`] turns bytes into normalised text (or says why it cannot),
+//! A zip file is first opened as a folder ([`archive`]) and a saved web page read as the text
+//! a person sees ([`html`]). The stages run in order: [`decode`] turns bytes into normalised
+//! text (or says why it cannot),
 //! [`segment`] splits that text into articles and classifies every line, using [`chrome`] to
-//! recognise site chrome, and [`dedup`] finds the same story in several places. None panics on
+//! recognise site chrome and [`page`] to find the article in a whole page, and [`dedup`] finds the same story in several places. None panics on
 //! any input.
 
+pub mod archive;
 pub mod chrome;
 pub mod decode;
 pub mod dedup;
+pub mod html;
 pub mod page;
 pub mod segment;
 
