@@ -64,15 +64,21 @@ fn spans(doc: &Document, field: Field, entities: &[EntityLabel]) -> Vec<Span> {
 fn published_line(doc: &Document) -> String {
     let p = &doc.published;
     let evidence = p.evidence.clone().unwrap_or_default();
-    match (p.source, p.value.as_deref(), p.earliest.as_deref()) {
-        (PublishedSource::Dateline, Some(value), _) => {
+    match (p.source, p.value.as_deref(), p.earliest.as_deref(), p.latest.as_deref()) {
+        (PublishedSource::Dateline, Some(value), _, _) => {
             format!("Published {value} · from the dateline “{evidence}”")
         }
-        (PublishedSource::FileName, Some(value), _) => {
+        (PublishedSource::FileName, Some(value), _, _) => {
             format!("Published {value} · from the file name")
         }
-        (PublishedSource::Estimated, _, Some(earliest)) => format!(
+        (PublishedSource::Estimated, _, Some(earliest), Some(latest)) => format!(
+            "Published between {earliest} and {latest} · estimated from the dates it mentions and when it was updated (“{evidence}”)"
+        ),
+        (PublishedSource::Estimated, _, Some(earliest), None) => format!(
             "Published not before {earliest} · estimated from the dates it mentions (“{evidence}”)"
+        ),
+        (PublishedSource::Estimated, _, None, Some(latest)) => format!(
+            "Published on or before {latest} · the page says when it was updated (“{evidence}”)"
         ),
         _ => "Publication date unknown: no dateline, no date in the file name, no past date mentioned".to_owned(),
     }

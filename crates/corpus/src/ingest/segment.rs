@@ -453,10 +453,16 @@ fn choose_title(
             };
         }
     }
-    // No repeat: the line above the article (or a few lines into it) most like the page title
-    // or its longest part, a headline worded a little differently; the nearest of equals.
+    // The page title without the site's name is the headline as the site words it.
+    let page_headline = match parts.first() {
+        Some(part) if page::word_count(part) >= 2 => (*part).to_owned(),
+        _ => first_text.to_owned(),
+    };
+    // No repeat: the line above the article most like the page title or its longest part is
+    // where the headline stands, worded a little differently; the nearest of equals. The words
+    // are the page title's.
     let mut best: Option<(f32, usize)> = None;
-    for j in (first + 1..reach).rev() {
+    for j in (first + 1..run_start).rev() {
         let text = block[j].1;
         if chrome[j].is_some() || !page::is_headline_like(text) {
             continue;
@@ -472,7 +478,7 @@ fn choose_title(
     if let Some((_, j)) = best {
         return TitleChoice {
             index: j,
-            text: block[j].1.to_owned(),
+            text: page_headline,
             page_title: Some(first),
         };
     }
