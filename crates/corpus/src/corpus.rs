@@ -4,6 +4,7 @@ use crate::extract::aliases::{self, Entity, EntityEdit, EntityId, EntityRef, Men
 use crate::extract::dates::{self, DateMention, Field, NumericOrder, Published};
 use crate::extract::entities::{self, Found};
 use crate::ingest::chrome::LineStats;
+use crate::ingest::phrases::PhraseStats;
 use crate::ingest::segment::{self, Article, LineKind};
 use crate::ingest::{archive, decode, dedup, html};
 use crate::query::TermIndex;
@@ -428,19 +429,24 @@ impl Corpus {
             .map(|source| segment::blocks(&source.text))
             .collect();
         let stats = LineStats::from_blocks(blocks.iter().flatten().map(Vec::as_slice));
-        let mut documents = Vec::new();
+        let mut articles: Vec<Vec<Article>> = Vec::with_capacity(self.sources.len());
         for (source, blocks) in self.sources.iter().zip(&blocks) {
-            let articles = segment::segment_blocks(blocks, &stats);
+            let found = segment::segment_blocks(blocks, &stats);
             if let Some(report) = self.files.iter_mut().find(|r| r.file == source.file) {
                 report.status = FileStatus::Loaded {
-                    articles: articles.len(),
+                    articles: found.len(),
                 };
             }
-            documents.extend(
-                articles
-                    .into_iter()
-                    .map(|article| Document::from_article(&source.file, article)),
-            );
+            articles.push(found);
+        }
+        // Runs of words that recur across the corpus's stories are chrome inside paragraphs.
+        let phrases = PhraseStats::from_articles(articles.iter().flatten());
+        let mut documents = Vec::new();
+        for (source, found) in self.sources.iter().zip(articles) {
+            documents.extend(found.into_iter().map(|mut article| {
+                phrases.cut(&mut article);
+                Document::from_article(&source.file, article)
+            }));
         }
         // Day or month first in 05/10/2024: whichever the corpus's unambiguous dates show.
         let (day_first, month_first) = self

@@ -135,6 +135,11 @@ pub fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// Whether a lower-cased word is a function word of English prose.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
 /// The share of a line's words that are function words (0 for an empty line).
 pub fn function_word_share(line: &str) -> f32 {
     let mut words = 0usize;

@@ -478,17 +478,14 @@ fn choose_title(
     if let Some((_, j)) = best {
         return TitleChoice {
             index: j,
-            text: page_headline,
+            text: block[j].1.to_owned(),
             page_title: Some(first),
         };
     }
-    match parts.first() {
-        Some(part) if page::word_count(part) >= 2 => TitleChoice {
-            index: first,
-            text: (*part).to_owned(),
-            page_title: None,
-        },
-        _ => at_first,
+    TitleChoice {
+        index: first,
+        text: page_headline,
+        page_title: None,
     }
 }
 
