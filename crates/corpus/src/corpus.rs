@@ -448,20 +448,34 @@ impl Corpus {
                 Document::from_article(&source.file, article)
             }));
         }
-        // Day or month first in 05/10/2024: whichever the corpus's unambiguous dates show.
-        let (day_first, month_first) = self
+        // Day or month first in 05/10/2024: whichever the file's own unambiguous dates show (a
+        // folder of pages from many sites mixes the two), else whichever the corpus's show.
+        let votes: std::collections::HashMap<&str, (usize, usize)> = self
             .sources
             .iter()
-            .map(|source| dates::numeric_order_votes(&source.text))
-            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
-        self.numeric_order = if day_first > month_first {
-            NumericOrder::DayFirst
-        } else {
-            NumericOrder::MonthFirst
+            .map(|source| {
+                (
+                    source.file.as_str(),
+                    dates::numeric_order_votes(&source.text),
+                )
+            })
+            .collect();
+        let (day_first, month_first) = votes.values().fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        let order_of = |day_first: usize, month_first: usize| {
+            if day_first > month_first {
+                NumericOrder::DayFirst
+            } else {
+                NumericOrder::MonthFirst
+            }
         };
+        self.numeric_order = order_of(day_first, month_first);
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
-            doc.extract_dates(self.numeric_order);
+            let order = match votes.get(doc.file.as_str()) {
+                Some(&(day, month)) if day != month => order_of(day, month),
+                _ => self.numeric_order,
+            };
+            doc.extract_dates(order);
         }
         let texts: Vec<&str> = documents
             .iter()

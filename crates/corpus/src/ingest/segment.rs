@@ -408,6 +408,9 @@ struct TitleChoice {
 /// How much of its wording a headline must share with the page title to be taken for it.
 const TITLE_LIKENESS: f32 = 0.5;
 
+/// How much likeness standing right above the article is worth.
+const NEAR_ARTICLE: f32 = 0.2;
+
 /// How many lines into the article's run the page title's headline is looked for.
 const TITLE_INTO_RUN: usize = 6;
 
@@ -461,16 +464,28 @@ fn choose_title(
     // No repeat: the line above the article most like the page title or its longest part is
     // where the headline stands, worded a little differently; the nearest of equals. The words
     // are the page title's.
+    // A headline-like line right above the article (or opening it: a question headline reads
+    // as a sentence) needs less likeness than one further up.
     let mut best: Option<(f32, usize)> = None;
-    for j in (first + 1..run_start).rev() {
+    let mut near = 0;
+    let last = (run_start + 1).min(block.len());
+    for j in (first + 1..last).rev() {
         let text = block[j].1;
         if chrome[j].is_some() || !page::is_headline_like(text) {
             continue;
         }
+        if j < run_start {
+            near += 1;
+        }
+        if j == run_start && text.ends_with('.') {
+            continue;
+        }
+        let bonus = if near <= 1 { NEAR_ARTICLE } else { 0.0 };
         let similarity = parts
             .first()
             .map_or(0.0, |part| page::title_similarity(text, part))
-            .max(page::title_similarity(text, first_text));
+            .max(page::title_similarity(text, first_text))
+            + bonus;
         if similarity >= TITLE_LIKENESS && best.is_none_or(|(s, _)| similarity > s) {
             best = Some((similarity, j));
         }
@@ -730,9 +745,9 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
 
 /// How many lines from the headline its date is looked for: above it, and below it (but never
 /// further than a few lines into the article).
-const DATE_ABOVE: usize = 4;
-const DATE_BELOW: usize = 12;
-const DATE_INTO_RUN: usize = 4;
+const DATE_ABOVE: usize = 12;
+const DATE_BELOW: usize = 40;
+const DATE_INTO_RUN: usize = 8;
 
 /// Settles the article's dateline among the lines around its headline (`lines` holds one line
 /// per line of the block; `anchor` is the headline nearest the article): the nearest line that
