@@ -26,39 +26,59 @@ pub const MIN_STORIES: usize = 5;
 /// The smallest share of the corpus's stories a window must stand in (one in this many).
 pub const STORY_SHARE: usize = 50;
 
-/// A word of a line: its byte range and its comparison key (lower-cased letters and digits).
+/// A word of a line: its byte range, the hash of its comparison key (lower-cased letters and
+/// digits; 0 when it has none, 1 when it is not needed), and whether it is a function word.
 struct Word {
     start: usize,
     end: usize,
-    key: String,
+    key: u64,
+    function: bool,
 }
 
+/// The words of a line. Only words in a run of at least [`WINDOW`] words without a function
+/// word can be in a counted window, so only theirs are hashed (prose has few such runs).
 fn words(line: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in line
-        .char_indices()
-        .chain(std::iter::once((line.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some(from) = start.take() {
-                let text: &str = &line[from..i];
-                let key: String = text
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                out.push(Word {
-                    start: from,
-                    end: i,
-                    key,
-                });
+    let mut out: Vec<Word> = line
+        .split_whitespace()
+        .map(|text| {
+            // Sub-slices of `line`, so the offset is the distance between the two pointers.
+            let start = text.as_ptr() as usize - line.as_ptr() as usize;
+            let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+            Word {
+                start,
+                end: start + text.len(),
+                key: u64::from(!bare.is_empty()),
+                function: is_function_word(bare),
             }
-        } else if start.is_none() {
-            start = Some(i);
+        })
+        .collect();
+    let mut run_start = 0;
+    for i in 0..=out.len() {
+        if i < out.len() && out[i].key != 0 && !out[i].function {
+            continue;
         }
+        if i - run_start >= WINDOW {
+            for word in &mut out[run_start..i] {
+                word.key = key_of(&line[word.start..word.end]);
+            }
+        }
+        run_start = i + 1;
     }
     out
+}
+
+/// The hash of a word's lower-cased letters and digits (never 0 for a word that has some).
+fn key_of(text: &str) -> u64 {
+    let mut key: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buffer = [0u8; 4];
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        for lower in c.to_lowercase() {
+            for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+                key = (key ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    key.max(1)
 }
 
 fn is_link(word: &str) -> bool {
@@ -68,17 +88,13 @@ fn is_link(word: &str) -> bool {
 
 /// A word that may stand in a chrome run: has a letter or digit, and is no function word.
 fn counts(word: &Word) -> bool {
-    !word.key.is_empty() && !is_function_word(&word.key)
+    word.key != 0 && !word.function
 }
 
 fn window_hash(words: &[Word]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in words {
-        for byte in word.key.bytes().chain(std::iter::once(b' ')) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+    words.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, word| {
+        (hash.rotate_left(5) ^ word.key).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The windows of a line that can be chrome, each with its first word's index.
@@ -101,10 +117,10 @@ pub struct PhraseStats {
 
 impl PhraseStats {
     /// Counts the windows of every article's text lines; articles with the same longest line
-    /// count as one story.
+    /// count as one story. Keeps only the windows that recur in enough stories to be chrome.
     pub fn from_articles<'a>(articles: impl Iterator<Item = &'a Article>) -> Self {
         let mut stories_seen: HashSet<u64> = HashSet::new();
-        let mut seen: HashSet<(u64, u64)> = HashSet::new();
+        let mut stories_by_window: HashMap<u64, usize> = HashMap::new();
         for article in articles {
             let Some(longest) = article
                 .lines
@@ -115,21 +131,28 @@ impl PhraseStats {
                 continue;
             };
             let story = super::chrome::key_hash(&longest.text);
-            stories_seen.insert(story);
+            // A copy of a story seen already adds nothing.
+            if !stories_seen.insert(story) {
+                continue;
+            }
+            let mut windows_here: HashSet<u64> = HashSet::new();
             for line in article.lines.iter().filter(|l| is_text(l.kind)) {
-                for (_, hash) in windows(&words(&line.text)) {
-                    seen.insert((hash, story));
-                }
+                windows_here.extend(windows(&words(&line.text)).map(|(_, hash)| hash));
+            }
+            for hash in windows_here {
+                *stories_by_window.entry(hash).or_default() += 1;
             }
         }
-        let mut stories_by_window: HashMap<u64, usize> = HashMap::new();
-        for (hash, _) in seen {
-            *stories_by_window.entry(hash).or_default() += 1;
-        }
-        PhraseStats {
+        let mut stats = PhraseStats {
             stories_by_window,
             stories: stories_seen.len(),
-        }
+        };
+        // Only the windows that recur enough are kept: the others can never cut anything.
+        let threshold = stats.threshold();
+        stats
+            .stories_by_window
+            .retain(|_, stories| *stories >= threshold);
+        stats
     }
 
     /// The fewest stories a window must stand in to be chrome.

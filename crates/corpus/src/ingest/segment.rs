@@ -520,13 +520,21 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         .map(|(&(_, text), &key)| chrome_rule(text, key, stats))
         .collect();
     // The article's run: where prose outweighs everything else.
-    let mut seen = std::collections::HashSet::with_capacity(block.len());
+    // Lines seen before in the block: the keys sorted once, each line's earliest index kept.
+    let mut by_key: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+    by_key.sort_unstable();
+    let mut first_of = vec![0usize; keys.len()];
+    for group in by_key.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, index) in group {
+            first_of[index] = group[0].1;
+        }
+    }
     let weights: Vec<page::Weight> = block
         .iter()
         .zip(&chrome)
-        .zip(&keys)
-        .map(|((&(_, text), rule), &key)| {
-            let repeated = !seen.insert(key);
+        .enumerate()
+        .map(|(index, (&(_, text), rule))| {
+            let repeated = first_of[index] != index;
             page::weigh(text, is_sentence(text), rule.is_some(), repeated)
         })
         .collect();
