@@ -139,8 +139,7 @@ pub fn word_count(line: &str) -> usize {
 /// None when the word cannot be a function word (longer, or not ASCII).
 fn packed(word: &str) -> Option<u64> {
     let mut value = 0u64;
-    let mut length = 0;
-    for c in word.chars() {
+    for (length, c) in word.chars().enumerate() {
         let byte = match c {
             '’' => b'\'',
             c if c.is_ascii() => c.to_ascii_lowercase() as u8,
@@ -150,7 +149,6 @@ fn packed(word: &str) -> Option<u64> {
             return None;
         }
         value = value << 8 | u64::from(byte);
-        length += 1;
     }
     Some(value)
 }
