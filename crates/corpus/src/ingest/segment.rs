@@ -569,6 +569,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
 
     // 2. The title.
     let choice = choose_title(block, &keys, &chrome, i, run_start);
+    let found_below = choice.page_title.is_some();
     let title_index = choice.index;
     let dateline_above = if choice.page_title.is_some() {
         // Between the page title and the headline: menus, and perhaps the date and author.
@@ -731,11 +732,16 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         lines.push(removed(number, text, kind, rule));
     }
 
-    // The date stands by the headline nearest the article (the page title may be far above).
-    let anchor = (title_index..header_limit.min(lines.len()))
-        .rev()
-        .find(|&k| matches!(lines[k].kind, LineKind::Title | LineKind::TitleRepeat))
-        .unwrap_or(title_index);
+    // The date stands by the headline: when the headline is the page title on the first line,
+    // by its repeat nearest the article.
+    let anchor = if found_below {
+        title_index
+    } else {
+        (title_index..header_limit.min(lines.len()))
+            .rev()
+            .find(|&k| matches!(lines[k].kind, LineKind::Title | LineKind::TitleRepeat))
+            .unwrap_or(title_index)
+    };
     // A headline far above the article (a page title that stands nowhere else): the date is
     // looked for where the article starts.
     let anchor = if anchor + DATE_BELOW < run_start {
