@@ -192,8 +192,13 @@ fn evaluate_pages(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    print_score(&score, json, eval_pages::pages_report)
+}
+
+/// Prints a score as pretty JSON or as the report a person reads.
+fn print_score<S: Serialize>(score: &S, json: bool, report: impl Fn(&S) -> String) -> ExitCode {
     if json {
-        match serde_json::to_string_pretty(&score) {
+        match serde_json::to_string_pretty(score) {
             Ok(text) => println!("{text}"),
             Err(error) => {
                 eprintln!("corpus: {error}");
@@ -201,7 +206,7 @@ fn evaluate_pages(args: &[String]) -> ExitCode {
             }
         }
     } else {
-        print!("{}", eval_pages::pages_report(&score));
+        print!("{}", report(score));
     }
     ExitCode::SUCCESS
 }
@@ -222,20 +227,7 @@ fn evaluate_topics(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     };
     match eval_topics::score_topics(Path::new(dir), requested) {
-        Ok(score) => {
-            if json {
-                match serde_json::to_string_pretty(&score) {
-                    Ok(text) => println!("{text}"),
-                    Err(error) => {
-                        eprintln!("corpus: {error}");
-                        return ExitCode::FAILURE;
-                    }
-                }
-            } else {
-                print!("{}", eval_topics::topics_report(&score));
-            }
-            ExitCode::SUCCESS
-        }
+        Ok(score) => print_score(&score, json, eval_topics::topics_report),
         Err(error) => {
             eprintln!("corpus: {error}");
             ExitCode::FAILURE
