@@ -177,6 +177,22 @@ fn print_topics(corpus: &Corpus) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Reports on stderr the files inside the archive `name` (read from `path`) that gave no text;
+/// true when there were some.
+fn report_archive(corpus: &Corpus, name: &str, path: &Path) -> bool {
+    let prefix = format!("{name}/");
+    let mut any = false;
+    for report in corpus.files() {
+        if let (Some(inside), corpus::FileStatus::Failed { reason }) =
+            (report.file.strip_prefix(&prefix), &report.status)
+        {
+            eprintln!("corpus: {}: {reason}", path.join(inside).display());
+            any = true;
+        }
+    }
+    any
+}
+
 /// `corpus eval pages DIR [--json]`.
 fn evaluate_pages(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
@@ -261,24 +277,14 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
                     if let Err(error) = corpus.add_file(&name, &bytes) {
                         eprintln!("corpus: {}: {error}", path.display());
                         failed = true;
+                    } else if corpus::ingest::archive::is_zip(&name, &bytes) {
+                        // The files inside that gave no text are reported under the archive.
+                        failed |= report_archive(&corpus, &name, &path);
                     }
                 }
                 Err(error) => {
                     eprintln!("corpus: {}: cannot read: {error}", path.display());
                     corpus.add_unreadable(&name, &error.to_string());
-                    failed = true;
-                }
-            }
-            // The files inside an archive that gave no text are reported under the archive.
-            let prefix = format!("{name}/");
-            for report in corpus.files() {
-                if let (true, corpus::FileStatus::Failed { reason }) =
-                    (report.file.starts_with(&prefix), &report.status)
-                {
-                    eprintln!(
-                        "corpus: {}: {reason}",
-                        path.join(&report.file[prefix.len()..]).display()
-                    );
                     failed = true;
                 }
             }

@@ -416,7 +416,8 @@ const TITLE_INTO_RUN: usize = 6;
 
 /// The headline of a block whose first remaining line is `first` and whose article run starts at
 /// `run_start`: the page title (or its longest part) where it stands again nearest above the
-/// article, else the line above the article that reads like a headline, else the first line.
+/// article, else the line above the article most like it in its words, else the page title's
+/// longest part.
 fn choose_title(
     block: &[(LineNo, &str)],
     keys: &[u64],
@@ -462,10 +463,8 @@ fn choose_title(
         _ => first_text.to_owned(),
     };
     // No repeat: the line above the article most like the page title or its longest part is
-    // where the headline stands, worded a little differently; the nearest of equals. The words
-    // are the page title's.
-    // A headline-like line right above the article (or opening it: a question headline reads
-    // as a sentence) needs less likeness than one further up.
+    // the headline, worded a little differently; the nearest of equals. A line right above the
+    // article (or opening it: a question headline reads as a sentence) needs less likeness.
     let mut best: Option<(f32, usize)> = None;
     let mut near = 0;
     let last = (run_start + 1).min(block.len());
@@ -519,7 +518,6 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         .zip(&keys)
         .map(|(&(_, text), &key)| chrome_rule(text, key, stats))
         .collect();
-    // The article's run: where prose outweighs everything else.
     // Lines seen before in the block: the keys sorted once, each line's earliest index kept.
     let mut by_key: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
     by_key.sort_unstable();
@@ -529,6 +527,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             first_of[index] = group[0].1;
         }
     }
+    // The article's run: where prose outweighs everything else.
     let weights: Vec<page::Weight> = block
         .iter()
         .zip(&chrome)
@@ -571,12 +570,8 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     let choice = choose_title(block, &keys, &chrome, i, run_start);
     let found_below = choice.page_title.is_some();
     let title_index = choice.index;
-    let dateline_above = if choice.page_title.is_some() {
-        // Between the page title and the headline: menus, and perhaps the date and author.
-        let above = (i..title_index)
-            .rev()
-            .take(4)
-            .find(|&j| chrome[j].is_none() && is_dateline(block[j].1));
+    if found_below {
+        // Between the page title and the headline: menus (a date there is settled below).
         for j in i..title_index {
             let (number, text) = block[j];
             let (kind, rule) = if Some(j) == choice.page_title {
@@ -584,8 +579,6 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
                     LineKind::TitleRepeat,
                     Cow::from("the page title, with the site's name"),
                 )
-            } else if Some(j) == above {
-                (LineKind::Dateline, Cow::from("a date above the headline"))
             } else if let Some(rule) = chrome[j].clone() {
                 (LineKind::SiteChrome, rule)
             } else {
@@ -594,10 +587,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             lines.push(removed(number, text, kind, rule));
         }
         i = title_index;
-        above.is_some()
-    } else {
-        false
-    };
+    }
     let (title_line, first) = block[i];
     let title;
     if words(first) >= 20 && ends_like_sentence(first) && run_start <= i {
@@ -608,7 +598,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             title_line,
             first,
             LineKind::Title,
-            if choice.page_title.is_some() {
+            if found_below {
                 "the page title's headline, above the article"
             } else {
                 "the first line of the article"
@@ -623,7 +613,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     // 3. The header: up to the article's run everything is header or chrome; inside the run,
     // the header goes on while its lines are header lines.
     let mut caption: Option<&str> = None;
-    let mut dateline = dateline_above;
+    let mut dateline = false;
     let mut byline = false;
     while i < block.len() {
         let (number, text) = block[i];
