@@ -637,7 +637,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             byline = true;
             (LineKind::Byline, Cow::from("the author under the headline"))
         } else if caption.is_none()
-            && words(text) >= 4
+            && is_sentence(text)
             && block[i + 1..].iter().any(|&(_, later)| later == text)
         {
             caption = Some(text);
