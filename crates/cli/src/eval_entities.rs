@@ -28,7 +28,15 @@ pub struct Prf {
 }
 
 impl Prf {
-    fn finish(&mut self) {
+    /// Counts `gold` items, `found` ones and the `matched` found ones the gold has.
+    pub fn add(&mut self, gold: usize, found: usize, matched: usize) {
+        self.gold += gold;
+        self.found += found;
+        self.matched += matched;
+    }
+
+    /// Sets precision, recall and F1 from the counts.
+    pub fn finish(&mut self) {
         self.precision = ratio(self.matched, self.found);
         self.recall = ratio(self.matched, self.gold);
         self.f1 = if self.precision + self.recall == 0.0 {

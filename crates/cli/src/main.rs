@@ -13,6 +13,7 @@ mod eval_dates;
 mod eval_entities;
 mod eval_pages;
 mod eval_topics;
+mod ner;
 
 use corpus::Corpus;
 use serde::Serialize;
@@ -20,12 +21,14 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard\n\
-  eval entities    score people, organisations, places and their aliases against a gold standard\n\
+  eval entities    score people, organisations, places and their aliases against a gold standard,\n\
+                   or, given a folder of annotated text (CoNLL columns or IOB2), set-F1 per document\n\
+  train-ner        train the entity recogniser on a folder of annotated text (see data/ner/README.md)\n\
   eval topics      score topics against a folder of labelled articles (one subfolder per label)\n\
   eval pages       score cleaning, titles, bylines and publication days of whole web pages\n\
                    against a folder in the wcxb format (DIR/pages/*.txt and DIR/gold.jsonl)\n\
@@ -78,6 +81,13 @@ fn main() -> ExitCode {
         Some((command, paths)) if command == "ingest" && !paths.is_empty() => ingest(paths, false),
         Some((command, args)) if command == "topics" && !args.is_empty() => ingest(args, true),
         Some((command, rest)) if command == "eval" => evaluate(rest),
+        Some((command, rest)) if command == "train-ner" => match ner::train_command(rest) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("corpus: {message}");
+                ExitCode::FAILURE
+            }
+        },
         Some((flag, _)) if flag == "-h" || flag == "--help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -95,6 +105,19 @@ fn evaluate(args: &[String]) -> ExitCode {
     }
     if args.first().map(String::as_str) == Some("pages") {
         return evaluate_pages(&args[1..]);
+    }
+    // `eval entities DIR`: an annotated folder rather than the gold standard.
+    if let [what, dir, flags @ ..] = args {
+        if what == "entities" && !dir.starts_with("--") {
+            let json = flags.iter().any(|f| f == "--json");
+            return match ner::score_folder(Path::new(dir)) {
+                Ok(score) => print_score(&score, json, ner::report),
+                Err(error) => {
+                    eprintln!("corpus: {error}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     }
     let mut gold = None;
     let mut seeds = None;

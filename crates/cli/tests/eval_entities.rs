@@ -87,3 +87,59 @@ fn held_out_articles_keep_a_useful_score() {
         );
     }
 }
+
+/// `corpus eval entities FILE --json` on annotated text.
+fn score_annotated(file: &str) -> serde_json::Value {
+    let path = common::path(file);
+    common::corpus_json(&["eval", "entities", path.to_str().unwrap(), "--json"])
+}
+
+#[test]
+fn annotated_text_never_trained_on_keeps_its_score() {
+    // Every fifth Wikipedia document of wikigold, and the UNER test set of the English Web
+    // Treebank, left out of training (see data/ner/README.md).
+    let wiki = score_annotated("../../data/ner/heldout/wikigold-heldout.conll");
+    let f1 = |s: &serde_json::Value, part: &str| s[part]["all"]["f1"].as_f64().unwrap();
+    assert!(f1(&wiki, "pipeline") >= 0.60, "{wiki:#}");
+    assert!(f1(&wiki, "recogniser") >= 0.62, "{wiki:#}");
+    for kind in ["PERSON", "ORG", "PLACE"] {
+        let by = wiki["recogniser"]["by_type"][kind]["f1"].as_f64().unwrap();
+        assert!(by >= 0.45, "{kind}: {wiki:#}");
+    }
+    let web = score_annotated("../../data/ner/heldout/uner-ewt-test.iob2");
+    assert!(f1(&web, "recogniser") >= 0.60, "{web:#}");
+    // Precision holds on web text even where lone first names are left out.
+    assert!(
+        web["pipeline"]["all"]["precision"].as_f64().unwrap() >= 0.60,
+        "{web:#}"
+    );
+}
+
+#[test]
+fn training_is_deterministic() {
+    let dir = std::env::temp_dir().join(format!("corpus-train-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let train = common::path("../../data/ner/calibrate");
+    let mut models = Vec::new();
+    for run in ["a", "b"] {
+        let out = dir.join(format!("{run}.bin"));
+        let status = Command::new(env!("CARGO_BIN_EXE_corpus"))
+            .args(["train-ner", train.to_str().unwrap(), "--out"])
+            .arg(&out)
+            .args(["--bits", "14", "--epochs", "2"])
+            .output()
+            .expect("the corpus binary runs");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        models.push(std::fs::read(&out).unwrap());
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(models[0].len() > 1 << 14, "{} bytes", models[0].len());
+    assert!(
+        models[0] == models[1],
+        "two trainings on the same data differ"
+    );
+}

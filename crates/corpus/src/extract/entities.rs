@@ -75,7 +75,7 @@ pub(crate) struct Found {
 }
 
 /// The rule of a marker left where a run was found to be an idea or an event, not a name.
-const NOT_A_NAME: &str = "an idea or event, not a name";
+pub(crate) const NOT_A_NAME: &str = "an idea or event, not a name";
 
 /// Words that start sentences and clauses but never names.
 const FUNCTION_WORDS: &[&str] = &[
@@ -905,7 +905,7 @@ fn lists() -> &'static Lists {
 }
 
 /// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "maj", "sgt", "brig", "adm", "sen", "rep",
     "gov", "prof", "rev", "st", "jr", "sr", "mt", "no", "vs", "cmdr", "cpl", "pvt", "fr", "messrs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
@@ -1198,11 +1198,26 @@ pub(crate) fn find(
     subheadings: &[(usize, usize)],
 ) -> Vec<Found> {
     let mut found = Vec::new();
-    if let Some(caption) = caption {
-        found.extend(find_in_text(caption, Field::Caption, &[]));
-        found.extend(photo_credit(caption));
+    // Lines the recogniser leaves to the rest of the text: headings in title case or capitals.
+    let mut headings: Vec<(usize, usize)> = subheadings.to_vec();
+    match super::ner::model() {
+        Some(model) => {
+            if let Some(caption) = caption {
+                found.extend(super::ner::find(model, caption, Field::Caption, &[]).0);
+                found.extend(photo_credit(caption));
+            }
+            let (names, caps) = super::ner::find(model, body, Field::Body, subheadings);
+            found.extend(names);
+            headings.extend(caps);
+        }
+        None => {
+            if let Some(caption) = caption {
+                found.extend(find_in_text(caption, Field::Caption, &[]));
+                found.extend(photo_credit(caption));
+            }
+            found.extend(find_in_text(body, Field::Body, subheadings));
+        }
     }
-    found.extend(find_in_text(body, Field::Body, subheadings));
     // What the article shows to be an idea or an event is not a name anywhere in it.
     let text_of = |f: &Found| match f.field {
         Field::Caption => caption.map_or("", |c| &c[f.start..f.end]),
@@ -1217,11 +1232,11 @@ pub(crate) fn find(
     let mut known: HashMap<String, (EntityKind, Option<&'static str>)> = HashMap::new();
     for f in &found {
         if let Some(kind) = f.kind.filter(|_| !f.weak) {
-            known.insert(lookup_key(text_of(f)), (kind, f.canonical));
+            known.insert(lookup_key(text_of(f)).to_lowercase(), (kind, f.canonical));
         }
     }
     found.extend(find_known(title, Field::Title, &known, 0, title.len()));
-    for &(start, end) in subheadings {
+    for &(start, end) in &headings {
         found.extend(find_known(body, Field::Body, &known, start, end));
     }
     found.sort_by_key(|f| (f.field, f.start, std::cmp::Reverse(f.end)));
@@ -1236,6 +1251,103 @@ pub(crate) fn find(
         kept.push(f);
     }
     kept
+}
+
+/// The names found in a plain text read as an article body with no headline: byte ranges, kind
+/// and confidence in percent, in order. For scoring the recogniser alone.
+pub fn names_in(text: &str) -> Vec<(usize, usize, EntityKind, u8)> {
+    find("", None, text, &[])
+        .into_iter()
+        .filter_map(|f| Some((f.start, f.end, f.kind?, f.confidence)))
+        .collect()
+}
+
+/// Words that are never a name on their own, whatever their capitals: pronouns and their
+/// contractions.
+const PRONOUNS: &[&str] = &[
+    "i",
+    "me",
+    "you",
+    "he",
+    "him",
+    "she",
+    "it",
+    "we",
+    "us",
+    "they",
+    "them",
+    "mine",
+    "yours",
+    "hers",
+    "ours",
+    "theirs",
+    "myself",
+    "yourself",
+    "himself",
+    "herself",
+    "itself",
+    "ourselves",
+    "themselves",
+    "i'm",
+    "i've",
+    "i'll",
+    "i'd",
+    "you're",
+    "you've",
+    "you'll",
+    "you'd",
+    "he's",
+    "he'll",
+    "he'd",
+    "she's",
+    "she'll",
+    "she'd",
+    "it's",
+    "it'll",
+    "we're",
+    "we've",
+    "we'll",
+    "we'd",
+    "they're",
+    "they've",
+    "they'll",
+    "they'd",
+    "let's",
+    "who's",
+    "that's",
+    "there's",
+];
+
+/// A span that is never a name: nothing but pronouns, function words, person titles, weekdays,
+/// months and demonyms ("She", "President", "Prime Minister", "Iraqi"), or no letter at all.
+pub(crate) fn never_a_name(surface: &str) -> bool {
+    if !surface.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let lists = lists();
+    let g = gazetteer();
+    let whole = lower_key(surface);
+    if g.titles.contains(
+        whole
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    ) {
+        return true;
+    }
+    surface.split_whitespace().all(|w| {
+        let l = lower_key(w);
+        let bare = l.trim_end_matches('.');
+        // A word in capitals is an acronym, not a pronoun: "US", "IT".
+        let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase);
+        (PRONOUNS.contains(&bare) && !acronym)
+            || lists.function.contains(bare)
+            || lists.calendar.contains(bare)
+            || g.titles.contains(bare)
+            || g.demonyms.contains_key(w)
+    })
 }
 
 /// The photo credit at the end of a caption: "(AFP)", "(Russia Today)". Credits in lower case
@@ -1296,7 +1408,7 @@ fn find_known(
         for stop in (i + 1..=end).rev() {
             let span = &text[from + all[i].start..from + all[stop - 1].end];
             let key = lookup_key(span);
-            let hit = if let Some(&(kind, canonical)) = known.get(&key) {
+            let hit = if let Some(&(kind, canonical)) = known.get(&key.to_lowercase()) {
                 Some((kind, canonical, "named so in the article"))
             } else if let Some(&canonical) = g.organisations.get(&key) {
                 Some((EntityKind::Org, Some(canonical), "gazetteer organisation"))
@@ -1327,6 +1439,14 @@ fn find_known(
         i += matched.max(1);
     }
     out
+}
+
+/// What the rules alone find in running text, in order: the sequence labeller reads it as
+/// features.
+pub(crate) fn rule_names(text: &str) -> Vec<Found> {
+    let mut found = find_in_text(text, Field::Body, &[]);
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    found
 }
 
 /// Finds names in running text (a caption or a body), skipping the given heading ranges.

@@ -9,3 +9,4 @@ pub mod calendar;
 pub mod dates;
 pub mod entities;
 pub(crate) mod gazetteer;
+pub mod ner;

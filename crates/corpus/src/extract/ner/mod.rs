@@ -1,0 +1,551 @@
+//! The trained recogniser: an averaged structured perceptron over hashed features, decoded with
+//! Viterbi per line, with forward-backward probabilities as each name's confidence.
+//!
+//! The weights are trained by `cargo xtask train-ner` from the annotated text in `data/ner/` (see
+//! its README for what is trained on what) and compiled in from `data/ner/model.bin`. The
+//! hand-written rules of [`super::entities`] are features of the model, and a thin layer on top
+//! of it: a pronoun, a lone title, a weekday or a demonym is never a name, and a lone word at a
+//! sentence start the model is unsure of is kept only if the corpus knows it elsewhere.
+
+pub mod annotated;
+pub(crate) mod features;
+pub(crate) mod model;
+pub(crate) mod tokens;
+pub mod train;
+
+use super::dates::Field;
+use super::entities::{EntityKind, Found};
+use super::gazetteer::{gazetteer, lookup_key, PlaceKind};
+use features::{Context, LineCase};
+use model::Model;
+use std::sync::OnceLock;
+use tokens::Tok;
+
+/// The weights, as trained (empty before the first training).
+const MODEL_BYTES: &[u8] = include_bytes!("../../../../../data/ner/model.bin");
+
+/// The compiled-in model, read on first use; `None` before a model was trained.
+pub(crate) fn model() -> Option<&'static Model> {
+    static CELL: OnceLock<Option<Model>> = OnceLock::new();
+    CELL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+}
+
+/// Names the model gives less than this probability are not kept.
+const MIN_PROBABILITY: f32 = 0.3;
+
+/// Below this probability of "no name" (the mean over its words), a name the rules read stands.
+const RULE_TAKES_OVER: f32 = 0.6;
+
+/// The rule a name found by the model carries.
+pub(crate) const MODEL_RULE: &str = "sequence model";
+
+/// One line of tokens `[from, to)`.
+fn lines(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < toks.len() {
+        let mut to = from + 1;
+        while to < toks.len() && !toks[to].line_start {
+            to += 1;
+        }
+        out.push((from, to));
+        from = to;
+    }
+    out
+}
+
+/// A line the model does not read: a title-case heading or a line in capitals, where capitals
+/// say nothing. Names there come from what the rest of the text says.
+fn heading_line(ctx: &Context, toks: &[Tok], text: &str, from: usize, to: usize) -> bool {
+    let long = (from..to)
+        .filter(|&k| {
+            toks[k]
+                .text(text)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                >= 4
+        })
+        .count();
+    match ctx.case[from] {
+        LineCase::Caps => long >= 2,
+        LineCase::Title => long >= 4,
+        LineCase::Normal => false,
+    }
+}
+
+/// What the model labels in `text`, as tags and probabilities per token, with the tokens.
+pub(crate) struct Labelled {
+    /// The tokens.
+    pub toks: Vec<Tok>,
+    /// The tag of each token.
+    pub tags: Vec<u8>,
+    /// The probability of each token's tag.
+    pub probability: Vec<f32>,
+    /// Byte ranges of the lines the model left to the rest of the text.
+    pub headings: Vec<(usize, usize)>,
+    /// The rules' names, as token ranges with their kind.
+    pub rules: Vec<(usize, usize, EntityKind)>,
+}
+
+/// The rules' names of a text from their per-token labels.
+fn rule_spans(ctx: &Context) -> Vec<(usize, usize, EntityKind)> {
+    let kind = |label: &[u8]| match label.get(2..) {
+        Some(b"PER") => Some(EntityKind::Person),
+        Some(b"ORG") => Some(EntityKind::Org),
+        Some(b"LOC") => Some(EntityKind::Place),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ctx.rule.len() {
+        let label = ctx.rule[k].0;
+        match kind(label).filter(|_| label.starts_with(b"B") && ctx.rule[k].1 != "weak") {
+            Some(kd) => {
+                let mut end = k + 1;
+                while end < ctx.rule.len()
+                    && ctx.rule[end].0.starts_with(b"I")
+                    && kind(ctx.rule[end].0) == Some(kd)
+                {
+                    end += 1;
+                }
+                out.push((k, end, kd));
+                k = end;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// Labels every line of `text` outside `skip` (byte ranges) with `model`.
+pub(crate) fn label(model: &Model, text: &str, skip: &[(usize, usize)]) -> Labelled {
+    let toks = tokens::tokenize(text);
+    let ctx = Context::new(text, &toks);
+    let mut tags = vec![0u8; toks.len()];
+    let mut probability = vec![1f32; toks.len()];
+    let mut headings = Vec::new();
+    let mut rows = Vec::new();
+    let mut starts = Vec::new();
+    for (from, to) in lines(&toks) {
+        let start = toks[from].start as usize;
+        let end = toks[to - 1].end as usize;
+        if skip.iter().any(|&(s, e)| start >= s && start < e) {
+            continue;
+        }
+        if heading_line(&ctx, &toks, text, from, to) {
+            headings.push((start, end));
+            continue;
+        }
+        rows.clear();
+        starts.clear();
+        features::rows(
+            &ctx,
+            &toks,
+            text,
+            (from, to),
+            model.bits,
+            &mut rows,
+            &mut starts,
+        );
+        let em = model.emissions(&rows, &starts);
+        let best = model::viterbi(&em, &model.trans);
+        let p = model::marginals(&em, &model.trans, model.temperature);
+        for (k, &tag) in best.iter().enumerate() {
+            tags[from + k] = tag;
+            probability[from + k] = p[k][usize::from(tag)];
+        }
+    }
+    Labelled {
+        toks,
+        tags,
+        probability,
+        headings,
+        rules: rule_spans(&ctx),
+    }
+}
+
+/// The names of a labelled text: runs of B and I tags, with the least sure tag's probability.
+pub(crate) fn spans(l: &Labelled) -> Vec<(usize, usize, EntityKind, f32)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < l.tags.len() {
+        let tag = l.tags[k];
+        let Some(kind) = model::kind_of(tag).filter(|_| !model::is_inside(tag)) else {
+            k += 1;
+            continue;
+        };
+        let mut end = k + 1;
+        let mut p = l.probability[k];
+        while end < l.tags.len() && l.tags[end] == tag + 1 && !l.toks[end].line_start {
+            p = p.min(l.probability[end]);
+            end += 1;
+        }
+        out.push((k, end, kind, p));
+        k = end;
+    }
+    out
+}
+
+/// The acronym given in parentheses right after a name: "… Guards Corps (IRGC)".
+fn acronym_after(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?.strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let acronym = &rest[..close];
+    let ok = (2..=8).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    ok.then(|| acronym.to_owned())
+}
+
+/// A name cut to what is name: no possessive, lower-case word (one without a capital) or punctuation at its end, no
+/// article at its start, no person title in front of a person ("President", "FM"). `None` when
+/// nothing is left.
+fn trim(
+    text: &str,
+    toks: &[Tok],
+    mut from: usize,
+    mut to: usize,
+    kind: EntityKind,
+) -> Option<(usize, usize)> {
+    let g = gazetteer();
+    let word = |k: usize| toks[k].text(text);
+    let is_tail = |w: &str| {
+        // "al-Sudani" and "eBay" are name words; "province" and "embassy" are not.
+        (w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase))
+            || !w.chars().any(char::is_alphanumeric)
+            || matches!(w, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
+    };
+    while to > from && is_tail(word(to - 1)) {
+        to -= 1;
+    }
+    while to > from && matches!(word(from).to_lowercase().as_str(), "the" | "a" | "an") {
+        from += 1;
+    }
+    if to <= from {
+        return None;
+    }
+    if kind == EntityKind::Person {
+        // The longest person title at the front, while a name is left after it.
+        'strip: loop {
+            for n in (1..=g.longest_title.min(to - from - 1)).rev() {
+                let span = &text[toks[from].start as usize..toks[from + n - 1].end as usize];
+                let key = lookup_key(span).to_lowercase();
+                let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+                if g.titles.contains(key.as_str()) || g.titles.contains(key.trim_end_matches('.')) {
+                    from += n;
+                    continue 'strip;
+                }
+            }
+            break;
+        }
+    }
+    (to > from).then_some((from, to))
+}
+
+/// "al-Hamidawi": a name with an Arabic article glued on.
+fn particle_name(word: &str) -> Option<&str> {
+    let (head, rest) = word.split_once('-')?;
+    (tokens::PARTICLES.contains(&head.to_lowercase().as_str())
+        && rest.starts_with(char::is_uppercase))
+    .then_some(rest)
+}
+
+/// The names of one text made consistent with each other, as a reader would: a name written
+/// again where the model missed it is the same name ("Sistani" after "Ali al-Sistani", "IRGC"
+/// after "… Corps (IRGC)", "Reuters" found once and missed once); a lone surname of a person
+/// named in the text is that person, not a place; a person's name goes on over an "al-" part
+/// ("Abu Hussein al-Hamidawi"); a name stops at a possessive inside it; and a place or
+/// organisation the gazetteer knows, written as it lists it, is found even where the model
+/// missed it (not a lone word at a sentence start); a country is always a place.
+fn consistent(
+    text: &str,
+    l: &Labelled,
+    mut spans: Vec<(usize, usize, EntityKind, f32)>,
+) -> Vec<(usize, usize, EntityKind, f32)> {
+    use std::collections::HashMap;
+    let g = gazetteer();
+    let toks = &l.toks;
+    let word = |k: usize| toks[k].text(text);
+    let mut covered = vec![false; toks.len()];
+    // Where the rules read a longer name of the same kind around the model's, the rules' name
+    // stands ("Islamic Revolutionary Guards Corps" around "Revolutionary Guards Corps").
+    let mut r = 0;
+    for k in 0..spans.len() {
+        let (from, to, kind, _) = spans[k];
+        while r < l.rules.len() && l.rules[r].1 <= from {
+            r += 1;
+        }
+        let Some(&(rf, rt, rk)) = l.rules.get(r) else {
+            continue;
+        };
+        let free_before = k == 0 || spans[k - 1].1 <= rf;
+        let free_after = spans.get(k + 1).is_none_or(|n| n.0 >= rt);
+        if rk == kind && rf <= from && rt >= to && rt - rf > to - from && free_before && free_after
+        {
+            spans[k].0 = rf;
+            spans[k].1 = rt;
+        }
+    }
+    // Where the model is unsure there is no name (its "no name" below `RULE_TAKES_OVER` on
+    // average over the words), a name the rules read stands, as sure as the model is unsure:
+    // "Kataib Hezbollah". A lone word at a sentence start stays weak (see `find`).
+    let mut taken = Vec::new();
+    for &(rf, rt, rk) in &l.rules {
+        let free = spans.iter().all(|s| s.1 <= rf || s.0 >= rt);
+        let none = (rf..rt).map(|k| l.probability[k]).sum::<f32>() / (rt - rf) as f32;
+        if free && (rf..rt).all(|k| l.tags[k] == 0) && none < RULE_TAKES_OVER {
+            taken.push((rf, rt, rk, 1.0 - none));
+        }
+    }
+    if !taken.is_empty() {
+        spans.extend(taken);
+        spans.sort_by_key(|s| s.0);
+    }
+    for span in spans.iter_mut() {
+        // A possessive inside ends the name.
+        if let Some(j) = (span.0 + 1..span.1).find(|&j| matches!(word(j), "'s" | "\u{2019}s")) {
+            span.1 = j;
+        }
+        if span.2 == EntityKind::Person {
+            while span.1 < toks.len()
+                && !toks[span.1].line_start
+                && particle_name(word(span.1)).is_some()
+                && l.tags[span.1] == 0
+            {
+                span.1 += 1;
+            }
+        }
+        covered[span.0..span.1].fill(true);
+    }
+    let mut known: HashMap<String, EntityKind> = HashMap::new();
+    let mut surnames: HashMap<String, ()> = HashMap::new();
+    for &(from, to, kind, p) in &spans {
+        let surface = &text[toks[from].start as usize..toks[to - 1].end as usize];
+        if p >= 0.8 {
+            known.entry(lookup_key(surface)).or_insert(kind);
+        }
+        if let Some(a) = acronym_after(text, toks[to - 1].end as usize) {
+            known.entry(a).or_insert(kind);
+        }
+        if kind == EntityKind::Person && to - from >= 2 {
+            let last = word(to - 1);
+            surnames.insert(last.to_owned(), ());
+            if let Some(rest) = particle_name(last) {
+                surnames.insert(rest.to_owned(), ());
+            }
+        }
+    }
+    // A lone surname of a person named here is that person; a country is a place (teams
+    // named after one included, as news annotation has it).
+    for span in spans.iter_mut() {
+        let surface = &text[toks[span.0].start as usize..toks[span.1 - 1].end as usize];
+        if g.places
+            .get(&lookup_key(surface))
+            .is_some_and(|p| p.1 == PlaceKind::Country)
+        {
+            span.2 = EntityKind::Place;
+        }
+        let w = word(span.0);
+        if span.1 - span.0 == 1
+            && span.2 != EntityKind::Person
+            && surnames.contains_key(w)
+            && !g.places.contains_key(w)
+            && !g.organisations.contains_key(w)
+        {
+            span.2 = EntityKind::Person;
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = word(i);
+        if covered[i] || !w.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len()
+            && end - i < 6
+            && !covered[end]
+            && (end == i || !toks[end].line_start)
+        {
+            end += 1;
+        }
+        let mut hit = None;
+        for stop in (i + 1..=end).rev() {
+            let surface = &text[toks[i].start as usize..toks[stop - 1].end as usize];
+            let key = lookup_key(surface);
+            let lone_start =
+                stop - i == 1 && toks[i].sent_start && w.chars().any(char::is_lowercase);
+            if let Some(&kind) = known.get(&key) {
+                hit = Some((stop, kind, 0.7));
+            } else if stop - i == 1 && surnames.contains_key(w) {
+                hit = Some((stop, EntityKind::Person, 0.6));
+            } else if lone_start {
+                continue;
+            } else if g.places.contains_key(&key) {
+                hit = Some((stop, EntityKind::Place, 0.6));
+            } else if g.organisations.contains_key(&key) {
+                hit = Some((stop, EntityKind::Org, 0.6));
+            }
+            if hit.is_some() {
+                break;
+            }
+        }
+        match hit {
+            Some((stop, kind, p)) => {
+                added.push((i, stop, kind, p));
+                i = stop;
+            }
+            None => i += 1,
+        }
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| s.0);
+    spans
+}
+
+/// Names the model finds in running text `text` (a body or a caption) outside `skip`, and the
+/// heading lines it left alone.
+pub(crate) fn find(
+    model: &Model,
+    text: &str,
+    field: Field,
+    skip: &[(usize, usize)],
+) -> (Vec<Found>, Vec<(usize, usize)>) {
+    let g = gazetteer();
+    let l = label(model, text, skip);
+    let mut out = Vec::new();
+    let trimmed: Vec<(usize, usize, EntityKind, f32)> = spans(&l)
+        .into_iter()
+        .filter_map(|(from, to, kind, p)| {
+            let (from, to) = trim(text, &l.toks, from, to, kind)?;
+            (p >= MIN_PROBABILITY).then_some((from, to, kind, p))
+        })
+        .collect();
+    let names = consistent(text, &l, trimmed);
+    // The last words of the full names of people here.
+    let surnames: std::collections::HashSet<&str> = names
+        .iter()
+        .filter(|s| s.2 == EntityKind::Person && s.1 - s.0 >= 2)
+        .map(|s| l.toks[s.1 - 1].text(text))
+        .collect();
+    for (from, to, kind, p) in names {
+        let start = l.toks[from].start as usize;
+        let end = l.toks[to - 1].end as usize;
+        let surface = &text[start..end];
+        if super::entities::never_a_name(surface) {
+            continue;
+        }
+        let key = lookup_key(surface);
+        let canonical = match kind {
+            EntityKind::Place => g.places.get(&key).map(|p| p.0),
+            EntityKind::Org => g.organisations.get(&key).copied(),
+            EntityKind::Person => None,
+        };
+        let known = g.places.contains_key(&key) || g.organisations.contains_key(&key);
+        let confidence = (p * 100.0).round().clamp(1.0, 99.0) as u8;
+        out.push(Found {
+            field,
+            start,
+            end,
+            kind: Some(kind),
+            confidence,
+            canonical,
+            acronym: acronym_after(text, end),
+            // A lone word at a sentence start the model is unsure of, or a lone word taken for a
+            // person the text never names in full ("Android", "Alexa"), stands only if the
+            // corpus knows it elsewhere.
+            weak: to - from == 1
+                && !known
+                && ((l.toks[from].sent_start && p < 0.9)
+                    || (kind == EntityKind::Person && !surnames.contains(surface))),
+            rule: MODEL_RULE,
+        });
+    }
+    (out, l.headings)
+}
+
+/// The tag of each token of an annotated text from its names: B on a name's first token, I on
+/// the rest, O elsewhere.
+pub(crate) fn gold_tags(toks: &[Tok], names: &[(usize, usize, EntityKind)]) -> Vec<u8> {
+    let mut tags = vec![0u8; toks.len()];
+    for &(s, e, kind) in names {
+        let mut first = true;
+        for (k, t) in toks.iter().enumerate() {
+            let start = t.start as usize;
+            if start >= s && start < e {
+                tags[k] = model::begin(kind) + u8::from(!first);
+                first = false;
+            }
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::entities::{names_in, EntityKind};
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        names_in(text)
+            .into_iter()
+            .map(|(s, e, kind, _)| (text[s..e].to_owned(), kind))
+            .collect()
+    }
+
+    #[test]
+    fn pronouns_titles_and_common_words_are_never_names() {
+        let text = "She said the President would not attend. I'm sure, He added. \
+                    President Emmanuel Macron of France met Prime Minister Keir Starmer in London.\n\
+                    Health Secretary Wes Streeting said on Monday they were ready. \
+                    Advertisement\nShare this article\nThe Minister declined to comment.";
+        let found = names(text);
+        for junk in [
+            "She",
+            "I'm",
+            "He",
+            "President",
+            "Minister",
+            "Monday",
+            "Advertisement",
+            "Share",
+            "The Minister",
+        ] {
+            assert!(found.iter().all(|(n, _)| n != junk), "{junk} in {found:?}");
+        }
+        for (name, kind) in [
+            ("Emmanuel Macron", EntityKind::Person),
+            ("Keir Starmer", EntityKind::Person),
+            ("Wes Streeting", EntityKind::Person),
+            ("France", EntityKind::Place),
+            ("London", EntityKind::Place),
+        ] {
+            assert!(
+                found.contains(&(name.to_owned(), kind)),
+                "{name} not in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_in_a_title_case_headline_is_found_from_the_body() {
+        let text = "Trump Says Tariffs On Steel Will Stay Until Talks Resume\n\
+                    Donald Trump said on Tuesday that tariffs would stay. Trump spoke in Ohio.";
+        let found = names(text);
+        let in_headline: Vec<_> = names_in(text)
+            .into_iter()
+            .filter(|&(s, _, _, _)| s < text.find('\n').unwrap())
+            .map(|(s, e, k, _)| (text[s..e].to_owned(), k))
+            .collect();
+        assert_eq!(
+            in_headline,
+            vec![("Trump".to_owned(), EntityKind::Person)],
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Donald Trump".to_owned(), EntityKind::Person)),
+            "{found:?}"
+        );
+    }
+}
