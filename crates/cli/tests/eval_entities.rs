@@ -143,3 +143,67 @@ fn training_is_deterministic() {
         "two trainings on the same data differ"
     );
 }
+
+/// The entity each lone "Trump" of a folder of articles is linked to.
+fn lone_trump_entities(dir: &Path) -> Vec<String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["ingest", dir.to_str().unwrap()])
+        .output()
+        .expect("the corpus binary runs");
+    assert!(output.status.success());
+    let mut out = Vec::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let article: serde_json::Value = serde_json::from_str(line).unwrap();
+        for m in article["mentions"].as_array().unwrap() {
+            if m["text"] == "Trump" {
+                out.push(m["entity"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_lone_surname_joins_a_full_name_of_other_articles_only_on_evidence() {
+    let dir = std::env::temp_dir().join(format!("corpus-surname-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let topics = [
+        ("steel tariffs", "Ohio"),
+        ("the border wall", "Texas"),
+        ("a trade deal with Japan", "Tokyo"),
+        ("the Federal Reserve", "New York"),
+        ("a NATO summit", "Brussels"),
+        ("farm subsidies", "Iowa"),
+    ];
+    let lone = |k: usize| {
+        let (topic, place) = topics[k];
+        format!(
+            "Story {k}: a week of argument over {topic}.\n\nTrump said on day {k} that {topic} would be decided soon, and officials in {place} said they expected a statement. Trump spoke to reporters about {topic} after a meeting in {place}.\n"
+        )
+    };
+    for k in 0..6 {
+        std::fs::write(dir.join(format!("lone{k}.txt")), lone(k)).unwrap();
+    }
+    // One article names a Hannah Trump: six articles of a lone "Trump" are not hers.
+    std::fs::write(
+        dir.join("full.txt"),
+        "A school board vote was held on Monday.\n\nHannah Trump, a teacher in Ohio, said the vote was fair and that the board had listened to parents for months before it decided.\n",
+    )
+    .unwrap();
+    let entities = lone_trump_entities(&dir);
+    assert!(entities.iter().all(|e| e != "Hannah Trump"), "{entities:?}");
+    // Four articles naming Donald Trump in full: the lone ones are his.
+    for (k, (topic, place)) in topics.iter().enumerate().take(4) {
+        std::fs::write(
+            dir.join(format!("donald{k}.txt")),
+            format!(
+                "Report {k} on {topic}.\n\nPresident Donald Trump said in {place} that {topic} mattered to voters, and his advisers agreed with him in report {k}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let entities = lone_trump_entities(&dir);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(entities.len() >= 12, "{entities:?}");
+    assert!(entities.iter().all(|e| e == "Donald Trump"), "{entities:?}");
+}

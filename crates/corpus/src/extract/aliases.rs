@@ -26,6 +26,9 @@ use crate::DocId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// The mean confidence, in percent, a person never named in full in the corpus needs.
+const LONE_PERSON_CONFIDENCE: u32 = 70;
+
 /// The position of an entity in its corpus.
 pub type EntityId = u32;
 
@@ -511,6 +514,28 @@ pub(crate) fn link<'a>(
             is_full[root] = true;
         }
     }
+    // The articles each full name is written in, and those each lone name is left alone in: a
+    // lone name joins a full name of other articles only when that name is written in full in
+    // at least half as many articles as the lone name stands alone in ("Trump" in nine
+    // articles never joins "Things Trump" of one).
+    let mut full_docs: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut lone_docs: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let root = groups.root(i);
+        if full(item) {
+            full_docs.entry(root).or_default().insert(item.doc);
+        } else if !is_full[root] {
+            lone_docs
+                .entry(item.form.as_str())
+                .or_default()
+                .insert(item.doc);
+        }
+    }
+    let dominant = |full_docs: &BTreeMap<usize, BTreeSet<usize>>, r: usize, form: &str| {
+        let full = full_docs.get(&r).map_or(0, BTreeSet::len);
+        let lone = lone_docs.get(form).map_or(0, BTreeSet::len);
+        lone <= 2 * full
+    };
     for i in 0..items.len() {
         let root = groups.root(i);
         if is_full[root] {
@@ -527,26 +552,42 @@ pub(crate) fn link<'a>(
             .filter(|&r| r != root && is_full[r])
             .collect();
         let target = if let [r] = exact_full[..] {
-            Some((
-                r,
-                format!(
-                    "“{}” names “{}” elsewhere in the corpus",
-                    item.form, items[r].form
-                ),
-            ))
+            dominant(&full_docs, r, &item.form).then(|| {
+                (
+                    r,
+                    format!(
+                        "“{}” names “{}” elsewhere in the corpus",
+                        item.form, items[r].form
+                    ),
+                )
+            })
         } else if matches!(item.found.kind, None | Some(EntityKind::Person)) {
             let candidates: BTreeSet<usize> = people_by_surname
                 .get(&item.spelled.surname)
                 .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
                 .unwrap_or_default();
-            match candidates.iter().collect::<Vec<_>>()[..] {
-                [&r] => Some((
+            // The one person of that surname, or the one the corpus names in full in at least
+            // three times as many articles as any other of that surname.
+            let count = |r: usize| full_docs.get(&r).map_or(0, BTreeSet::len);
+            let mut by_count: Vec<usize> = candidates.iter().copied().collect();
+            by_count.sort_by_key(|&r| std::cmp::Reverse(count(r)));
+            match by_count[..] {
+                [r] if dominant(&full_docs, r, &item.form) => Some((
                     r,
                     format!(
                         "“{}” is the surname of “{}”, the only person of that name in the corpus",
                         item.form, items[r].form
                     ),
                 )),
+                [r, next, ..] if count(r) >= 3 * count(next) && dominant(&full_docs, r, &item.form) => {
+                    Some((
+                        r,
+                        format!(
+                            "“{}” is the surname of “{}”, named in full in {} articles, the other people of that name in at most {}",
+                            item.form, items[r].form, count(r), count(next)
+                        ),
+                    ))
+                }
                 _ => None,
             }
         } else {
@@ -557,10 +598,15 @@ pub(crate) fn link<'a>(
                 note(&mut groups, r, i, why);
                 let joined = groups.root(i);
                 is_full[joined] = true;
+                if joined != r {
+                    if let Some(docs) = full_docs.remove(&r) {
+                        full_docs.entry(joined).or_default().extend(docs);
+                    }
+                }
             }
             None => {
-                // The same lone name in several articles.
-                if let Some(&r) = exact.iter().find(|&&r| r != root) {
+                // The same lone name in several articles (not a full name it was refused).
+                if let Some(&r) = exact.iter().find(|&&r| r != root && !is_full[r]) {
                     groups.join(r, i);
                 }
             }
@@ -598,6 +644,16 @@ pub(crate) fn link<'a>(
             .max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind)))
             .map(|(kind, _)| *kind)
             .unwrap_or(EntityKind::Person);
+        // A person the corpus never names in full ("Python", "Gartner", "Mac" read as people)
+        // stands only where the recogniser is sure of it on average.
+        let sure = members
+            .iter()
+            .map(|&i| u32::from(items[i].found.confidence))
+            .sum::<u32>()
+            >= LONE_PERSON_CONFIDENCE * members.len() as u32;
+        if kind == EntityKind::Person && !any_full && !sure {
+            continue;
+        }
         let name = members
             .iter()
             .find_map(|&i| items[i].found.canonical)

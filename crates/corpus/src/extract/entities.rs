@@ -1350,6 +1350,13 @@ pub(crate) fn never_a_name(surface: &str) -> bool {
     })
 }
 
+/// Whether `word` is a pronoun or a contraction of one ("She", "I'm"), not an acronym ("US").
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    !acronym && PRONOUNS.contains(&lookup_key(word).to_lowercase().as_str())
+}
+
 /// The photo credit at the end of a caption: "(AFP)", "(Russia Today)". Credits in lower case
 /// ("(Government media)") are descriptions, not names.
 fn photo_credit(caption: &str) -> Option<Found> {

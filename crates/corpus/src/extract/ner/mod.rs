@@ -86,6 +86,8 @@ pub(crate) struct Labelled {
     pub headings: Vec<(usize, usize)>,
     /// The rules' names, as token ranges with their kind.
     pub rules: Vec<(usize, usize, EntityKind)>,
+    /// Per token, whether the text writes it in lower case elsewhere.
+    pub lower_elsewhere: Vec<bool>,
 }
 
 /// The rules' names of a text from their per-token labels.
@@ -162,6 +164,7 @@ pub(crate) fn label(model: &Model, text: &str, skip: &[(usize, usize)]) -> Label
         probability,
         headings,
         rules: rule_spans(&ctx),
+        lower_elsewhere: ctx.lower_elsewhere,
     }
 }
 
@@ -240,6 +243,41 @@ fn trim(
         }
     }
     (to > from).then_some((from, to))
+}
+
+/// Whether the person the model read in tokens `[from, to)` is no person's name: a product or
+/// a system whose last word is an acronym ("Vertex AI", "Roth IRAs"; but "Henry VIII"), or
+/// one named after a company the gazetteer knows ("Adobe Photoshop").
+fn not_a_person(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+    let g = gazetteer();
+    let last = toks[to - 1].text(text);
+    let singular = last.strip_suffix('s').unwrap_or(last);
+    let roman = last
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    let acronym = singular.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && singular.chars().all(|c| !c.is_lowercase())
+        && !roman;
+    // A product of a company the gazetteer knows: "Adobe Photoshop", "Google Maps".
+    let first = lookup_key(toks[from].text(text));
+    to - from >= 2 && (acronym || g.organisations.contains_key(&first))
+}
+
+/// The first word of a person's name cut off when it only opens a sentence: written in lower
+/// case elsewhere in the text and no given name ("Things Trump", "Lacks Bluetooth"; but "Will
+/// Smith").
+fn sentence_opener(text: &str, l: &Labelled, from: usize, to: usize) -> usize {
+    let g = gazetteer();
+    let first = l.toks[from].text(text);
+    let opener = to - from >= 2
+        && l.toks[from].sent_start
+        && l.lower_elsewhere[from]
+        && !g.given_names.contains(&lookup_key(first));
+    if opener {
+        from + 1
+    } else {
+        from
+    }
 }
 
 /// "al-Hamidawi": a name with an Arabic article glued on.
@@ -423,7 +461,20 @@ pub(crate) fn find(
             (p >= MIN_PROBABILITY).then_some((from, to, kind, p))
         })
         .collect();
-    let names = consistent(text, &l, trimmed);
+    let names: Vec<_> = consistent(text, &l, trimmed)
+        .into_iter()
+        .filter_map(|(mut from, to, kind, p)| {
+            // The rules' names too: no pronoun in front ("I'm Russell").
+            while from < to && super::entities::is_pronoun(l.toks[from].text(text)) {
+                from += 1;
+            }
+            if from == to || kind != EntityKind::Person {
+                return (from < to).then_some((from, to, kind, p));
+            }
+            let from = sentence_opener(text, &l, from, to);
+            (!not_a_person(text, &l.toks, from, to)).then_some((from, to, kind, p))
+        })
+        .collect();
     // The last words of the full names of people here.
     let surnames: std::collections::HashSet<&str> = names
         .iter()
