@@ -5,7 +5,7 @@
 // in the browser (printed, never asserted on time).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { openPage, waitForFiles, screenshot, seedFiles, seedCopies, SEEDS_DIR } from "./harness.mjs";
 
@@ -117,5 +117,29 @@ test("entities of a 10 MB corpus are found in the worker (figures printed, not a
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("on real article pages the people listed are names, never pronouns, titles or page chrome", async () => {
+  const pagesDir = join(SEEDS_DIR, "../corpora/wcxb-dev/pages");
+  const files = readdirSync(pagesDir).sort().slice(0, 200).map((f) => join(pagesDir, f));
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("file-input").setInputFiles(files);
+    await waitForFiles(page, files.length);
+    const people = page.getByTestId("entities-person").getByTestId("entity");
+    await people.first().waitFor({ timeout: 120000 });
+    const names = (await people.allInnerTexts()).slice(0, 30).map((t) => t.split("\n")[0].trim());
+    console.log(`# people of 200 real pages: ${names.join("; ")}`);
+    assert.ok(names.length >= 10, names.join("; "));
+    const never = /^(i|i'm|i’m|he|she|it|we|they|you|his|her|their|president|minister|prime minister|senator|mr\.?|mrs\.?|share|advertisement|facebook|twitter|whatsapp|tumblr|reddit|monday|tuesday|january|march)$/i;
+    for (const name of names) {
+      assert.ok(!never.test(name), `${name} listed as a person`);
+      assert.ok(!/\b(share|tweet|whatsapp|tumblr|linkedin|newsletter|subscribe)\b/i.test(name), `${name} listed as a person`);
+    }
+    await screenshot(page, "entities-real-pages");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
   }
 });

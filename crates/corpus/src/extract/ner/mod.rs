@@ -464,8 +464,14 @@ pub(crate) fn find(
     let names: Vec<_> = consistent(text, &l, trimmed)
         .into_iter()
         .filter_map(|(mut from, to, kind, p)| {
-            // The rules' names too: no pronoun in front ("I'm Russell").
-            while from < to && super::entities::is_pronoun(l.toks[from].text(text)) {
+            // The rules' names too: no pronoun, possessive or punctuation in front ("I'm
+            // Russell", "'s Butcher").
+            let opens = |w: &str| {
+                super::entities::is_pronoun(w)
+                    || !w.chars().any(char::is_alphanumeric)
+                    || matches!(w, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
+            };
+            while from < to && opens(l.toks[from].text(text)) {
                 from += 1;
             }
             if from == to || kind != EntityKind::Person {
