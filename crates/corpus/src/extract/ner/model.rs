@@ -87,65 +87,78 @@ pub(crate) fn viterbi(em: &[[f32; TAGS]], trans: &Transitions) -> Vec<u8> {
     tags
 }
 
-fn log_sum_exp(values: &[f32]) -> f32 {
-    let max = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if max == f32::NEG_INFINITY {
-        return max;
-    }
-    max + values.iter().map(|v| (v - max).exp()).sum::<f32>().ln()
-}
-
 /// The probability of each tag at each token, the scores read as log-odds divided by
-/// `temperature`.
+/// `temperature`: forward-backward in probabilities, each step scaled to sum to one (one `exp`
+/// per tag and token; no logarithms).
 pub(crate) fn marginals(
     em: &[[f32; TAGS]],
     trans: &Transitions,
     temperature: f32,
 ) -> Vec<[f32; TAGS]> {
     let n = em.len();
-    let inv = 1.0 / temperature.max(1e-3);
-    let mut alpha = vec![[f32::NEG_INFINITY; TAGS]; n];
-    let mut beta = vec![[0f32; TAGS]; n];
     if n == 0 {
         return Vec::new();
     }
+    let inv = 1.0 / temperature.max(1e-3);
+    let mut step = [[0f32; TAGS]; TAGS];
+    let mut start = [0f32; TAGS];
     for k in 0..TAGS {
-        if allowed(START, k) {
-            alpha[0][k] = (trans[START][k] + em[0][k]) * inv;
+        start[k] = if allowed(START, k) {
+            (trans[START][k] * inv).exp()
+        } else {
+            0.0
+        };
+        for j in 0..TAGS {
+            step[j][k] = if allowed(j, k) {
+                (trans[j][k] * inv).exp()
+            } else {
+                0.0
+            };
         }
     }
-    let mut terms = [0f32; TAGS];
+    // Each token's emissions as odds against its best tag.
+    let odds: Vec<[f32; TAGS]> = em
+        .iter()
+        .map(|e| {
+            let max = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            e.map(|v| ((v - max) * inv).exp())
+        })
+        .collect();
+    let normalise = |row: &mut [f32; TAGS]| {
+        let total: f32 = row.iter().sum();
+        let scale = if total > 0.0 { 1.0 / total } else { 0.0 };
+        row.iter_mut().for_each(|v| *v *= scale);
+        scale
+    };
+    let mut alpha = vec![[0f32; TAGS]; n];
+    let mut scales = vec![0f32; n];
+    for k in 0..TAGS {
+        alpha[0][k] = start[k] * odds[0][k];
+    }
+    scales[0] = normalise(&mut alpha[0]);
     for t in 1..n {
         for k in 0..TAGS {
-            for j in 0..TAGS {
-                terms[j] = if allowed(j, k) {
-                    alpha[t - 1][j] + trans[j][k] * inv
-                } else {
-                    f32::NEG_INFINITY
-                };
-            }
-            alpha[t][k] = log_sum_exp(&terms) + em[t][k] * inv;
+            let into: f32 = (0..TAGS).map(|j| alpha[t - 1][j] * step[j][k]).sum();
+            alpha[t][k] = into * odds[t][k];
         }
+        scales[t] = normalise(&mut alpha[t]);
     }
+    let mut beta = vec![[1f32; TAGS]; n];
     for t in (0..n - 1).rev() {
         for j in 0..TAGS {
-            for k in 0..TAGS {
-                terms[k] = if allowed(j, k) {
-                    trans[j][k] * inv + em[t + 1][k] * inv + beta[t + 1][k]
-                } else {
-                    f32::NEG_INFINITY
-                };
-            }
-            beta[t][j] = log_sum_exp(&terms);
+            let out: f32 = (0..TAGS)
+                .map(|k| step[j][k] * odds[t + 1][k] * beta[t + 1][k])
+                .sum();
+            beta[t][j] = out * scales[t + 1];
         }
     }
-    let z = log_sum_exp(&alpha[n - 1]);
     (0..n)
         .map(|t| {
             let mut p = [0f32; TAGS];
             for k in 0..TAGS {
-                p[k] = (alpha[t][k] + beta[t][k] - z).exp();
+                p[k] = alpha[t][k] * beta[t][k];
             }
+            normalise(&mut p);
             p
         })
         .collect()
@@ -263,6 +276,88 @@ mod tests {
             assert!((total - 1.0).abs() < 1e-3);
         }
         assert_eq!(p[0][2], 0.0);
+    }
+
+    /// Forward-backward in log space, the plain way.
+    fn marginals_in_logs(
+        em: &[[f32; TAGS]],
+        trans: &Transitions,
+        temperature: f32,
+    ) -> Vec<[f32; TAGS]> {
+        let lse = |v: &[f32]| {
+            let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            if max == f32::NEG_INFINITY {
+                return max;
+            }
+            max + v.iter().map(|x| (x - max).exp()).sum::<f32>().ln()
+        };
+        let n = em.len();
+        let inv = 1.0 / temperature;
+        let mut alpha = vec![[f32::NEG_INFINITY; TAGS]; n];
+        let mut beta = vec![[0f32; TAGS]; n];
+        for k in 0..TAGS {
+            if allowed(START, k) {
+                alpha[0][k] = (trans[START][k] + em[0][k]) * inv;
+            }
+        }
+        let mut terms = [0f32; TAGS];
+        for t in 1..n {
+            for k in 0..TAGS {
+                for j in 0..TAGS {
+                    terms[j] = if allowed(j, k) {
+                        alpha[t - 1][j] + trans[j][k] * inv
+                    } else {
+                        f32::NEG_INFINITY
+                    };
+                }
+                alpha[t][k] = lse(&terms) + em[t][k] * inv;
+            }
+        }
+        for t in (0..n - 1).rev() {
+            for j in 0..TAGS {
+                for k in 0..TAGS {
+                    terms[k] = if allowed(j, k) {
+                        (trans[j][k] + em[t + 1][k]) * inv + beta[t + 1][k]
+                    } else {
+                        f32::NEG_INFINITY
+                    };
+                }
+                beta[t][j] = lse(&terms);
+            }
+        }
+        let z = lse(&alpha[n - 1]);
+        (0..n)
+            .map(|t| std::array::from_fn(|k| (alpha[t][k] + beta[t][k] - z).exp()))
+            .collect()
+    }
+
+    #[test]
+    fn scaled_marginals_agree_with_the_log_space_ones() {
+        let mut seed = 7u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed % 2000) as f32 / 100.0 - 10.0
+        };
+        let em: Vec<[f32; TAGS]> = (0..40)
+            .map(|_| std::array::from_fn(|_| next() * 5.0))
+            .collect();
+        let mut trans = [[0f32; TAGS]; TAGS + 1];
+        for row in &mut trans {
+            for v in row.iter_mut() {
+                *v = next();
+            }
+        }
+        for temperature in [1.0, 21.9] {
+            let fast = marginals(&em, &trans, temperature);
+            let slow = marginals_in_logs(&em, &trans, temperature);
+            for (a, b) in fast.iter().zip(&slow) {
+                for k in 0..TAGS {
+                    assert!((a[k] - b[k]).abs() < 1e-3, "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
