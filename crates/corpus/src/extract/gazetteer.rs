@@ -3,8 +3,41 @@
 //! knowledge, compiled into the binary (see `gazetteer/SOURCES.md` for where each comes from),
 //! and parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a quick hash for the short keys of word lists, looked up for every capitalised word
+/// (the standard library's SipHash is built against hostile keys, and several times slower).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 29;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^ (h >> 32)
+    }
+}
+
+/// A map keyed by words, hashed with [`Fnv`].
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set of words, hashed with [`Fnv`].
+pub(crate) type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// What kind of place a gazetteer place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +99,7 @@ pub(crate) fn lookup_key(text: &str) -> String {
 }
 
 fn build() -> Gazetteer {
-    let mut places = HashMap::new();
+    let mut places = HashMap::default();
     // Cities first, so that a country or region of the same name wins ("Georgia", "Mexico").
     for (list, kind) in [
         (CITIES, PlaceKind::City),
@@ -84,7 +117,7 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let mut organisations = HashMap::new();
+    let mut organisations = HashMap::default();
     for line in lines(ORGANISATIONS) {
         let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
         let Some(canonical) = names.next() else {
@@ -98,7 +131,7 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     for line in lines(DEMONYMS) {
         let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
         let Some(place) = names.next() else {

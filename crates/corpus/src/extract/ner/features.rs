@@ -7,9 +7,9 @@
 //! it.
 
 use super::super::entities::{self, EntityKind};
+use super::super::gazetteer::HashSet;
 use super::super::gazetteer::{gazetteer, lookup_key};
 use super::tokens::Tok;
-use std::collections::HashSet;
 
 /// How a line is written, as far as capitals go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,8 +242,8 @@ impl Context {
             case[from..to].fill(c);
             from = to;
         }
-        let mut lowers: HashSet<&str> = HashSet::new();
-        let mut capitals: HashSet<&str> = HashSet::new();
+        let mut lowers: HashSet<&str> = HashSet::default();
+        let mut capitals: HashSet<&str> = HashSet::default();
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
             if w.starts_with(char::is_lowercase) {
