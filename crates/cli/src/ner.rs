@@ -228,25 +228,17 @@ pub fn report(score: &FolderScore) -> String {
         }
     }
     let s = &score.pipeline;
-    out.push_str("most often wrong (pipeline): ");
-    out.push_str(
-        &s.wrong
+    for (label, names) in [("wrong", &s.wrong), ("missed", &s.missed)] {
+        let listed: Vec<String> = names
             .iter()
             .take(12)
             .map(|(p, n)| format!("{p} ×{n}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    out.push_str("\nmost often missed (pipeline): ");
-    out.push_str(
-        &s.missed
-            .iter()
-            .take(12)
-            .map(|(p, n)| format!("{p} ×{n}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    out.push('\n');
+            .collect();
+        out.push_str(&format!(
+            "most often {label} (pipeline): {}\n",
+            listed.join(", ")
+        ));
+    }
     out
 }
 

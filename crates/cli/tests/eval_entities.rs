@@ -123,17 +123,16 @@ fn training_is_deterministic() {
     let mut models = Vec::new();
     for run in ["a", "b"] {
         let out = dir.join(format!("{run}.bin"));
-        let status = Command::new(env!("CARGO_BIN_EXE_corpus"))
-            .args(["train-ner", train.to_str().unwrap(), "--out"])
-            .arg(&out)
-            .args(["--bits", "14", "--epochs", "2"])
-            .output()
-            .expect("the corpus binary runs");
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+        common::corpus_ok(&[
+            "train-ner",
+            train.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--bits",
+            "14",
+            "--epochs",
+            "2",
+        ]);
         models.push(std::fs::read(&out).unwrap());
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -146,13 +145,9 @@ fn training_is_deterministic() {
 
 /// The entity each lone "Trump" of a folder of articles is linked to.
 fn lone_trump_entities(dir: &Path) -> Vec<String> {
-    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
-        .args(["ingest", dir.to_str().unwrap()])
-        .output()
-        .expect("the corpus binary runs");
-    assert!(output.status.success());
+    let output = common::corpus_ok(&["ingest", dir.to_str().unwrap()]);
     let mut out = Vec::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
+    for line in String::from_utf8_lossy(&output).lines() {
         let article: serde_json::Value = serde_json::from_str(line).unwrap();
         for m in article["mentions"].as_array().unwrap() {
             if m["text"] == "Trump" {

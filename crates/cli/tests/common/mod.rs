@@ -8,8 +8,8 @@ pub fn path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
-/// Runs `corpus` with these arguments, expects success, and parses its stdout as one JSON value.
-pub fn corpus_json(args: &[&str]) -> serde_json::Value {
+/// Runs `corpus` with these arguments, expects success, and gives its stdout.
+pub fn corpus_ok(args: &[&str]) -> Vec<u8> {
     let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
         .args(args)
         .output()
@@ -19,5 +19,10 @@ pub fn corpus_json(args: &[&str]) -> serde_json::Value {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+    output.stdout
+}
+
+/// Runs `corpus` with these arguments, expects success, and parses its stdout as one JSON value.
+pub fn corpus_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&corpus_ok(args)).expect("JSON on stdout")
 }
