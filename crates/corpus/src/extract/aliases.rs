@@ -316,7 +316,7 @@ pub(crate) fn link<'a>(
     let mut memo: HashMap<String, std::rc::Rc<Spellings>> = HashMap::new();
     for (doc, list) in found.into_iter().enumerate() {
         for f in list {
-            let form = lookup_key(&text(doc, f.field)[f.start..f.end]);
+            let form = lookup_key(&text(doc, f.field)[f.start..f.end]).into_owned();
             let spelled = memo
                 .entry(form.clone())
                 .or_insert_with(|| std::rc::Rc::new(Spellings::of(&form)))

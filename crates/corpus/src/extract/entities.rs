@@ -19,6 +19,7 @@
 use super::dates::{Field, MONTH_NAMES, WEEKDAY_NAMES};
 use super::gazetteer::{gazetteer, lookup_key};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -928,7 +929,7 @@ struct Token<'a> {
     /// Cut out of a hyphenated compound ("Iran" of "Iran-backed"): a name on its own.
     isolated: bool,
     /// The word in lower case, apostrophes made plain.
-    lower: String,
+    lower: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -938,10 +939,18 @@ impl Token<'_> {
 
     /// All letters upper case, at least two of them: "IRGC", "U.S.".
     fn acronym(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase())
-            && self.text.chars().all(|c| c.is_alphabetic() || c == '.')
+        let mut letters = 0;
+        for c in self.text.chars() {
+            if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return false;
+                }
+                letters += 1;
+            } else if c != '.' {
+                return false;
+            }
+        }
+        letters >= 2
     }
 
     /// Starts with a capital, or is a name with an Arabic article: "al-Sudani".
@@ -976,12 +985,17 @@ fn particle_rest(word: &str) -> Option<&str> {
     None
 }
 
-/// A word in lower case with plain apostrophes, quickly for plain ASCII words.
-fn lower_key(word: &str) -> String {
+/// A word in lower case with plain apostrophes, quickly for plain ASCII words (borrowed when
+/// it is written so).
+fn lower_key(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        word.to_ascii_lowercase()
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
     } else {
-        lookup_key(word).to_lowercase()
+        Cow::Owned(lookup_key(word).to_lowercase())
     }
 }
 
@@ -1143,7 +1157,7 @@ fn words_after(tokens: &[Token], index: usize, n: usize) -> Vec<String> {
         if !t.joined || t.isolated {
             break;
         }
-        out.push(lookup_key(t.text));
+        out.push(lookup_key(t.text).into_owned());
         if t.possessive {
             break;
         }
@@ -1226,9 +1240,9 @@ pub(crate) fn find(
     let not_names: HashSet<String> = found
         .iter()
         .filter(|f| f.rule == NOT_A_NAME)
-        .map(|f| lookup_key(text_of(f)))
+        .map(|f| lookup_key(text_of(f)).into_owned())
         .collect();
-    found.retain(|f| f.rule != NOT_A_NAME && !not_names.contains(&lookup_key(text_of(f))));
+    found.retain(|f| f.rule != NOT_A_NAME && !not_names.contains(&*lookup_key(text_of(f))));
     let mut known: HashMap<String, (EntityKind, Option<&'static str>)> = HashMap::new();
     for f in &found {
         if let Some(kind) = f.kind.filter(|_| !f.weak) {
@@ -1383,7 +1397,7 @@ fn photo_credit(caption: &str) -> Option<Found> {
         end: start + inner_trim.len(),
         kind: Some(EntityKind::Org),
         confidence: 90,
-        canonical: g.organisations.get(&lookup_key(inner_trim)).copied(),
+        canonical: g.organisations.get(&*lookup_key(inner_trim)).copied(),
         acronym: None,
         weak: false,
         rule: "photo credit",
@@ -1417,9 +1431,9 @@ fn find_known(
             let key = lookup_key(span);
             let hit = if let Some(&(kind, canonical)) = known.get(&key.to_lowercase()) {
                 Some((kind, canonical, "named so in the article"))
-            } else if let Some(&canonical) = g.organisations.get(&key) {
+            } else if let Some(&canonical) = g.organisations.get(&*key) {
                 Some((EntityKind::Org, Some(canonical), "gazetteer organisation"))
-            } else if let Some(&(canonical, _)) = g.places.get(&key) {
+            } else if let Some(&(canonical, _)) = g.places.get(&*key) {
                 Some((EntityKind::Place, Some(canonical), "gazetteer place"))
             } else {
                 None
@@ -1528,7 +1542,7 @@ fn read_run(text: &str, field: Field, all: &[Token], from: usize, to: usize, out
     // "and", "for", "on" join two names only in a known name or after an organisation word
     // ("Council on Foreign Relations"); else "Iraq and Iran" are two names.
     let whole = lookup_key(&text[all[from].start..all[to - 1].end]);
-    if !g.organisations.contains_key(&whole) && !g.places.contains_key(&whole) {
+    if !g.organisations.contains_key(&*whole) && !g.places.contains_key(&*whole) {
         let head = |k: usize| g.org_heads.contains(all[k].lower());
         for k in from + 1..to.saturating_sub(1) {
             let lower = all[k].lower();
@@ -1622,7 +1636,7 @@ fn is_lone_honorific(all: &[Token], k: usize, n: usize, to: usize) -> bool {
         && all[k].lower() == "imam"
         && gazetteer()
             .given_names
-            .contains(&lookup_key(all[k + 1].text))
+            .contains(&*lookup_key(all[k + 1].text))
 }
 
 fn segment_has_org_head(all: &[Token], from: usize, to: usize) -> bool {
@@ -1653,11 +1667,11 @@ fn read_segment(
     let span = |s: usize, e: usize| &text[all[s].start..all[e - 1].end];
     let whole_known = |s: usize, e: usize| {
         let key = lookup_key(span(s, e));
-        g.organisations.contains_key(&key) || g.places.contains_key(&key)
+        g.organisations.contains_key(&*key) || g.places.contains_key(&*key)
     };
     let org_headed = |s: usize, e: usize| {
         (s + 1..e).any(|k| g.org_heads.contains(all[k].lower()))
-            || whole_known(s, e) && g.organisations.contains_key(&lookup_key(span(s, e)))
+            || whole_known(s, e) && g.organisations.contains_key(&*lookup_key(span(s, e)))
     };
     // Demonyms and faith words in front, unless they belong to an organisation's name
     // ("Russian Foreign Ministry", "Iranian Revolutionary Guards Corps").
@@ -1667,7 +1681,7 @@ fn read_segment(
         }
         let word = lookup_key(all[start].text);
         let lower = word.to_lowercase();
-        let adjective = g.demonyms.contains_key(&word) || lists.group.contains(lower.as_str());
+        let adjective = g.demonyms.contains_key(&*word) || lists.group.contains(lower.as_str());
         let function = lists.function.contains(lower.as_str());
         if function || (adjective && !(end - start > 1 && org_headed(start, end))) {
             start += 1;
@@ -1718,7 +1732,7 @@ fn read_segment(
             rule,
         });
     };
-    if let Some(&canonical) = g.organisations.get(&key) {
+    if let Some(&canonical) = g.organisations.get(&*key) {
         // A one-letter name is too easily something else ("X-ray", "Plan B").
         if surface.chars().count() > 1 {
             push(
@@ -1731,7 +1745,7 @@ fn read_segment(
         }
         return;
     }
-    if let Some(&(canonical, _)) = g.places.get(&key) {
+    if let Some(&(canonical, _)) = g.places.get(&*key) {
         push(
             Some(EntityKind::Place),
             95,
@@ -1751,7 +1765,7 @@ fn read_segment(
     if n == 1 {
         let token = &all[start];
         let lower = token.lower();
-        if g.demonyms.contains_key(&key)
+        if g.demonyms.contains_key(&*key)
             || lists.group.contains(lower)
             || lists.function.contains(lower)
             || token.text.chars().filter(|c| c.is_alphabetic()).count() < 2
@@ -1877,8 +1891,8 @@ fn read_segment(
     if before_title {
         return;
     }
-    let given = g.given_names.contains(&lookup_key(all[start].text));
-    let is_place = |k: usize| g.places.contains_key(&lookup_key(all[k].text));
+    let given = g.given_names.contains(&*lookup_key(all[start].text));
+    let is_place = |k: usize| g.places.contains_key(&*lookup_key(all[k].text));
     if !given && !after_title && (is_place(start) || is_place(end - 1)) {
         // "Borsa Istanbul", "Manchester United", "Air India": named after a place, not a person.
         push(

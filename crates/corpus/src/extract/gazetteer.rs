@@ -3,6 +3,7 @@
 //! knowledge, compiled into the binary (see `gazetteer/SOURCES.md` for where each comes from),
 //! and parsed once on first use.
 
+use std::borrow::Cow;
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -87,15 +88,22 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
     CELL.get_or_init(build)
 }
 
-/// One name as it is looked up: curly apostrophes and no-break spaces made plain.
-pub(crate) fn lookup_key(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            '\u{a0}' => ' ',
-            c => c,
-        })
-        .collect()
+/// One name as it is looked up: curly apostrophes and no-break spaces made plain (borrowed
+/// when there is nothing to change, as for most words).
+pub(crate) fn lookup_key(text: &str) -> Cow<'_, str> {
+    let plain = |c: char| !matches!(c, '\u{2019}' | '\u{2018}' | '`' | '\u{a0}');
+    if text.bytes().all(|b| b != b'`' && b < 0x80) || text.chars().all(plain) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '`' => '\'',
+                '\u{a0}' => ' ',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 fn build() -> Gazetteer {
@@ -111,9 +119,9 @@ fn build() -> Gazetteer {
             let Some(canonical) = names.next() else {
                 continue;
             };
-            places.insert(lookup_key(canonical), (canonical, kind));
+            places.insert(lookup_key(canonical).into_owned(), (canonical, kind));
             for alias in names {
-                places.insert(lookup_key(alias), (canonical, kind));
+                places.insert(lookup_key(alias).into_owned(), (canonical, kind));
             }
         }
     }
@@ -124,10 +132,10 @@ fn build() -> Gazetteer {
             continue;
         };
         for name in std::iter::once(canonical).chain(names) {
-            organisations.insert(lookup_key(name), canonical);
+            organisations.insert(lookup_key(name).into_owned(), canonical);
             // "The Times of Israel" is also written without its article.
             if let Some(rest) = name.strip_prefix("The ") {
-                organisations.insert(lookup_key(rest), canonical);
+                organisations.insert(lookup_key(rest).into_owned(), canonical);
             }
         }
     }
@@ -138,7 +146,7 @@ fn build() -> Gazetteer {
             continue;
         };
         for demonym in names {
-            demonyms.insert(lookup_key(demonym), place);
+            demonyms.insert(lookup_key(demonym).into_owned(), place);
         }
     }
     let titles: HashSet<String> = lines(TITLES)
@@ -159,7 +167,9 @@ fn build() -> Gazetteer {
         places,
         organisations,
         demonyms,
-        given_names: lines(GIVEN_NAMES).map(lookup_key).collect(),
+        given_names: lines(GIVEN_NAMES)
+            .map(|n| lookup_key(n).into_owned())
+            .collect(),
         titles,
         longest_title,
         org_heads: lines(ORG_HEADS).map(|h| h.to_lowercase()).collect(),

@@ -7,9 +7,11 @@
 //! it.
 
 use super::super::entities::{self, EntityKind};
-use super::super::gazetteer::HashSet;
+use super::super::gazetteer::HashMap;
 use super::super::gazetteer::{gazetteer, lookup_key};
 use super::tokens::Tok;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// How a line is written, as far as capitals go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,15 +35,16 @@ impl LineCase {
 }
 
 /// Everything computed once per text before the tokens are read.
-pub(crate) struct Context {
-    /// The lower-case form of each token.
-    pub lower: Vec<String>,
+pub(crate) struct Context<'a> {
+    /// The lower-case form of each token (borrowed from the text when it is already).
+    pub lower: Vec<Cow<'a, str>>,
     /// Each token as written, curly quotes straightened.
-    pub plain: Vec<String>,
-    /// The short shape of each token ("Xx", "X.X.", "d", "x").
-    pub short: Vec<String>,
-    /// The full shape, capped at six characters.
-    pub shape: Vec<String>,
+    pub plain: Vec<Cow<'a, str>>,
+    /// The short shapes ("Xx", "X.X.", "d", "x") and the full shapes (capped at six
+    /// characters) of every token, one after another; `shape_at[k]` gives token `k`'s as
+    /// (start of short, start of full, end of full).
+    shapes: String,
+    shape_at: Vec<(u32, u32, u32)>,
     /// How each token's line is written.
     pub case: Vec<LineCase>,
     /// Per token, whether its lower-case form is written in lower case elsewhere in the text.
@@ -55,13 +58,11 @@ pub(crate) struct Context {
     pub rule: Vec<(&'static [u8], &'static str)>,
 }
 
-/// The short shape: runs of one character class collapsed.
-fn shapes(word: &str) -> (String, String) {
-    let mut short = String::new();
-    let mut full = String::new();
-    let mut last = ' ';
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
+/// The short shape (runs of one character class collapsed) and the full shape (capped at six
+/// characters) of `word`, appended to `out`; returns where the full one starts.
+fn shapes(word: &str, out: &mut String) -> usize {
+    let class = |c: char| {
+        if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -69,16 +70,21 @@ fn shapes(word: &str) -> (String, String) {
             'd'
         } else {
             c
-        };
-        if full.chars().count() < 6 {
-            full.push(s);
         }
+    };
+    let mut last = ' ';
+    for c in word.chars() {
+        let s = class(c);
         if s != last {
-            short.push(s);
+            out.push(s);
             last = s;
         }
     }
-    (short, full)
+    let full = out.len();
+    for c in word.chars().take(6) {
+        out.push(class(c));
+    }
+    full
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -152,32 +158,59 @@ fn rule_labels(text: &str, toks: &[Tok]) -> Vec<(&'static [u8], &'static str)> {
     out
 }
 
+/// The first token of every place and organisation the gazetteer knows, with the most tokens a
+/// name starting with it has (one more, for a stop the text may split off): a capitalised word
+/// no name starts with needs no longer lookups.
+pub(crate) fn name_starts() -> &'static HashMap<String, usize> {
+    static CELL: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let g = gazetteer();
+        let mut starts: HashMap<String, usize> = HashMap::default();
+        for name in g.places.keys().chain(g.organisations.keys()) {
+            let toks = super::tokens::tokenize(name);
+            let Some(first) = toks.first() else {
+                continue;
+            };
+            let n = starts.entry(first.text(name).to_owned()).or_insert(0);
+            *n = (*n).max(toks.len() + 1);
+        }
+        starts
+    })
+}
+
 /// The gazetteer's label of each token: the longest known place or organisation starting at a
 /// capitalised token, else a given name, a person title or a demonym.
-fn gazetteer_labels(text: &str, toks: &[Tok], lower: &[String]) -> Vec<&'static [u8]> {
+fn gazetteer_labels(
+    text: &str,
+    toks: &[Tok],
+    lower: &[Cow<str>],
+    is_title: &mut impl FnMut(usize) -> bool,
+) -> Vec<&'static [u8]> {
     let g = gazetteer();
+    let starts = name_starts();
     let mut out: Vec<&'static [u8]> = vec![b""; toks.len()];
     let mut i = 0;
     while i < toks.len() {
         let w = toks[i].text(text);
         if !starts_upper(w) {
-            if g.titles.contains(lower[i].as_str()) {
+            if is_title(i) {
                 out[i] = b"t";
             }
             i += 1;
             continue;
         }
         let mut matched = 0;
-        let limit = (i + 6).min(toks.len());
+        let longest = starts.get(&*lookup_key(w)).copied().unwrap_or(0).min(6);
+        let limit = (i + longest).min(toks.len());
         for stop in (i + 1..=limit).rev() {
             if toks[stop - 1].line_start && stop - 1 > i {
                 continue;
             }
             let span = &text[toks[i].start as usize..toks[stop - 1].end as usize];
             let key = lookup_key(span);
-            let label: Option<(&'static [u8], &'static [u8])> = if g.places.contains_key(&key) {
+            let label: Option<(&'static [u8], &'static [u8])> = if g.places.contains_key(&*key) {
                 Some((b"pB", b"pI"))
-            } else if g.organisations.contains_key(&key) {
+            } else if g.organisations.contains_key(&*key) {
                 Some((b"oB", b"oI"))
             } else {
                 None
@@ -194,7 +227,7 @@ fn gazetteer_labels(text: &str, toks: &[Tok], lower: &[String]) -> Vec<&'static 
         if matched == 0 {
             out[i] = if g.given_names.contains(w) {
                 b"g"
-            } else if g.org_heads.contains(lower[i].as_str()) {
+            } else if g.org_heads.contains(&*lower[i]) {
                 b"h"
             } else if g.titles.contains(lower[i].trim_end_matches('.')) {
                 b"t"
@@ -210,26 +243,38 @@ fn gazetteer_labels(text: &str, toks: &[Tok], lower: &[String]) -> Vec<&'static 
     out
 }
 
-impl Context {
+impl<'a> Context<'a> {
+    /// The short shape of token `k`.
+    pub fn short(&self, k: usize) -> &str {
+        let (s, f, _) = self.shape_at[k];
+        &self.shapes[s as usize..f as usize]
+    }
+
+    /// The full shape of token `k`.
+    pub fn shape(&self, k: usize) -> &str {
+        let (_, f, e) = self.shape_at[k];
+        &self.shapes[f as usize..e as usize]
+    }
+
     /// Reads `text` once for everything the features need.
-    pub fn new(text: &str, toks: &[Tok]) -> Context {
+    pub fn new(text: &'a str, toks: &[Tok]) -> Context<'a> {
         let mut lower = Vec::with_capacity(toks.len());
-        let mut plain = Vec::with_capacity(toks.len());
-        let mut short = Vec::with_capacity(toks.len());
-        let mut shape = Vec::with_capacity(toks.len());
+        let mut plain: Vec<Cow<'a, str>> = Vec::with_capacity(toks.len());
+        let mut shapes_buf = String::with_capacity(text.len());
+        let mut shape_at = Vec::with_capacity(toks.len());
         for t in toks {
             // Curly quotes read as the straight ones of annotated text: "Kata’ib" as "Kata'ib".
             let w = t.text(text);
-            let w = if w.is_ascii() {
-                std::borrow::Cow::Borrowed(w)
-            } else {
-                std::borrow::Cow::Owned(lookup_key(w))
+            let w: Cow<'a, str> = lookup_key(w);
+            let l: Cow<'a, str> = match &w {
+                Cow::Borrowed(b) if !b.bytes().any(|c| c.is_ascii_uppercase()) => Cow::Borrowed(b),
+                w => Cow::Owned(w.to_lowercase()),
             };
-            lower.push(w.to_lowercase());
-            let (s, f) = shapes(&w);
-            plain.push(w.into_owned());
-            short.push(s);
-            shape.push(f);
+            lower.push(l);
+            let s = shapes_buf.len();
+            let f = shapes(&w, &mut shapes_buf);
+            shape_at.push((s as u32, f as u32, shapes_buf.len() as u32));
+            plain.push(w);
         }
         let mut case = vec![LineCase::Normal; toks.len()];
         let mut from = 0;
@@ -242,28 +287,42 @@ impl Context {
             case[from..to].fill(c);
             from = to;
         }
-        let mut lowers: HashSet<&str> = HashSet::default();
-        let mut capitals: HashSet<&str> = HashSet::default();
+        // Each distinct word once: its number, and what the text does with it.
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let word_id: Vec<u32> = lower
+            .iter()
+            .map(|l| {
+                let next = ids.len() as u32;
+                *ids.entry(&**l).or_insert(next)
+            })
+            .collect();
+        let mut lowers = vec![false; ids.len()];
+        let mut capitals = vec![false; ids.len()];
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
+            let id = word_id[k] as usize;
             if w.starts_with(char::is_lowercase) {
-                lowers.insert(&lower[k]);
+                lowers[id] = true;
             } else if starts_upper(w) && !t.sent_start && case[k] == LineCase::Normal {
-                capitals.insert(&lower[k]);
+                capitals[id] = true;
             }
         }
-        let lower_elsewhere = lower.iter().map(|l| lowers.contains(l.as_str())).collect();
-        let capital_elsewhere = lower
-            .iter()
-            .map(|l| capitals.contains(l.as_str()))
-            .collect();
-        let gaz = gazetteer_labels(text, toks, &lower);
+        let lower_elsewhere = word_id.iter().map(|&id| lowers[id as usize]).collect();
+        let capital_elsewhere = word_id.iter().map(|&id| capitals[id as usize]).collect();
+        // Whether each distinct word is a person title, asked once.
+        let mut title = vec![None; ids.len()];
+        drop(ids);
+        let mut is_title = |k: usize| {
+            *title[word_id[k] as usize]
+                .get_or_insert_with(|| gazetteer().titles.contains(&*lower[k]))
+        };
+        let gaz = gazetteer_labels(text, toks, &lower, &mut is_title);
         let rule = rule_labels(text, toks);
         Context {
             lower,
             plain,
-            short,
-            shape,
+            shapes: shapes_buf,
+            shape_at,
             case,
             lower_elsewhere,
             capital_elsewhere,
@@ -273,31 +332,29 @@ impl Context {
     }
 }
 
-/// FNV-1a over a template number and its parts, folded to `bits` bits.
-struct Hasher {
-    bits: u32,
+/// FNV-1a over the bytes of one part of a feature (a word, a shape, a label), computed once per
+/// token and combined per feature by [`row`].
+fn part(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
-impl Hasher {
-    fn row(&self, template: u8, parts: &[&[u8]]) -> u32 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut eat = |b: u8| {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        };
-        eat(template);
-        for p in parts {
-            for &b in *p {
-                eat(b);
-            }
-            eat(0xff);
-        }
-        // Mix the high bits down before folding.
-        h ^= h >> 29;
-        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h ^= h >> 32;
-        (h & ((1u64 << self.bits) - 1)) as u32
+/// The row of a feature: its template number and its parts' hashes mixed (each part in turn,
+/// so "a b" and "b a" differ), folded to `bits` bits.
+fn row(bits: u32, template: u8, parts: &[u64]) -> u32 {
+    let mut h: u64 = (u64::from(template) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 31;
     }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 32;
+    (h & ((1u64 << bits) - 1)) as u32
 }
 
 /// The first `n` characters of `word`.
@@ -320,8 +377,20 @@ fn suffix(word: &str, n: usize) -> &str {
     }
 }
 
-/// The rows of every feature of the tokens `[from, to)` (one line, given as `(from, to)`), appended to `rows`, with
-/// `starts[k]` the first row of token `from + k` and a final end marker.
+/// The hashes of what one token is, for its own features and its neighbours'.
+struct Parts {
+    lower: u64,
+    plain: u64,
+    shape: u64,
+    short: u64,
+    affixes: [u64; 5],
+    gaz: u64,
+    rule: u64,
+    rule_name: u64,
+}
+
+/// The rows of every feature of the tokens `[from, to)` (one line, given as `(from, to)`),
+/// appended to `rows`, with `starts[k]` the first row of token `from + k` and a final end marker.
 pub(crate) fn rows(
     ctx: &Context,
     toks: &[Tok],
@@ -331,88 +400,91 @@ pub(crate) fn rows(
     rows: &mut Vec<u32>,
     starts: &mut Vec<u32>,
 ) {
-    let h = Hasher { bits };
-    let word = |k: isize| -> &[u8] {
+    let parts: Vec<Parts> = (from..to)
+        .map(|i| {
+            let lower = &*ctx.lower[i];
+            Parts {
+                lower: part(lower.as_bytes()),
+                plain: part(ctx.plain[i].as_bytes()),
+                shape: part(ctx.shape(i).as_bytes()),
+                short: part(ctx.short(i).as_bytes()),
+                affixes: [
+                    part(prefix(lower, 2).as_bytes()),
+                    part(prefix(lower, 3).as_bytes()),
+                    part(suffix(lower, 2).as_bytes()),
+                    part(suffix(lower, 3).as_bytes()),
+                    part(suffix(lower, 4).as_bytes()),
+                ],
+                gaz: part(ctx.gaz[i]),
+                rule: part(ctx.rule[i].0),
+                rule_name: part(ctx.rule[i].1.as_bytes()),
+            }
+        })
+        .collect();
+    let before = part(b"<s>");
+    let after = part(b"</s>");
+    let outside = part(b"_");
+    // What stands at offset `d` from token `i`: `get` of its parts, or the line's edge.
+    let at = |i: usize, d: isize, get: fn(&Parts) -> u64, edge: (u64, u64)| -> u64 {
+        let k = i as isize + d;
         if k < from as isize {
-            b"<s>"
+            edge.0
         } else if k >= to as isize {
-            b"</s>"
+            edge.1
         } else {
-            ctx.lower[k as usize].as_bytes()
+            get(&parts[k as usize - from])
         }
     };
-    let short = |k: isize| -> &[u8] {
-        if k < from as isize || k >= to as isize {
-            b"_"
-        } else {
-            ctx.short[k as usize].as_bytes()
-        }
-    };
-    let gaz = |k: isize| -> &[u8] {
-        if k < from as isize || k >= to as isize {
-            b"_"
-        } else {
-            ctx.gaz[k as usize]
-        }
-    };
-    let rule = |k: isize| -> &[u8] {
-        if k < from as isize || k >= to as isize {
-            b"_"
-        } else {
-            ctx.rule[k as usize].0
-        }
-    };
+    let words = (before, after);
+    let out = (outside, outside);
     for (i, t) in toks.iter().enumerate().take(to).skip(from) {
         starts.push(rows.len() as u32);
-        let k = i as isize;
-        let w = ctx.plain[i].as_bytes();
-        let lower = ctx.lower[i].as_str();
-        let sh = ctx.short[i].as_bytes();
-        let case = [ctx.case[i].byte()];
-        let sent: &[u8] = if t.sent_start { b"S" } else { b"-" };
-        let mut push = |template: u8, parts: &[&[u8]]| rows.push(h.row(template, parts));
+        let p = &parts[i - from];
+        let case = u64::from(ctx.case[i].byte());
+        let sent = if t.sent_start { 1 } else { 2 };
+        let word = |d| at(i, d, |p| p.lower, words);
+        let short = |d| at(i, d, |p| p.short, out);
+        let gaz = |d| at(i, d, |p| p.gaz, out);
+        let rule = |d| at(i, d, |p| p.rule, out);
+        let mut push = |template: u8, parts: &[u64]| rows.push(row(bits, template, parts));
         push(0, &[]);
-        push(1, &[lower.as_bytes()]);
-        push(2, &[w]);
-        push(3, &[ctx.shape[i].as_bytes()]);
-        push(4, &[sh]);
-        push(5, &[prefix(lower, 2).as_bytes()]);
-        push(6, &[prefix(lower, 3).as_bytes()]);
-        push(7, &[suffix(lower, 2).as_bytes()]);
-        push(8, &[suffix(lower, 3).as_bytes()]);
-        push(9, &[suffix(lower, 4).as_bytes()]);
-        push(10, &[word(k - 1)]);
-        push(11, &[word(k + 1)]);
-        push(12, &[word(k - 2)]);
-        push(13, &[word(k + 2)]);
-        push(14, &[short(k - 1)]);
-        push(15, &[short(k + 1)]);
-        push(16, &[word(k - 1), lower.as_bytes()]);
-        push(17, &[lower.as_bytes(), word(k + 1)]);
-        push(18, &[sent, sh]);
-        push(19, &[&case, sh]);
-        push(29, &[short(k - 1), sh, short(k + 1)]);
+        push(1, &[p.lower]);
+        push(2, &[p.plain]);
+        push(3, &[p.shape]);
+        push(4, &[p.short]);
+        for (n, &a) in p.affixes.iter().enumerate() {
+            push(5 + n as u8, &[a]);
+        }
+        push(10, &[word(-1)]);
+        push(11, &[word(1)]);
+        push(12, &[word(-2)]);
+        push(13, &[word(2)]);
+        push(14, &[short(-1)]);
+        push(15, &[short(1)]);
+        push(16, &[word(-1), p.lower]);
+        push(17, &[p.lower, word(1)]);
+        push(18, &[sent, p.short]);
+        push(19, &[case, p.short]);
+        push(29, &[short(-1), p.short, short(1)]);
         if ctx.case[i] != LineCase::Normal {
-            push(30, &[&case, lower.as_bytes()]);
+            push(30, &[case, p.lower]);
         }
         if starts_upper(t.text(text)) {
-            let flags = [
-                if ctx.lower_elsewhere[i] { b'l' } else { b'-' },
-                if ctx.capital_elsewhere[i] { b'c' } else { b'-' },
-            ];
-            push(20, &[&flags, sent, &case]);
-            push(31, &[&flags]);
+            let flags =
+                u64::from(ctx.lower_elsewhere[i]) | u64::from(ctx.capital_elsewhere[i]) << 1;
+            push(20, &[flags, sent, case]);
+            push(31, &[flags]);
         }
-        push(21, &[gaz(k)]);
-        push(22, &[gaz(k - 1)]);
-        push(23, &[gaz(k + 1)]);
-        push(24, &[gaz(k), sh]);
-        push(25, &[rule(k)]);
-        push(26, &[ctx.rule[i].1.as_bytes()]);
-        push(27, &[rule(k - 1)]);
-        push(28, &[rule(k + 1)]);
-        push(32, &[rule(k), gaz(k)]);
-        push(33, &[rule(k), &case]);
+        push(21, &[p.gaz]);
+        push(22, &[gaz(-1)]);
+        push(23, &[gaz(1)]);
+        push(24, &[p.gaz, p.short]);
+        push(25, &[p.rule]);
+        push(26, &[p.rule_name]);
+        push(27, &[rule(-1)]);
+        push(28, &[rule(1)]);
+        push(32, &[p.rule, p.gaz]);
+        push(33, &[p.rule, case]);
     }
     starts.push(rows.len() as u32);
 }

@@ -152,10 +152,14 @@ pub(crate) fn label(model: &Model, text: &str, skip: &[(usize, usize)]) -> Label
         );
         let em = model.emissions(&rows, &starts);
         let best = model::viterbi(&em, &model.trans);
-        let p = model::marginals(&em, &model.trans, model.temperature);
-        for (k, &tag) in best.iter().enumerate() {
-            tags[from + k] = tag;
-            probability[from + k] = p[k][usize::from(tag)];
+        tags[from..to].copy_from_slice(&best);
+        // How sure the model is matters only for its names and where the rules read one.
+        let read = best.iter().any(|&t| t != 0) || ctx.rule[from..to].iter().any(|r| r.0 != b"O");
+        if read {
+            let p = model::marginals(&em, &model.trans, model.temperature);
+            for (k, &tag) in best.iter().enumerate() {
+                probability[from + k] = p[k][usize::from(tag)];
+            }
         }
     }
     Labelled {
@@ -260,7 +264,7 @@ fn not_a_person(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
         && !roman;
     // A product of a company the gazetteer knows: "Adobe Photoshop", "Google Maps".
     let first = lookup_key(toks[from].text(text));
-    to - from >= 2 && (acronym || g.organisations.contains_key(&first))
+    to - from >= 2 && (acronym || g.organisations.contains_key(&*first))
 }
 
 /// The first word of a person's name cut off when it only opens a sentence: written in lower
@@ -272,7 +276,7 @@ fn sentence_opener(text: &str, l: &Labelled, from: usize, to: usize) -> usize {
     let opener = to - from >= 2
         && l.toks[from].sent_start
         && l.lower_elsewhere[from]
-        && !g.given_names.contains(&lookup_key(first));
+        && !g.given_names.contains(&*lookup_key(first));
     if opener {
         from + 1
     } else {
@@ -300,7 +304,7 @@ fn consistent(
     l: &Labelled,
     mut spans: Vec<(usize, usize, EntityKind, f32)>,
 ) -> Vec<(usize, usize, EntityKind, f32)> {
-    use std::collections::HashMap;
+    use super::gazetteer::HashMap;
     let g = gazetteer();
     let toks = &l.toks;
     let word = |k: usize| toks[k].text(text);
@@ -355,15 +359,25 @@ fn consistent(
         }
         covered[span.0..span.1].fill(true);
     }
-    let mut known: HashMap<String, EntityKind> = HashMap::new();
-    let mut surnames: HashMap<String, ()> = HashMap::new();
+    let mut known: HashMap<String, EntityKind> = HashMap::default();
+    // The first word of each name known here, with the most words such a name has.
+    let mut known_starts: HashMap<String, usize> = HashMap::default();
+    let mut know = |key: String, kind: EntityKind| {
+        let first = tokens::tokenize(&key);
+        if let Some(t) = first.first() {
+            let n = known_starts.entry(t.text(&key).to_owned()).or_insert(0);
+            *n = (*n).max(first.len() + 1);
+        }
+        known.entry(key).or_insert(kind);
+    };
+    let mut surnames: HashMap<String, ()> = HashMap::default();
     for &(from, to, kind, p) in &spans {
         let surface = &text[toks[from].start as usize..toks[to - 1].end as usize];
         if p >= 0.8 {
-            known.entry(lookup_key(surface)).or_insert(kind);
+            know(lookup_key(surface).into_owned(), kind);
         }
         if let Some(a) = acronym_after(text, toks[to - 1].end as usize) {
-            known.entry(a).or_insert(kind);
+            know(a, kind);
         }
         if kind == EntityKind::Person && to - from >= 2 {
             let last = word(to - 1);
@@ -378,7 +392,7 @@ fn consistent(
     for span in spans.iter_mut() {
         let surface = &text[toks[span.0].start as usize..toks[span.1 - 1].end as usize];
         if g.places
-            .get(&lookup_key(surface))
+            .get(&*lookup_key(surface))
             .is_some_and(|p| p.1 == PlaceKind::Country)
         {
             span.2 = EntityKind::Place;
@@ -401,9 +415,18 @@ fn consistent(
             i += 1;
             continue;
         }
+        // No known name is longer than the longest starting with this word (one word at least,
+        // for a surname).
+        let first = lookup_key(w);
+        let longest = [features::name_starts(), &known_starts]
+            .iter()
+            .filter_map(|m| m.get(&*first).copied())
+            .max()
+            .unwrap_or(1)
+            .min(6);
         let mut end = i;
         while end < toks.len()
-            && end - i < 6
+            && end - i < longest
             && !covered[end]
             && (end == i || !toks[end].line_start)
         {
@@ -413,17 +436,18 @@ fn consistent(
         for stop in (i + 1..=end).rev() {
             let surface = &text[toks[i].start as usize..toks[stop - 1].end as usize];
             let key = lookup_key(surface);
+            let key = &*key;
             let lone_start =
                 stop - i == 1 && toks[i].sent_start && w.chars().any(char::is_lowercase);
-            if let Some(&kind) = known.get(&key) {
+            if let Some(&kind) = known.get(key) {
                 hit = Some((stop, kind, 0.7));
             } else if stop - i == 1 && surnames.contains_key(w) {
                 hit = Some((stop, EntityKind::Person, 0.6));
             } else if lone_start {
                 continue;
-            } else if g.places.contains_key(&key) {
+            } else if g.places.contains_key(key) {
                 hit = Some((stop, EntityKind::Place, 0.6));
-            } else if g.organisations.contains_key(&key) {
+            } else if g.organisations.contains_key(key) {
                 hit = Some((stop, EntityKind::Org, 0.6));
             }
             if hit.is_some() {
@@ -496,11 +520,11 @@ pub(crate) fn find(
         }
         let key = lookup_key(surface);
         let canonical = match kind {
-            EntityKind::Place => g.places.get(&key).map(|p| p.0),
-            EntityKind::Org => g.organisations.get(&key).copied(),
+            EntityKind::Place => g.places.get(&*key).map(|p| p.0),
+            EntityKind::Org => g.organisations.get(&*key).copied(),
             EntityKind::Person => None,
         };
-        let known = g.places.contains_key(&key) || g.organisations.contains_key(&key);
+        let known = g.places.contains_key(&*key) || g.organisations.contains_key(&*key);
         let confidence = (p * 100.0).round().clamp(1.0, 99.0) as u8;
         out.push(Found {
             field,

@@ -39,6 +39,17 @@ pub(crate) fn allowed(from: usize, to: usize) -> bool {
     from == to || from + 1 == to
 }
 
+/// The weights of one feature: one per tag, and a zero.
+pub(crate) type Row = [i16; TAGS + 1];
+
+/// Rows of weights from `TAGS` weights per row.
+pub(crate) fn rows_of(weights: &[i16]) -> Vec<Row> {
+    weights
+        .chunks_exact(TAGS)
+        .map(|c| std::array::from_fn(|k| c.get(k).copied().unwrap_or(0)))
+        .collect()
+}
+
 /// Transition scores: `[from][to]`, `from` = `START` at a line's start.
 pub(crate) type Transitions = [[f32; TAGS]; TAGS + 1];
 
@@ -48,34 +59,40 @@ pub(crate) fn viterbi(em: &[[f32; TAGS]], trans: &Transitions) -> Vec<u8> {
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
-    for k in 0..TAGS {
-        if allowed(START, k) {
-            score[0][k] = trans[START][k] + em[0][k];
+    // Transitions that may not be taken score minus infinity.
+    let mut t = *trans;
+    for (from, row) in t.iter_mut().enumerate() {
+        for (to, v) in row.iter_mut().enumerate() {
+            if !allowed(from, to) {
+                *v = f32::NEG_INFINITY;
+            }
         }
     }
-    for t in 1..n {
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut score = [0f32; TAGS];
+    for k in 0..TAGS {
+        score[k] = t[START][k] + em[0][k];
+    }
+    for (step, e) in em.iter().enumerate().skip(1) {
+        let mut next = [0f32; TAGS];
         for k in 0..TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for j in 0..TAGS {
-                if !allowed(j, k) {
-                    continue;
-                }
-                let s = score[t - 1][j] + trans[j][k];
+                let s = score[j] + t[j][k];
                 if s > best {
                     best = s;
                     arg = j as u8;
                 }
             }
-            score[t][k] = best + em[t][k];
-            back[t][k] = arg;
+            next[k] = best + e[k];
+            back[step][k] = arg;
         }
+        score = next;
     }
     let mut last = 0;
     for k in 1..TAGS {
-        if score[n - 1][k] > score[n - 1][last] {
+        if score[k] > score[last] {
             last = k;
         }
     }
@@ -168,8 +185,9 @@ pub(crate) fn marginals(
 pub(crate) struct Model {
     /// Feature rows are `bits` wide.
     pub bits: u32,
-    /// One row of `TAGS` weights per hashed feature, in units of `scale`.
-    pub weights: Vec<i16>,
+    /// One row of `TAGS` weights per hashed feature, in units of `scale`, padded to eight so
+    /// that a row never straddles two cache lines (the file holds the `TAGS` alone).
+    pub weights: Vec<Row>,
     /// What one unit of a weight is worth.
     pub scale: f32,
     /// Transition scores, in score units.
@@ -188,8 +206,7 @@ impl Model {
         for w in starts.windows(2) {
             let mut sum = [0i32; TAGS];
             for &row in &rows[w[0] as usize..w[1] as usize] {
-                let base = row as usize * TAGS;
-                let weights = &self.weights[base..base + TAGS];
+                let weights = &self.weights[row as usize];
                 for k in 0..TAGS {
                     sum[k] += i32::from(weights[k]);
                 }
@@ -205,7 +222,7 @@ impl Model {
 
     /// The model as bytes: magic, bits, scale, temperature, transitions, weights.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * 2 + 512);
+        let mut out = Vec::with_capacity(self.weights.len() * TAGS * 2 + 512);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
@@ -215,8 +232,10 @@ impl Model {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
+        for row in &self.weights {
+            for w in &row[..TAGS] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
         }
         out
     }
@@ -241,10 +260,11 @@ impl Model {
         }
         let count = (1usize << bits) * TAGS;
         let data = rest.get(at..at + count * 2)?;
-        let weights = data
+        let weights: Vec<i16> = data
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
+        let weights = rows_of(&weights);
         Some(Model {
             bits,
             weights,
@@ -364,7 +384,11 @@ mod tests {
     fn a_model_reads_back_what_it_wrote() {
         let model = Model {
             bits: 8,
-            weights: (0..256 * TAGS).map(|i| (i % 300) as i16 - 150).collect(),
+            weights: rows_of(
+                &(0..256 * TAGS)
+                    .map(|i| (i % 300) as i16 - 150)
+                    .collect::<Vec<_>>(),
+            ),
             scale: 0.5,
             trans: [[0.25; TAGS]; TAGS + 1],
             temperature: 2.0,

@@ -216,7 +216,7 @@ pub fn train(
         .count();
     let mut model = Model {
         bits: config.bits,
-        weights,
+        weights: model::rows_of(&weights),
         scale,
         trans,
         temperature: 1.0,
