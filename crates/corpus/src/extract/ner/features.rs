@@ -36,8 +36,6 @@ impl LineCase {
 
 /// Everything computed once per text before the tokens are read.
 pub(crate) struct Context<'a> {
-    /// The lower-case form of each token (borrowed from the text when it is already).
-    pub lower: Vec<Cow<'a, str>>,
     /// Each token as written, curly quotes straightened.
     pub plain: Vec<Cow<'a, str>>,
     /// The short shapes ("Xx", "X.X.", "d", "x") and the full shapes (capped at six
@@ -56,11 +54,35 @@ pub(crate) struct Context<'a> {
     pub gaz: Vec<&'static [u8]>,
     /// Per token, the rules' label ("B-PER", "I-?", …) and the rule's name.
     pub rule: Vec<(&'static [u8], &'static str)>,
+    /// Per token, the number of its lower-case form among the text's distinct words.
+    word_id: Vec<u32>,
+    /// Per distinct word, the hashes of its lower-case form and of its prefixes and suffixes.
+    word_parts: Vec<[u64; 6]>,
 }
 
 /// The short shape (runs of one character class collapsed) and the full shape (capped at six
 /// characters) of `word`, appended to `out`; returns where the full one starts.
 fn shapes(word: &str, out: &mut String) -> usize {
+    if word.is_ascii() {
+        // The same, a byte at a time.
+        let class = |b: u8| match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            b => b,
+        };
+        let mut last = b' ';
+        for b in word.bytes() {
+            let s = class(b);
+            if s != last {
+                out.push(char::from(s));
+                last = s;
+            }
+        }
+        let full = out.len();
+        out.extend(word.bytes().take(6).map(|b| char::from(class(b))));
+        return full;
+    }
     let class = |c: char| {
         if c.is_uppercase() {
             'X'
@@ -87,6 +109,15 @@ fn shapes(word: &str, out: &mut String) -> usize {
     full
 }
 
+/// How many letters `word` has.
+pub(crate) fn letters(word: &str) -> usize {
+    if word.is_ascii() {
+        word.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        word.chars().filter(|c| c.is_alphabetic()).count()
+    }
+}
+
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -105,7 +136,7 @@ fn line_case(text: &str, toks: &[Tok]) -> LineCase {
     let mut plain = 0;
     for t in toks {
         let w = t.text(text);
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        if letters(w) < 4 {
             continue;
         }
         long += 1;
@@ -114,7 +145,12 @@ fn line_case(text: &str, toks: &[Tok]) -> LineCase {
         } else if !SMALL.contains(&w) {
             plain += 1;
         }
-        if !w.chars().any(char::is_lowercase) {
+        let lower = if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            w.chars().any(char::is_lowercase)
+        };
+        if !lower {
             caps += 1;
         }
     }
@@ -309,6 +345,17 @@ impl<'a> Context<'a> {
         }
         let lower_elsewhere = word_id.iter().map(|&id| lowers[id as usize]).collect();
         let capital_elsewhere = word_id.iter().map(|&id| capitals[id as usize]).collect();
+        let mut word_parts = vec![[0u64; 6]; ids.len()];
+        for (word, &id) in &ids {
+            word_parts[id as usize] = [
+                part(word.as_bytes()),
+                part(prefix(word, 2).as_bytes()),
+                part(prefix(word, 3).as_bytes()),
+                part(suffix(word, 2).as_bytes()),
+                part(suffix(word, 3).as_bytes()),
+                part(suffix(word, 4).as_bytes()),
+            ];
+        }
         // Whether each distinct word is a person title, asked once.
         let mut title = vec![None; ids.len()];
         drop(ids);
@@ -319,7 +366,6 @@ impl<'a> Context<'a> {
         let gaz = gazetteer_labels(text, toks, &lower, &mut is_title);
         let rule = rule_labels(text, toks);
         Context {
-            lower,
             plain,
             shapes: shapes_buf,
             shape_at,
@@ -328,6 +374,8 @@ impl<'a> Context<'a> {
             capital_elsewhere,
             gaz,
             rule,
+            word_id,
+            word_parts,
         }
     }
 }
@@ -402,19 +450,13 @@ pub(crate) fn rows(
 ) {
     let parts: Vec<Parts> = (from..to)
         .map(|i| {
-            let lower = &*ctx.lower[i];
+            let [lower, affixes @ ..] = ctx.word_parts[ctx.word_id[i] as usize];
             Parts {
-                lower: part(lower.as_bytes()),
+                lower,
                 plain: part(ctx.plain[i].as_bytes()),
                 shape: part(ctx.shape(i).as_bytes()),
                 short: part(ctx.short(i).as_bytes()),
-                affixes: [
-                    part(prefix(lower, 2).as_bytes()),
-                    part(prefix(lower, 3).as_bytes()),
-                    part(suffix(lower, 2).as_bytes()),
-                    part(suffix(lower, 3).as_bytes()),
-                    part(suffix(lower, 4).as_bytes()),
-                ],
+                affixes,
                 gaz: part(ctx.gaz[i]),
                 rule: part(ctx.rule[i].0),
                 rule_name: part(ctx.rule[i].1.as_bytes()),

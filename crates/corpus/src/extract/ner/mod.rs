@@ -57,19 +57,14 @@ fn lines(toks: &[Tok]) -> Vec<(usize, usize)> {
 /// A line the model does not read: a title-case heading or a line in capitals, where capitals
 /// say nothing. Names there come from what the rest of the text says.
 fn heading_line(ctx: &Context, toks: &[Tok], text: &str, from: usize, to: usize) -> bool {
-    let long = (from..to)
-        .filter(|&k| {
-            toks[k]
-                .text(text)
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count()
-                >= 4
-        })
-        .count();
+    let long = || {
+        (from..to)
+            .filter(|&k| features::letters(toks[k].text(text)) >= 4)
+            .count()
+    };
     match ctx.case[from] {
-        LineCase::Caps => long >= 2,
-        LineCase::Title => long >= 4,
+        LineCase::Caps => long() >= 2,
+        LineCase::Title => long() >= 4,
         LineCase::Normal => false,
     }
 }
