@@ -21,13 +21,15 @@
 
 use super::dates::Field;
 use super::entities::{EntityKind, Found};
-use super::gazetteer::lookup_key;
+use super::gazetteer::{gazetteer, lookup_key};
 use crate::DocId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The mean confidence, in percent, a person never named in full in the corpus needs.
-const LONE_PERSON_CONFIDENCE: u32 = 70;
+/// How sure, in percent, the recogniser must be of a person the corpus never names in full (on
+/// average over its mentions), and of a person whose name starts with no known given name (at
+/// least once).
+const PERSON_CONFIDENCE: u32 = 70;
 
 /// The position of an entity in its corpus.
 pub type EntityId = u32;
@@ -650,8 +652,26 @@ pub(crate) fn link<'a>(
             .iter()
             .map(|&i| u32::from(items[i].found.confidence))
             .sum::<u32>()
-            >= LONE_PERSON_CONFIDENCE * members.len() as u32;
-        if kind == EntityKind::Person && !any_full && !sure {
+            >= PERSON_CONFIDENCE * members.len() as u32;
+        // A person whose name starts with no known given name stands where the recogniser was
+        // sure of it at least once: a product or a phrase read as a person ("Apache Spark",
+        // "Peace Lily", "Gen Z") is a guess everywhere it is written.
+        let best = members
+            .iter()
+            .map(|&i| u32::from(items[i].found.confidence))
+            .max()
+            .unwrap_or(0);
+        let given_name = members.iter().any(|&i| {
+            full(&items[i])
+                && items[i]
+                    .form
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| gazetteer().given_names.contains(w))
+        });
+        if kind == EntityKind::Person
+            && ((!any_full && !sure) || (!given_name && best < PERSON_CONFIDENCE))
+        {
             continue;
         }
         let name = members
@@ -659,6 +679,9 @@ pub(crate) fn link<'a>(
             .find_map(|&i| items[i].found.canonical)
             .map(str::to_owned)
             .unwrap_or_else(|| fullest_form(&items, &members));
+        if kind == EntityKind::Org && common_acronym(&name, &items, &members, &text) {
+            continue;
+        }
         let id = EntityId::try_from(entities.len()).unwrap_or(EntityId::MAX);
         for &i in &members {
             let item = &items[i];
@@ -691,6 +714,60 @@ pub(crate) fn link<'a>(
     }
     recount(&mut entities, &mentions, ids, &text);
     (entities, mentions)
+}
+
+/// Words before a common noun that rarely stand before an organisation's name.
+const COMMON_NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "your", "our", "their", "my", "its", "any", "every", "each", "more", "much",
+];
+
+/// Whether an organisation named by an acronym is a common noun written in capitals ("API",
+/// "UI", "ROI"): in the texts that name it, at least one use in five takes an indefinite
+/// article, a possessive or a plural ("an API", "your ROI", "APIs"), which an organisation's
+/// name rarely does.
+fn common_acronym<'a>(
+    name: &str,
+    items: &[Item],
+    members: &[usize],
+    text: &impl Fn(usize, Field) -> &'a str,
+) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if !(2..=6).contains(&letters) || name.chars().any(|c| c.is_lowercase() || c == ' ') {
+        return false;
+    }
+    let fields: BTreeSet<(usize, Field)> = members
+        .iter()
+        .map(|&i| (items[i].doc, items[i].found.field))
+        .collect();
+    let (mut uses, mut common) = (0usize, 0usize);
+    for (doc, field) in fields {
+        let t = text(doc, field);
+        for (at, _) in t.match_indices(name) {
+            let before = &t[..at];
+            let after = &t[at + name.len()..];
+            let starts_word = !before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let plural = after
+                .strip_prefix('s')
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+            let ends_word = plural || !after.starts_with(char::is_alphanumeric);
+            if !starts_word || !ends_word {
+                continue;
+            }
+            uses += 1;
+            let lower = before.trim_end().to_lowercase();
+            let article = before.ends_with(' ')
+                && COMMON_NOUN_DETERMINERS.iter().any(|d| {
+                    lower == *d || lower.strip_suffix(d).is_some_and(|r| r.ends_with(' '))
+                });
+            if plural || article {
+                common += 1;
+            }
+        }
+    }
+    uses > 0 && common * 5 >= uses
 }
 
 /// Whether `short` (a skeleton) is an organisation's name cut short: the full name ends in an
@@ -888,6 +965,72 @@ pub(crate) fn co_occurring(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every mention of each (surface, kind, confidence) in each text, linked.
+    fn linked(texts: &[&str], names: &[(&str, EntityKind, u8)]) -> Vec<(String, EntityKind)> {
+        let found: Vec<Vec<Found>> = texts
+            .iter()
+            .map(|t| {
+                let mut list: Vec<Found> = names
+                    .iter()
+                    .flat_map(|&(surface, kind, confidence)| {
+                        t.match_indices(surface).map(move |(start, _)| Found {
+                            field: Field::Body,
+                            start,
+                            end: start + surface.len(),
+                            kind: Some(kind),
+                            confidence,
+                            canonical: None,
+                            acronym: None,
+                            weak: false,
+                            rule: "test",
+                        })
+                    })
+                    .collect();
+                list.sort_by_key(|f| f.start);
+                list
+            })
+            .collect();
+        let ids: Vec<DocId> = (0..texts.len() as DocId).collect();
+        let (entities, _) = link(found, &ids, |d, _| texts[d]);
+        entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn a_name_never_read_surely_as_a_person_is_a_person_only_with_a_given_name() {
+        let texts = [
+            "Apache Spark handles big data. Bill Gates said so.",
+            "We ran Apache Spark again, as Bill Gates did.",
+            "Faiq Zaidan, the judge, ruled on Monday.",
+        ];
+        let people = linked(
+            &texts,
+            &[
+                ("Apache Spark", EntityKind::Person, 55),
+                ("Bill Gates", EntityKind::Person, 55),
+                ("Faiq Zaidan", EntityKind::Person, 85),
+            ],
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.0.as_str()).collect();
+        assert!(!names.contains(&"Apache Spark"), "{names:?}");
+        assert!(names.contains(&"Bill Gates"), "{names:?}");
+        assert!(names.contains(&"Faiq Zaidan"), "{names:?}");
+    }
+
+    #[test]
+    fn an_acronym_used_as_a_common_noun_is_no_organisation() {
+        let texts = [
+            "An API lets programs talk. The API is new.",
+            "Our API and two other APIs. NASA said the API works.",
+            "NASA launched a probe. The NASA team cheered.",
+        ];
+        let orgs = linked(
+            &texts,
+            &[("API", EntityKind::Org, 80), ("NASA", EntityKind::Org, 80)],
+        );
+        let names: Vec<&str> = orgs.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["NASA"]);
+    }
 
     #[test]
     fn spellings_of_one_name_share_a_skeleton() {

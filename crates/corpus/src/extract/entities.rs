@@ -1243,10 +1243,17 @@ pub(crate) fn find(
         .map(|f| lookup_key(text_of(f)).into_owned())
         .collect();
     found.retain(|f| f.rule != NOT_A_NAME && !not_names.contains(&*lookup_key(text_of(f))));
-    let mut known: HashMap<String, (EntityKind, Option<&'static str>)> = HashMap::new();
+    // The names the article gives, with how sure it is of each at best: a headline or heading
+    // repeating a name is as sure as the text.
+    let mut known: HashMap<String, (EntityKind, Option<&'static str>, u8)> = HashMap::new();
     for f in &found {
         if let Some(kind) = f.kind.filter(|_| !f.weak) {
-            known.insert(lookup_key(text_of(f)).to_lowercase(), (kind, f.canonical));
+            let entry = known
+                .entry(lookup_key(text_of(f)).to_lowercase())
+                .or_insert((kind, f.canonical, f.confidence));
+            if f.confidence > entry.2 {
+                *entry = (kind, f.canonical, f.confidence);
+            }
         }
     }
     found.extend(find_known(title, Field::Title, &known, 0, title.len()));
@@ -1408,7 +1415,7 @@ fn photo_credit(caption: &str) -> Option<Found> {
 fn find_known(
     text: &str,
     field: Field,
-    known: &HashMap<String, (EntityKind, Option<&'static str>)>,
+    known: &HashMap<String, (EntityKind, Option<&'static str>, u8)>,
     from: usize,
     to: usize,
 ) -> Vec<Found> {
@@ -1429,16 +1436,21 @@ fn find_known(
         for stop in (i + 1..=end).rev() {
             let span = &text[from + all[i].start..from + all[stop - 1].end];
             let key = lookup_key(span);
-            let hit = if let Some(&(kind, canonical)) = known.get(&key.to_lowercase()) {
-                Some((kind, canonical, "named so in the article"))
+            let hit = if let Some(&(kind, canonical, sure)) = known.get(&key.to_lowercase()) {
+                Some((kind, canonical, sure, "named so in the article"))
             } else if let Some(&canonical) = g.organisations.get(&*key) {
-                Some((EntityKind::Org, Some(canonical), "gazetteer organisation"))
+                Some((
+                    EntityKind::Org,
+                    Some(canonical),
+                    85,
+                    "gazetteer organisation",
+                ))
             } else if let Some(&(canonical, _)) = g.places.get(&*key) {
-                Some((EntityKind::Place, Some(canonical), "gazetteer place"))
+                Some((EntityKind::Place, Some(canonical), 85, "gazetteer place"))
             } else {
                 None
             };
-            if let Some((kind, canonical, rule)) = hit {
+            if let Some((kind, canonical, confidence, rule)) = hit {
                 if stop - i == 1 && all[i].text.chars().count() < 2 {
                     continue;
                 }
@@ -1447,7 +1459,7 @@ fn find_known(
                     start: from + all[i].start,
                     end: from + all[stop - 1].end,
                     kind: Some(kind),
-                    confidence: 85,
+                    confidence,
                     canonical,
                     acronym: None,
                     weak: false,

@@ -279,6 +279,19 @@ fn sentence_opener(text: &str, l: &Labelled, from: usize, to: usize) -> usize {
     }
 }
 
+/// Greetings and thanks that open a line before a name: "Hey Jeff", "Dear Sam".
+const INTERJECTIONS: &[&str] = &["hey", "hi", "hello", "dear", "thanks", "thank"];
+
+/// Whether the person the model read in tokens `[from, to)` is made of common words: each of
+/// them written in lower case elsewhere in the text, and the first no given name ("Real
+/// Estate", "Computer Science", "Peace Lily"; but "Bill Gates", "Rose Young").
+fn common_words(text: &str, l: &Labelled, from: usize, to: usize) -> bool {
+    let first = l.toks[from].text(text);
+    !gazetteer().given_names.contains(&*lookup_key(first))
+        && (from..to)
+            .all(|k| l.lower_elsewhere[k] || !l.toks[k].text(text).chars().any(char::is_alphabetic))
+}
+
 /// "al-Hamidawi": a name with an Arabic article glued on.
 fn particle_name(word: &str) -> Option<&str> {
     let (head, rest) = word.split_once('-')?;
@@ -365,7 +378,8 @@ fn consistent(
         }
         known.entry(key).or_insert(kind);
     };
-    let mut surnames: HashMap<String, ()> = HashMap::default();
+    // The last words of the people named in full here, with how sure the model is of each.
+    let mut surnames: HashMap<String, f32> = HashMap::default();
     for &(from, to, kind, p) in &spans {
         let surface = &text[toks[from].start as usize..toks[to - 1].end as usize];
         if p >= 0.8 {
@@ -376,9 +390,13 @@ fn consistent(
         }
         if kind == EntityKind::Person && to - from >= 2 {
             let last = word(to - 1);
-            surnames.insert(last.to_owned(), ());
+            let mut note = |w: &str| {
+                let sure = surnames.entry(w.to_owned()).or_insert(0.0);
+                *sure = sure.max(p);
+            };
+            note(last);
             if let Some(rest) = particle_name(last) {
-                surnames.insert(rest.to_owned(), ());
+                note(rest);
             }
         }
     }
@@ -436,8 +454,9 @@ fn consistent(
                 stop - i == 1 && toks[i].sent_start && w.chars().any(char::is_lowercase);
             if let Some(&kind) = known.get(key) {
                 hit = Some((stop, kind, 0.7));
-            } else if stop - i == 1 && surnames.contains_key(w) {
-                hit = Some((stop, EntityKind::Person, 0.6));
+            } else if let Some(&sure) = surnames.get(w).filter(|_| stop - i == 1) {
+                // A surname is as sure as the full name, at most.
+                hit = Some((stop, EntityKind::Person, sure.min(0.6)));
             } else if lone_start {
                 continue;
             } else if g.places.contains_key(key) {
@@ -489,6 +508,7 @@ pub(crate) fn find(
                 super::entities::is_pronoun(w)
                     || !w.chars().any(char::is_alphanumeric)
                     || matches!(w, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
+                    || INTERJECTIONS.contains(&w.to_lowercase().as_str())
             };
             while from < to && opens(l.toks[from].text(text)) {
                 from += 1;
@@ -498,6 +518,22 @@ pub(crate) fn find(
             }
             let from = sentence_opener(text, &l, from, to);
             (!not_a_person(text, &l.toks, from, to)).then_some((from, to, kind, p))
+        })
+        .collect();
+    // Words that stand alone here as an organisation ("GitHub", "HBO"): a person's name never
+    // starts with one ("GitHub Copilot", "HBO Max" are its products).
+    let lone_orgs: std::collections::HashSet<&str> = names
+        .iter()
+        .filter(|s| s.2 == EntityKind::Org && s.1 - s.0 == 1)
+        .map(|s| l.toks[s.0].text(text))
+        .collect();
+    let names: Vec<_> = names
+        .into_iter()
+        .filter(|&(from, to, kind, _)| {
+            kind != EntityKind::Person
+                || to - from < 2
+                || !(lone_orgs.contains(l.toks[from].text(text))
+                    || common_words(text, &l, from, to))
         })
         .collect();
     // The last words of the full names of people here.
@@ -601,6 +637,31 @@ mod tests {
                 found.contains(&(name.to_owned(), kind)),
                 "{name} not in {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn products_phrases_and_greetings_are_not_people() {
+        let text = "Microsoft said on Tuesday that sales grew. Developers use Microsoft Teams \
+                    and Microsoft Copilot every day, the company said.\n\
+                    The real estate market cooled. Real Estate agents, said Jane Smith, saw \
+                    fewer buyers.\n\
+                    Hey Jeff, thanks for the note, wrote Mary Jones.";
+        let people: Vec<String> = names(text)
+            .into_iter()
+            .filter(|(_, kind)| *kind == EntityKind::Person)
+            .map(|(name, _)| name)
+            .collect();
+        for junk in [
+            "Microsoft Teams",
+            "Microsoft Copilot",
+            "Real Estate",
+            "Hey Jeff",
+        ] {
+            assert!(!people.iter().any(|p| p == junk), "{junk} in {people:?}");
+        }
+        for name in ["Jane Smith", "Mary Jones"] {
+            assert!(people.iter().any(|p| p == name), "{name} not in {people:?}");
         }
     }
 
