@@ -63,6 +63,18 @@ fn spans(doc: &Document, field: Field, entities: &[EntityLabel]) -> Vec<Span> {
 /// "Published 2020-09-28 · from the dateline", or what is known instead.
 fn published_line(doc: &Document) -> String {
     let p = &doc.published;
+    let line = published_bounds(doc);
+    match p.best.as_deref() {
+        Some(best) if p.source == PublishedSource::Estimated => {
+            format!("{line} · placed at {best}, where the corpus's dates point")
+        }
+        _ => line,
+    }
+}
+
+/// What the article's own dates say of when it was published.
+fn published_bounds(doc: &Document) -> String {
+    let p = &doc.published;
     let evidence = p.evidence.clone().unwrap_or_default();
     match (p.source, p.value.as_deref(), p.earliest.as_deref(), p.latest.as_deref()) {
         (PublishedSource::Dateline, Some(value), _, _) => {

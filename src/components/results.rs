@@ -92,7 +92,7 @@ pub fn ResultList() -> impl IntoView {
                                     let (class, text) = if hit.published_stated {
                                         ("row-date", date)
                                     } else {
-                                        ("row-date estimated", format!("≥ {date}"))
+                                        ("row-date estimated", format!("≈ {date}"))
                                     };
                                     view! { <span class=class>{text}</span> }
                                 })}

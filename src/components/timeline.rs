@@ -8,9 +8,27 @@ use crate::components::switch::FilterSwitch;
 use corpus::DateMode;
 use leptos::prelude::*;
 
-/// A readable label for a bucket start (`2020`, `2020-09`, `2020-09-28`).
+/// A readable label for a bucket start: `2020`, `Sep 2020`, `28 Sep`; the bars gathering what
+/// lies outside the span keep their names ("earlier", "later").
 fn label(start: &str) -> String {
-    start.to_owned()
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = start.split('-').collect();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .copied()
+    };
+    match parts.as_slice() {
+        [y, m] => month(m).map_or_else(|| start.to_owned(), |m| format!("{m} {y}")),
+        [_, m, d] => month(m).map_or_else(
+            || start.to_owned(),
+            |m| format!("{} {m}", d.trim_start_matches('0')),
+        ),
+        _ => start.to_owned(),
+    }
 }
 
 /// The timeline with its controls.
@@ -39,13 +57,14 @@ pub fn Timeline() -> impl IntoView {
         }
     };
 
-    let bars = move || {
-        let (_, buckets, _) = state.timeline.get();
-        let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-        let range = state.date_range.get();
-        let dragging = drag.get();
-        let every = (buckets.len() / 12).max(1);
-        buckets
+    let bars =
+        move || {
+            let (_, buckets, _) = state.timeline.get();
+            let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+            let range = state.date_range.get();
+            let dragging = drag.get();
+            let every = (buckets.len() / 12).max(1);
+            buckets
             .into_iter()
             .enumerate()
             .map(|(index, bucket)| {
@@ -56,18 +75,25 @@ pub fn Timeline() -> impl IntoView {
                 };
                 let stated = bucket.stated as f64 * 100.0 / highest as f64;
                 let estimated = bucket.estimated as f64 * 100.0 / highest as f64;
+                let outside = bucket.start == corpus::EARLIER || bucket.start == corpus::LATER;
+                let name = if outside {
+                    format!("{} ({} – {})", bucket.start, bucket.first_day, bucket.last_day)
+                } else {
+                    bucket.start.clone()
+                };
                 let title = format!(
                     "{}: {} article{} ({} stated, {} estimated)",
-                    bucket.start,
+                    name,
                     bucket.count,
                     crate::app::plural(bucket.count),
                     bucket.stated,
                     bucket.estimated
                 );
-                let tick = (index % every == 0).then(|| label(&bucket.start));
+                let tick = (outside || index % every == 0).then(|| label(&bucket.start));
                 view! {
                     <div
                         class="bar"
+                        class:outside=outside
                         class:selected=selected
                         data-testid="bar"
                         data-start=bucket.start.clone()
@@ -92,7 +118,7 @@ pub fn Timeline() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+        };
 
     let range_text = move || {
         state.date_range.get().map(|(from, to)| {

@@ -249,7 +249,7 @@ pub struct Corpus {
 /// What a snapshot says it is: bumped whenever the engine's output or the snapshot's layout
 /// changes, so a snapshot from another engine is rebuilt from the raw files instead of misread.
 pub const SNAPSHOT_FORMAT: &str = concat!(
-    "corpus-explorer snapshot 2 / engine ",
+    "corpus-explorer snapshot 3 / engine ",
     env!("CARGO_PKG_VERSION")
 );
 
@@ -477,6 +477,13 @@ impl Corpus {
             };
             doc.extract_dates(order);
         }
+        // Articles that state no day are placed by what the corpus as a whole states.
+        dates::best_estimates(
+            &mut documents
+                .iter_mut()
+                .map(|doc| &mut doc.published)
+                .collect::<Vec<_>>(),
+        );
         let texts: Vec<&str> = documents
             .iter()
             .map(|doc| {

@@ -34,7 +34,9 @@ pub use crate::corpus::{
 pub use crate::error::IngestError;
 pub use crate::extract::aliases::{Entity, EntityEdit, EntityId, EntityRef, Form, Mention};
 pub use crate::extract::entities::EntityKind;
-pub use crate::query::{DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult};
+pub use crate::query::{
+    DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult, EARLIER, LATER,
+};
 
 /// The position of a document in its corpus: documents are numbered from 0 in (file, line) order.
 pub type DocId = u32;

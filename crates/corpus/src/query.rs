@@ -197,6 +197,26 @@ fn iso_day(day: DayNumber) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The label of the bar gathering the dates before the timeline's span.
+pub const EARLIER: &str = "earlier";
+/// The label of the bar gathering the dates after it.
+pub const LATER: &str = "later";
+
+/// The span a timeline shows for placements starting on `days` (sorted) and ending by
+/// `last_end`: all of them when few, else the central 96% of them, so that one article recalling
+/// 1717 does not stretch a corpus of one year to three centuries (the rest are counted in the
+/// earlier and later bars).
+fn core_span(days: &[DayNumber], last_end: DayNumber) -> (DayNumber, DayNumber) {
+    let n = days.len();
+    if n < 50 {
+        return (days[0], last_end);
+    }
+    let cut = n / 50;
+    let (lo, hi) = (days[cut], days[n - 1 - cut]);
+    // The span ends where its last placement ends, unless that is far out.
+    (lo, if hi == days[n - 1] { last_end } else { hi })
+}
+
 /// Buckets from the first to the last day, by a unit fitting the span.
 fn buckets(
     first: DayNumber,
@@ -530,22 +550,38 @@ impl Corpus {
         matching: &[DocId],
         query: &Query,
     ) -> (&'static str, Vec<HistogramBucket>, usize) {
-        let span = self
+        // Where the corpus's dates are: the first day of every placement, sorted.
+        let mut days: Vec<DayNumber> = self
             .documents()
             .iter()
             .flat_map(|doc| placements(doc, query.date_mode, false))
-            .fold(
-                None,
-                |acc: Option<(DayNumber, DayNumber)>, (a, b, _)| match acc {
-                    None => Some((a, b)),
-                    Some((lo, hi)) => Some((lo.min(a), hi.max(b))),
-                },
-            );
+            .map(|(a, _, _)| a)
+            .collect();
         let mut undated = 0;
-        let Some((first, last)) = span else {
+        if days.is_empty() {
             return ("year", Vec::new(), matching.len());
-        };
-        let (unit, ranges) = buckets(first, last);
+        }
+        days.sort_unstable();
+        let last_end = self
+            .documents()
+            .iter()
+            .flat_map(|doc| placements(doc, query.date_mode, false))
+            .map(|(_, b, _)| b)
+            .max()
+            .unwrap_or(days[days.len() - 1]);
+        let (first, last) = core_span(&days, last_end);
+        let (unit, mut ranges) = buckets(first, last);
+        // What lies outside the span is gathered in one bar before it and one after.
+        if let (Some(&(_, start, _)), Some(&lowest)) = (ranges.first(), days.first()) {
+            if lowest < start {
+                ranges.insert(0, (EARLIER.to_owned(), lowest, start - 1));
+            }
+        }
+        if let Some(&(_, _, end)) = ranges.last() {
+            if last_end > end {
+                ranges.push((LATER.to_owned(), end + 1, last_end));
+            }
+        }
         let mut out: Vec<HistogramBucket> = ranges
             .iter()
             .map(|(start, a, b)| HistogramBucket {
@@ -612,6 +648,46 @@ mod tests {
         }
         corpus.finish();
         corpus
+    }
+
+    #[test]
+    fn the_timeline_spans_where_the_articles_are_and_gathers_the_rest() {
+        let mut corpus = Corpus::new();
+        for day in 0..60 {
+            let name = format!("2017-01-{:02}_story{day}.txt", day % 28 + 1);
+            // Stories of distinct words, so that none is a copy of another.
+            let words: Vec<String> = (0..12)
+                .map(|k| format!("w{}x{}", day, k * 7 + day))
+                .collect();
+            let text = format!("Story {day}\n\nThe council {}.", words.join(" "));
+            corpus.add_file(&name, text.as_bytes()).unwrap();
+        }
+        corpus
+            .add_file(
+                "1990-05-01_old.txt",
+                b"An old story\n\nThe council first met that spring.",
+            )
+            .unwrap();
+        corpus.finish();
+        let result = corpus.query(&Query::default());
+        let bars = &result.histogram;
+        assert_eq!(result.histogram_unit, "day");
+        assert_eq!(bars[0].start, EARLIER);
+        assert_eq!(
+            (bars[0].count, bars[0].first_day.as_str()),
+            (1, "1990-05-01")
+        );
+        assert_eq!(bars[1].start, "2017-01-01");
+        assert_eq!(bars.last().map(|b| b.start.as_str()), Some("2017-01-28"));
+        // Every article is in exactly one bar.
+        assert_eq!(bars.iter().map(|b| b.count).sum::<usize>(), 61);
+        // Brushing the earlier bar keeps the old story.
+        let old = corpus.query(&Query {
+            date_from: Some(bars[0].first_day.clone()),
+            date_to: Some(bars[0].last_day.clone()),
+            ..Query::default()
+        });
+        assert_eq!(old.total, 1);
     }
 
     #[test]

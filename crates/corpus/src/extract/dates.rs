@@ -153,6 +153,10 @@ pub struct Published {
     pub earliest: Option<String>,
     /// For an estimate, the latest it can be (None: open).
     pub latest: Option<String>,
+    /// For an estimate, the likeliest day within those bounds, from what the corpus as a whole
+    /// states (see [`best_estimates`]); where the timeline draws it.
+    #[serde(default)]
+    pub best: Option<String>,
     /// Where it came from.
     pub source: PublishedSource,
     /// 0 (no idea) to 1 (certain).
@@ -168,16 +172,19 @@ impl Published {
             value: None,
             earliest: None,
             latest: None,
+            best: None,
             source: PublishedSource::Unknown,
             confidence: 0.0,
             evidence: None,
         }
     }
 
-    /// The date to place the article at on a timeline: the stated value, else the earliest bound.
+    /// The date to place the article at on a timeline: the stated value, else the best
+    /// estimate, else a bound.
     pub fn point(&self) -> Option<&str> {
         self.value
             .as_deref()
+            .or(self.best.as_deref())
             .or(self.earliest.as_deref())
             .or(self.latest.as_deref())
     }
@@ -1206,6 +1213,7 @@ pub fn publication(
             value: stated.value.clone(),
             earliest: None,
             latest: None,
+            best: None,
             source: PublishedSource::Dateline,
             confidence: if stated.granularity == Granularity::Day {
                 0.95
@@ -1220,6 +1228,7 @@ pub fn publication(
             value: Some(value),
             earliest: None,
             latest: None,
+            best: None,
             source: PublishedSource::FileName,
             confidence: 0.7,
             evidence: Some(file.to_owned()),
@@ -1258,6 +1267,7 @@ pub fn publication(
             value: None,
             earliest: mention.value.clone(),
             latest,
+            best: None,
             source: PublishedSource::Estimated,
             confidence: 0.3,
             evidence: Some(match updated {
@@ -1269,11 +1279,54 @@ pub fn publication(
             value: None,
             earliest: None,
             latest,
+            best: None,
             source: PublishedSource::Estimated,
             confidence: 0.3,
             evidence: Some(field_text(Field::Dateline)),
         },
         (None, None) => Published::unknown(),
+    }
+}
+
+/// The best estimate of every estimated publication day, from the corpus as a whole: articles
+/// of one corpus are mostly written close together, so an article that states nothing is
+/// likeliest written when the corpus's stated articles were (their median day), and no earlier
+/// than its estimated articles' evidence points (the upper quartile of their "not before" days:
+/// most recall something of the days just before they were written). The estimate stays within
+/// the article's own bounds: its "not before" is evidence, not its place.
+pub fn best_estimates(published: &mut [&mut Published]) {
+    let mut stated: Vec<DayNumber> = published
+        .iter()
+        .filter(|p| p.source.is_stated())
+        .filter_map(|p| p.value.as_deref().and_then(day_range).map(|r| r.0))
+        .collect();
+    let mut earliest: Vec<DayNumber> = published
+        .iter()
+        .filter(|p| p.source == PublishedSource::Estimated)
+        .filter_map(|p| p.earliest.as_deref().and_then(day_range).map(|r| r.0))
+        .collect();
+    stated.sort_unstable();
+    earliest.sort_unstable();
+    let median = stated.get(stated.len() / 2).copied();
+    let evidence = earliest.get(earliest.len() * 3 / 4).copied();
+    let Some(present) = median.max(evidence) else {
+        return;
+    };
+    for p in published.iter_mut() {
+        if p.source != PublishedSource::Estimated {
+            continue;
+        }
+        let lo = p.earliest.as_deref().and_then(day_range).map(|r| r.0);
+        let hi = p.latest.as_deref().and_then(day_range).map(|r| r.1);
+        let mut day = present;
+        if let Some(lo) = lo {
+            day = day.max(lo);
+        }
+        if let Some(hi) = hi {
+            day = day.min(hi);
+        }
+        let (y, m, d) = calendar::civil_from_days(day);
+        p.best = Some(format!("{y:04}-{m:02}-{d:02}"));
     }
 }
 
@@ -1494,6 +1547,61 @@ mod tests {
         );
         assert_eq!(date_in_file_name("000_5bb7e25a442b555a.txt"), None);
         assert_eq!(date_in_file_name("report-12345678.txt"), None);
+    }
+
+    #[test]
+    fn an_estimate_sits_where_the_corpus_is_within_its_own_bounds() {
+        let stated = |day: &str| Published {
+            value: Some(day.to_owned()),
+            earliest: None,
+            latest: None,
+            best: None,
+            source: PublishedSource::Dateline,
+            confidence: 0.95,
+            evidence: None,
+        };
+        let estimated = |earliest: Option<&str>, latest: Option<&str>| Published {
+            value: None,
+            earliest: earliest.map(str::to_owned),
+            latest: latest.map(str::to_owned),
+            best: None,
+            source: PublishedSource::Estimated,
+            confidence: 0.3,
+            evidence: None,
+        };
+        let mut all = [
+            stated("2017-01-20"),
+            stated("2017-01-25"),
+            stated("2017-02-02"),
+            // "Not before 2015": placed with the corpus, not in 2015.
+            estimated(Some("2015"), None),
+            // Not before March 2017: the corpus's day is too early for it.
+            estimated(Some("2017-03-10"), None),
+            // Updated by 2016-12-31 at the latest.
+            estimated(Some("2016-05"), Some("2016-12-31")),
+            // Articles recalling the days before they were written.
+            estimated(Some("2017-01-10"), None),
+            estimated(Some("2017-01-02"), None),
+            estimated(Some("2016-12-20"), None),
+        ];
+        best_estimates(&mut all.iter_mut().collect::<Vec<_>>());
+        let best: Vec<Option<&str>> = all.iter().map(|p| p.best.as_deref()).collect();
+        assert_eq!(
+            best,
+            vec![
+                None,
+                None,
+                None,
+                Some("2017-01-25"),
+                Some("2017-03-10"),
+                Some("2016-12-31"),
+                Some("2017-01-25"),
+                Some("2017-01-25"),
+                Some("2017-01-25"),
+            ]
+        );
+        assert_eq!(all[3].point(), Some("2017-01-25"));
+        assert!(!all[3].source.is_stated());
     }
 
     #[test]
