@@ -432,7 +432,12 @@ impl Corpus {
         let mut articles: Vec<Vec<Article>> = Vec::with_capacity(self.sources.len());
         for (source, blocks) in self.sources.iter().zip(&blocks) {
             let found = segment::segment_blocks(blocks, &stats);
-            if let Some(report) = self.files.iter_mut().find(|r| r.file == source.file) {
+            // Both lists are sorted by file name: a search, not a scan per file.
+            let at = self
+                .files
+                .binary_search_by(|r| r.file.as_str().cmp(source.file.as_str()))
+                .ok();
+            if let Some(report) = at.and_then(|k| self.files.get_mut(k)) {
                 report.status = FileStatus::Loaded {
                     articles: found.len(),
                 };
