@@ -4,7 +4,7 @@
 //! gets only that page, plus the total. Text search matches whole words, the last query word also
 //! as a prefix (so results narrow as the user types), case-insensitively; every word must match.
 
-use crate::extract::calendar::{self, DayNumber};
+use crate::extract::calendar::{self, iso_day, DayNumber};
 use crate::extract::dates::{day_range, Granularity};
 use crate::extract::entities::EntityKind;
 use crate::{Corpus, DocId, Document, EntityId, LineNo};
@@ -190,11 +190,6 @@ fn placements(
             })
             .collect(),
     }
-}
-
-fn iso_day(day: DayNumber) -> String {
-    let (y, m, d) = calendar::civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// The label of the bar gathering the dates before the timeline's span.
@@ -550,37 +545,31 @@ impl Corpus {
         matching: &[DocId],
         query: &Query,
     ) -> (&'static str, Vec<HistogramBucket>, usize) {
-        // Where the corpus's dates are: the first day of every placement, sorted.
-        let mut days: Vec<DayNumber> = self
+        // Where the corpus's dates are: the first day of every placement, sorted, and the
+        // last day any placement reaches.
+        let mut days = Vec::new();
+        let mut last_end = DayNumber::MIN;
+        for (a, b, _) in self
             .documents()
             .iter()
             .flat_map(|doc| placements(doc, query.date_mode, false))
-            .map(|(a, _, _)| a)
-            .collect();
+        {
+            days.push(a);
+            last_end = last_end.max(b);
+        }
         let mut undated = 0;
         if days.is_empty() {
             return ("year", Vec::new(), matching.len());
         }
         days.sort_unstable();
-        let last_end = self
-            .documents()
-            .iter()
-            .flat_map(|doc| placements(doc, query.date_mode, false))
-            .map(|(_, b, _)| b)
-            .max()
-            .unwrap_or(days[days.len() - 1]);
         let (first, last) = core_span(&days, last_end);
         let (unit, mut ranges) = buckets(first, last);
         // What lies outside the span is gathered in one bar before it and one after.
-        if let (Some(&(_, start, _)), Some(&lowest)) = (ranges.first(), days.first()) {
-            if lowest < start {
-                ranges.insert(0, (EARLIER.to_owned(), lowest, start - 1));
-            }
+        if let Some(&(_, start, _)) = ranges.first().filter(|r| days[0] < r.1) {
+            ranges.insert(0, (EARLIER.to_owned(), days[0], start - 1));
         }
-        if let Some(&(_, _, end)) = ranges.last() {
-            if last_end > end {
-                ranges.push((LATER.to_owned(), end + 1, last_end));
-            }
+        if let Some(&(_, _, end)) = ranges.last().filter(|r| last_end > r.2) {
+            ranges.push((LATER.to_owned(), end + 1, last_end));
         }
         let mut out: Vec<HistogramBucket> = ranges
             .iter()

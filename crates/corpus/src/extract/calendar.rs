@@ -31,6 +31,12 @@ pub fn civil_from_days(days: DayNumber) -> (i32, u32, u32) {
     (year, month, day)
 }
 
+/// A day number as an ISO date (`2020-09-28`).
+pub fn iso_day(days: DayNumber) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// 0 = Monday … 6 = Sunday.
 pub fn weekday(days: DayNumber) -> u32 {
     (days + 3).rem_euclid(7) as u32

@@ -1325,8 +1325,7 @@ pub fn best_estimates(published: &mut [&mut Published]) {
         if let Some(hi) = hi {
             day = day.min(hi);
         }
-        let (y, m, d) = calendar::civil_from_days(day);
-        p.best = Some(format!("{y:04}-{m:02}-{d:02}"));
+        p.best = Some(calendar::iso_day(day));
     }
 }
 

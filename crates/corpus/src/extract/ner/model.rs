@@ -39,17 +39,6 @@ pub(crate) fn allowed(from: usize, to: usize) -> bool {
     from == to || from + 1 == to
 }
 
-/// The weights of one feature: one per tag, and a zero.
-pub(crate) type Row = [i16; TAGS + 1];
-
-/// Rows of weights from `TAGS` weights per row.
-pub(crate) fn rows_of(weights: &[i16]) -> Vec<Row> {
-    weights
-        .chunks_exact(TAGS)
-        .map(|c| std::array::from_fn(|k| c.get(k).copied().unwrap_or(0)))
-        .collect()
-}
-
 /// Transition scores: `[from][to]`, `from` = `START` at a line's start.
 pub(crate) type Transitions = [[f32; TAGS]; TAGS + 1];
 
@@ -185,9 +174,8 @@ pub(crate) fn marginals(
 pub(crate) struct Model {
     /// Feature rows are `bits` wide.
     pub bits: u32,
-    /// One row of `TAGS` weights per hashed feature, in units of `scale`, padded to eight so
-    /// that a row never straddles two cache lines (the file holds the `TAGS` alone).
-    pub weights: Vec<Row>,
+    /// One row of `TAGS` weights per hashed feature, in units of `scale`.
+    pub weights: Vec<i16>,
     /// What one unit of a weight is worth.
     pub scale: f32,
     /// Transition scores, in score units.
@@ -206,7 +194,8 @@ impl Model {
         for w in starts.windows(2) {
             let mut sum = [0i32; TAGS];
             for &row in &rows[w[0] as usize..w[1] as usize] {
-                let weights = &self.weights[row as usize];
+                let base = row as usize * TAGS;
+                let weights = &self.weights[base..base + TAGS];
                 for k in 0..TAGS {
                     sum[k] += i32::from(weights[k]);
                 }
@@ -222,7 +211,7 @@ impl Model {
 
     /// The model as bytes: magic, bits, scale, temperature, transitions, weights.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * TAGS * 2 + 512);
+        let mut out = Vec::with_capacity(self.weights.len() * 2 + 512);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
@@ -232,10 +221,8 @@ impl Model {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        for row in &self.weights {
-            for w in &row[..TAGS] {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
         }
         out
     }
@@ -260,11 +247,10 @@ impl Model {
         }
         let count = (1usize << bits) * TAGS;
         let data = rest.get(at..at + count * 2)?;
-        let weights: Vec<i16> = data
+        let weights = data
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        let weights = rows_of(&weights);
         Some(Model {
             bits,
             weights,
@@ -384,11 +370,7 @@ mod tests {
     fn a_model_reads_back_what_it_wrote() {
         let model = Model {
             bits: 8,
-            weights: rows_of(
-                &(0..256 * TAGS)
-                    .map(|i| (i % 300) as i16 - 150)
-                    .collect::<Vec<_>>(),
-            ),
+            weights: (0..256 * TAGS).map(|i| (i % 300) as i16 - 150).collect(),
             scale: 0.5,
             trans: [[0.25; TAGS]; TAGS + 1],
             temperature: 2.0,

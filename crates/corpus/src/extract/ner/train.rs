@@ -216,7 +216,7 @@ pub fn train(
         .count();
     let mut model = Model {
         bits: config.bits,
-        weights: model::rows_of(&weights),
+        weights,
         scale,
         trans,
         temperature: 1.0,
