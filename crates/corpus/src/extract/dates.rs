@@ -1234,6 +1234,11 @@ pub fn publication(
             evidence: Some(file.to_owned()),
         };
     }
+    // An article updated on a day was written by then: a date after it is no past it reports.
+    let updated_by = updated
+        .and_then(|m| m.value.as_deref())
+        .and_then(day_range)
+        .map(|(_, last)| last);
     let mut latest_past: Option<(DayNumber, &DateMention)> = None;
     for mention in mentions {
         if !matches!(mention.field, Field::Body | Field::Title) {
@@ -1256,6 +1261,9 @@ pub fn publication(
             continue;
         }
         if let Some((first_day, _)) = day_range(value) {
+            if updated_by.is_some_and(|by| first_day > by) {
+                continue;
+            }
             if latest_past.is_none_or(|(day, _)| first_day > day) {
                 latest_past = Some((first_day, mention));
             }
@@ -1289,11 +1297,11 @@ pub fn publication(
 }
 
 /// The best estimate of every estimated publication day, from the corpus as a whole: articles
-/// of one corpus are mostly written close together, so an article that states nothing is
-/// likeliest written when the corpus's stated articles were (their median day), and no earlier
-/// than its estimated articles' evidence points (the upper quartile of their "not before" days:
-/// most recall something of the days just before they were written). The estimate stays within
-/// the article's own bounds: its "not before" is evidence, not its place.
+/// of one corpus are mostly written close together, and gathered up to a day, so an article that
+/// states nothing is likeliest written towards the recent end of the corpus: the upper quartile
+/// of its stated days, or of its estimated articles' "not before" days when that is later (most
+/// recall something of the days just before they were written). The estimate stays within the
+/// article's own bounds: its "not before" is evidence, not its place.
 pub fn best_estimates(published: &mut [&mut Published]) {
     let mut stated: Vec<DayNumber> = published
         .iter()
@@ -1307,9 +1315,8 @@ pub fn best_estimates(published: &mut [&mut Published]) {
         .collect();
     stated.sort_unstable();
     earliest.sort_unstable();
-    let median = stated.get(stated.len() / 2).copied();
-    let evidence = earliest.get(earliest.len() * 3 / 4).copied();
-    let Some(present) = median.max(evidence) else {
+    let quartile = |days: &[DayNumber]| days.get(days.len() * 3 / 4).copied();
+    let Some(present) = quartile(&stated).max(quartile(&earliest)) else {
         return;
     };
     for p in published.iter_mut() {
@@ -1591,15 +1598,15 @@ mod tests {
                 None,
                 None,
                 None,
-                Some("2017-01-25"),
+                Some("2017-02-02"),
                 Some("2017-03-10"),
                 Some("2016-12-31"),
-                Some("2017-01-25"),
-                Some("2017-01-25"),
-                Some("2017-01-25"),
+                Some("2017-02-02"),
+                Some("2017-02-02"),
+                Some("2017-02-02"),
             ]
         );
-        assert_eq!(all[3].point(), Some("2017-01-25"));
+        assert_eq!(all[3].point(), Some("2017-02-02"));
         assert!(!all[3].source.is_stated());
     }
 
@@ -1644,6 +1651,30 @@ mod tests {
         assert_eq!(
             publication("a.txt", &[], text).source,
             PublishedSource::Unknown
+        );
+    }
+
+    #[test]
+    fn an_update_day_bounds_the_past_an_article_reports() {
+        let body = "The gym reopened in March 2024. The trends of 2026 look bright.";
+        let dateline = "Updated Dec. 23, 2024, 1:24 PM EST";
+        let mut mentions = find_dates(body, Field::Body, NumericOrder::MonthFirst);
+        mentions.extend(find_dates(
+            dateline,
+            Field::Dateline,
+            NumericOrder::MonthFirst,
+        ));
+        let text = |f: Field| match f {
+            Field::Body => body.to_owned(),
+            Field::Dateline => dateline.to_owned(),
+            _ => String::new(),
+        };
+        let estimated = publication("a.txt", &mentions, text);
+        assert_eq!(estimated.source, PublishedSource::Estimated);
+        // 2026 comes after the update: it is no past the article reports.
+        assert_eq!(
+            (estimated.earliest.as_deref(), estimated.latest.as_deref()),
+            (Some("2024-03"), Some("2024-12-23"))
         );
     }
 
