@@ -22,6 +22,8 @@ test("the seeds give 10 stories, the duplicate is badged, and copies can be show
 
     await page.getByTestId("show-copies").check();
     await page.getByTestId("status").filter({ hasText: "11 articles from 5 files" }).waitFor();
+    // The status counts at once; the rows come with the worker's answer to the new filter.
+    await rows.nth(10).waitFor();
     assert.equal(await rows.count(), 11);
     assert.equal(await rows.filter({ hasText: "a copy" }).count(), 1);
     assert.deepEqual(errors, []);
