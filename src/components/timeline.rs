@@ -59,11 +59,13 @@ pub fn Timeline() -> impl IntoView {
 
     let bars =
         move || {
-            let (_, buckets, _) = state.timeline.get();
+            let (unit, buckets, _) = state.timeline.get();
             let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
             let range = state.date_range.get();
             let dragging = drag.get();
-            let every = (buckets.len() / 12).max(1);
+            // As many labels as fit: a dozen years, or seven months or days ("Sep 2025").
+            let fit = if unit == "year" { 12 } else { 7 };
+            let every = buckets.len().div_ceil(fit).max(1);
             buckets
             .into_iter()
             .enumerate()
