@@ -2,9 +2,11 @@
 //! gold standard's `mentioned_dates`, `caption_dates` and `explicit_date`.
 
 use crate::eval::{ratio, GoldRun};
-use corpus::extract::dates::{DateMention, Field, PublishedSource};
-use corpus::{Document, LineNo};
+use corpus::extract::calendar::{self, DayNumber};
+use corpus::extract::dates::{self, DateMention, Field, PublishedSource};
+use corpus::{Document, LineNo, Query, EARLIER, LATER};
 use serde::Serialize;
+use std::path::Path;
 
 use std::collections::BTreeMap;
 
@@ -210,5 +212,195 @@ pub fn dates_report(score: &DateScore) -> String {
     for problem in &score.problems {
         out.push_str(&format!("  - {problem}\n"));
     }
+    out
+}
+
+/// The publication-day scores of a folder in the wcxb format (`corpus eval dates DIR`): stated
+/// days against the gold day, estimates of the pages that state none, and how much of the
+/// corpus the timeline's span holds.
+#[derive(Debug, Serialize, Default)]
+pub struct FolderDateScore {
+    /// Pages read.
+    pub pages: usize,
+    /// Pages with a gold publication day.
+    pub dated_pages: usize,
+    /// Of those, pages given a stated publication date.
+    pub stated: usize,
+    /// Stated days equal to the gold day.
+    pub stated_right: usize,
+    /// Stated days that are not the gold day (a stated month or year that misses it counts too).
+    pub stated_wrong: usize,
+    /// Dated pages that state nothing, so are estimated.
+    pub estimated: usize,
+    /// Of those, the estimate (the middle of the date it is drawn at) within 31 days of the gold day.
+    pub estimated_within_month: usize,
+    /// Of those, drawn more than 365 days before the gold day.
+    pub estimated_year_early: usize,
+    /// Of those, drawn more than 365 days after the gold day.
+    pub estimated_year_late: usize,
+    /// Of those, with no estimate at all (not drawn on the timeline).
+    pub estimated_none: usize,
+    /// Of those, whose gold day lies within the estimate's range (earliest to latest).
+    pub estimated_in_range: usize,
+    /// The timeline's span (first and last day, outliers aside) for the whole folder.
+    pub span: Option<(String, String)>,
+    /// The timeline's unit.
+    pub unit: String,
+    /// Of the dated pages, those whose gold day lies within the span.
+    pub gold_in_span: usize,
+    /// Stories drawn on the timeline, and of those, drawn within the span (not in the earlier
+    /// or later bar).
+    pub drawn: usize,
+    /// See `drawn`.
+    pub drawn_in_span: usize,
+    /// Per page, what went wrong, for a person to read.
+    pub problems: Vec<String>,
+}
+
+/// The middle day of an ISO date, month or year.
+fn middle(iso: &str) -> Option<DayNumber> {
+    dates::day_range(iso).map(|(a, b)| a + (b - a) / 2)
+}
+
+/// Scores the publication days of every page of `dir` (`DIR/gold.jsonl`, `DIR/pages/`).
+pub fn score_folder(dir: &Path) -> Result<FolderDateScore, String> {
+    let folder = crate::eval_pages::load_folder(dir)?;
+    let corpus = &folder.corpus;
+    let mut score = FolderDateScore {
+        pages: folder.gold.len(),
+        ..FolderDateScore::default()
+    };
+    let result = corpus.query(&Query {
+        limit: 0,
+        ..Query::default()
+    });
+    score.unit = result.histogram_unit.clone();
+    let inside: Vec<_> = result
+        .histogram
+        .iter()
+        .filter(|b| b.start != EARLIER && b.start != LATER)
+        .collect();
+    let span = inside
+        .first()
+        .zip(inside.last())
+        .and_then(|(a, b)| Some((middle(&a.first_day)?, middle(&b.last_day)?)));
+    score.span = inside
+        .first()
+        .zip(inside.last())
+        .map(|(a, b)| (a.first_day.clone(), b.last_day.clone()));
+    score.drawn = result.histogram.iter().map(|b| b.count).sum();
+    score.drawn_in_span = inside.iter().map(|b| b.count).sum();
+
+    let mut first_doc = std::collections::HashMap::new();
+    for doc in corpus.documents() {
+        first_doc.entry(doc.file.as_str()).or_insert(doc);
+    }
+    for page in &folder.gold {
+        let file = page["file"].as_str().unwrap_or_default();
+        let Some(gold) = page["published"].as_str().and_then(middle) else {
+            continue;
+        };
+        score.dated_pages += 1;
+        if span.is_some_and(|(a, b)| (a..=b).contains(&gold)) {
+            score.gold_in_span += 1;
+        }
+        let Some(doc) = first_doc.get(file) else {
+            score.estimated += 1;
+            score.estimated_none += 1;
+            continue;
+        };
+        let published = &doc.published;
+        let evidence = published.evidence.as_deref().unwrap_or("");
+        if published.source.is_stated() {
+            score.stated += 1;
+            let value = published.value.as_deref().unwrap_or("");
+            match dates::day_range(value) {
+                Some((a, b)) if a == b && a == gold => score.stated_right += 1,
+                Some((a, b)) if a < b && (a..=b).contains(&gold) => {}
+                _ => {
+                    score.stated_wrong += 1;
+                    score.problems.push(format!(
+                        "{file}: stated {value}, gold {} ({evidence:?})",
+                        calendar::iso_day(gold)
+                    ));
+                }
+            }
+            continue;
+        }
+        score.estimated += 1;
+        let low = published.earliest.as_deref().and_then(dates::day_range);
+        let high = published.latest.as_deref().and_then(dates::day_range);
+        if low.is_some_and(|(a, _)| a <= gold) && high.is_none_or(|(_, b)| gold <= b) {
+            score.estimated_in_range += 1;
+        }
+        let Some(drawn) = published.point().and_then(middle) else {
+            score.estimated_none += 1;
+            continue;
+        };
+        let off = drawn - gold;
+        if off.abs() <= 31 {
+            score.estimated_within_month += 1;
+        } else if off < -365 || off > 365 {
+            if off < 0 {
+                score.estimated_year_early += 1;
+            } else {
+                score.estimated_year_late += 1;
+            }
+            score.problems.push(format!(
+                "{file}: drawn at {}, {} days {} the gold {} (between {} and {}; {evidence:?})",
+                calendar::iso_day(drawn),
+                off.abs(),
+                if off < 0 { "before" } else { "after" },
+                calendar::iso_day(gold),
+                published.earliest.as_deref().unwrap_or("?"),
+                published.latest.as_deref().unwrap_or("?"),
+            ));
+        }
+    }
+    Ok(score)
+}
+
+/// The folder's date scores as a person reads them: the problems first, the figures last.
+pub fn folder_report(score: &FolderDateScore) -> String {
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            100.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    let mut out = String::new();
+    for problem in &score.problems {
+        out.push_str(problem);
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "pages           {} ({} with a gold day)\n",
+        score.pages, score.dated_pages
+    ));
+    out.push_str(&format!(
+        "stated          {} pages: {} the right day, {} wrong ({:.1}% of the dated pages)\n",
+        score.stated,
+        score.stated_right,
+        score.stated_wrong,
+        pct(score.stated_wrong, score.dated_pages)
+    ));
+    out.push_str(&format!(
+        "estimated       {} pages: {:.1}% within a month, {:.1}% over a year early, {:.1}% over a year late, {} not drawn; gold within the range for {:.1}%\n",
+        score.estimated,
+        pct(score.estimated_within_month, score.estimated),
+        pct(score.estimated_year_early, score.estimated),
+        pct(score.estimated_year_late, score.estimated),
+        score.estimated_none,
+        pct(score.estimated_in_range, score.estimated),
+    ));
+    let (first, last) = score.span.clone().unwrap_or_default();
+    out.push_str(&format!(
+        "timeline        {first} to {last} by {}: holds {:.1}% of the dated pages' gold days, {:.1}% of the {} stories drawn\n",
+        score.unit,
+        pct(score.gold_in_span, score.dated_pages),
+        pct(score.drawn_in_span, score.drawn),
+        score.drawn
+    ));
     out
 }

@@ -137,8 +137,20 @@ fn prints_day(text: &str, day: &str) -> bool {
         })
 }
 
-/// Scores every page of `dir`.
-pub fn score_pages(dir: &Path) -> Result<PageScore, String> {
+/// A folder in the wcxb format, read and built into a corpus.
+pub struct Folder {
+    /// The gold objects, one per page, in `gold.jsonl`'s order.
+    pub gold: Vec<Value>,
+    /// Each page's text, in the same order.
+    pub texts: Vec<String>,
+    /// The corpus of all the pages, finished.
+    pub corpus: Corpus,
+    /// Seconds `finish` took.
+    pub seconds: f64,
+}
+
+/// Reads `DIR/gold.jsonl` and every page it names, and builds the corpus of them.
+pub fn load_folder(dir: &Path) -> Result<Folder, String> {
     let gold_path = dir.join("gold.jsonl");
     let gold_text = std::fs::read_to_string(&gold_path)
         .map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?;
@@ -165,7 +177,22 @@ pub fn score_pages(dir: &Path) -> Result<PageScore, String> {
     let started = Instant::now();
     corpus.finish();
     let seconds = started.elapsed().as_secs_f64();
+    Ok(Folder {
+        gold,
+        texts,
+        corpus,
+        seconds,
+    })
+}
 
+/// Scores every page of `dir`.
+pub fn score_pages(dir: &Path) -> Result<PageScore, String> {
+    let Folder {
+        gold,
+        texts,
+        corpus,
+        seconds,
+    } = load_folder(dir)?;
     let mut score = PageScore {
         seconds,
         ..PageScore::default()

@@ -21,11 +21,13 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
-  eval dates       score date mentions and publication dates against a gold standard\n\
+  eval dates       score date mentions and publication dates against a gold standard, or, given\n\
+                   a folder in the wcxb format, stated and estimated publication days and the\n\
+                   timeline's span against each page's known day\n\
   eval entities    score people, organisations, places and their aliases against a gold standard,\n\
                    or, given a folder of annotated text (CoNLL columns or IOB2), set-F1 per document\n\
   train-ner        train the entity recogniser on a folder of annotated text (see data/ner/README.md)\n\
@@ -106,17 +108,31 @@ fn evaluate(args: &[String]) -> ExitCode {
     if args.first().map(String::as_str) == Some("pages") {
         return evaluate_pages(&args[1..]);
     }
-    // `eval entities DIR`: an annotated folder rather than the gold standard.
-    if let [what, dir, flags @ ..] = args {
-        if what == "entities" && !dir.starts_with("--") {
-            let json = flags.iter().any(|f| f == "--json");
-            return match ner::score_folder(Path::new(dir)) {
-                Ok(score) => print_score(&score, json, ner::report),
-                Err(error) => {
-                    eprintln!("corpus: {error}");
-                    ExitCode::FAILURE
-                }
-            };
+    // `eval entities DIR`, `eval dates DIR`: a folder rather than the gold standard.
+    if let [what, rest @ ..] = args {
+        let json = rest.iter().any(|f| f == "--json");
+        let folders: Vec<&String> = rest.iter().filter(|a| !a.starts_with("--")).collect();
+        let gold = rest.iter().any(|f| f == "--gold");
+        if let ([dir], false) = (folders.as_slice(), gold) {
+            let dir = Path::new(dir.as_str());
+            if what == "dates" {
+                return match eval_dates::score_folder(dir) {
+                    Ok(score) => print_score(&score, json, eval_dates::folder_report),
+                    Err(error) => {
+                        eprintln!("corpus: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+            if what == "entities" {
+                return match ner::score_folder(dir) {
+                    Ok(score) => print_score(&score, json, ner::report),
+                    Err(error) => {
+                        eprintln!("corpus: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
         }
     }
     let mut gold = None;
