@@ -1300,8 +1300,13 @@ pub fn publication(
 /// of one corpus are mostly written close together, and gathered up to a day, so an article that
 /// states nothing is likeliest written towards the recent end of the corpus: the upper quartile
 /// of its stated days, or of its estimated articles' "not before" days when that is later (most
-/// recall something of the days just before they were written). The estimate stays within the
-/// article's own bounds: its "not before" is evidence, not its place.
+/// recall something of the days just before they were written). When the corpus knows at least
+/// eight days (stated days and day- or month-precise "not before" days), its present is the upper
+/// quartile of those. A corpus gathered in time (half of its known days within a month of its
+/// present) also places an article with no date at all at its present, with a low confidence
+/// and the range of the corpus's known days. The estimate stays within the article's own bounds:
+/// its "not before" is evidence, not its place, and a "not before" more than a year after the
+/// present is a forecast the article makes, dropped.
 pub fn best_estimates(published: &mut [&mut Published]) {
     let mut stated: Vec<DayNumber> = published
         .iter()
@@ -1315,16 +1320,61 @@ pub fn best_estimates(published: &mut [&mut Published]) {
         .collect();
     stated.sort_unstable();
     earliest.sort_unstable();
+    // The corpus's known days: stated days and the day- or month-precise "not before" days.
+    let mut known: Vec<DayNumber> = published
+        .iter()
+        .filter_map(|p| match p.source {
+            s if s.is_stated() => p.value.as_deref(),
+            PublishedSource::Estimated => p.earliest.as_deref().filter(|e| e.len() > 4),
+            _ => None,
+        })
+        .filter_map(|v| day_range(v).map(|r| r.0))
+        .collect();
+    known.sort_unstable();
     let quartile = |days: &[DayNumber]| days.get(days.len() * 3 / 4).copied();
-    let Some(present) = quartile(&stated).max(quartile(&earliest)) else {
+    // The corpus's present: the upper quartile of its known days when it knows enough of them,
+    // else of its stated days or of its estimates' "not before" days, whichever is later.
+    let present = if known.len() >= 8 {
+        quartile(&known)
+    } else {
+        quartile(&stated).max(quartile(&earliest))
+    };
+    let Some(present) = present else {
         return;
     };
+    // A gathered corpus (most of what it knows within a month of its present) places even an
+    // article with no date at all at its present, loosely: it is likelier right than not.
+    let near = known.iter().filter(|&&d| (d - present).abs() <= 31).count();
+    let gathered = known.len() >= 8 && near * 2 >= known.len();
     for p in published.iter_mut() {
+        if p.source == PublishedSource::Unknown && gathered {
+            let tail = known.len() / 20;
+            **p = Published {
+                value: None,
+                earliest: Some(calendar::iso_day(known[tail])),
+                latest: Some(calendar::iso_day(known[known.len() - 1 - tail])),
+                best: Some(calendar::iso_day(present)),
+                source: PublishedSource::Estimated,
+                confidence: 0.1,
+                evidence: Some(format!(
+                    "no date in the text; {near} of the corpus's {} known days lie within a month of {}",
+                    known.len(),
+                    calendar::iso_day(present)
+                )),
+            };
+            continue;
+        }
         if p.source != PublishedSource::Estimated {
             continue;
         }
-        let lo = p.earliest.as_deref().and_then(day_range).map(|r| r.0);
+        let mut lo = p.earliest.as_deref().and_then(day_range).map(|r| r.0);
         let hi = p.latest.as_deref().and_then(day_range).map(|r| r.1);
+        // A "not before" more than a year after the corpus's present is a forecast the article
+        // makes ("by 2050"), not a past it reports.
+        if lo.is_some_and(|lo| lo > present + 366) {
+            lo = None;
+            p.earliest = None;
+        }
         let mut day = present;
         if let Some(lo) = lo {
             day = day.max(lo);
