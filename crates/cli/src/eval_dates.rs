@@ -340,7 +340,7 @@ pub fn score_folder(dir: &Path) -> Result<FolderDateScore, String> {
         let off = drawn - gold;
         if off.abs() <= 31 {
             score.estimated_within_month += 1;
-        } else if off < -365 || off > 365 {
+        } else if !(-365..=365).contains(&off) {
             if off < 0 {
                 score.estimated_year_early += 1;
             } else {

@@ -167,8 +167,20 @@ const READ_MORE: &[&str] = &[
     "most read",
 ];
 
-/// A line lower-cased with white space collapsed and end punctuation trimmed: the key under which
-/// lines are compared with each other and with the phrase lists.
+/// Typographic quotes and dashes as their plain forms: a page writes the same headline with
+/// "’" in one place and "'" in another.
+pub fn fold_typography(c: char) -> char {
+    match c {
+        '‘' | '’' | '′' | '`' => '\'',
+        '“' | '”' | '″' => '"',
+        '‐' | '‑' | '–' | '—' => '-',
+        c => c,
+    }
+}
+
+/// A line lower-cased with white space collapsed, end punctuation trimmed and typographic quotes
+/// and dashes made plain: the key under which lines are compared with each other and with the
+/// phrase lists.
 pub fn key(line: &str) -> String {
     let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
     let mut key = String::with_capacity(trimmed.len());
@@ -182,6 +194,7 @@ pub fn key(line: &str) -> String {
             key.push(' ');
             space = false;
         }
+        let c = fold_typography(c);
         if c.is_ascii() {
             key.push(c.to_ascii_lowercase());
         } else {
@@ -207,6 +220,7 @@ pub fn key_hash(line: &str) -> u64 {
             feed(b' ');
             space = false;
         }
+        let c = fold_typography(c);
         if c.is_ascii() {
             feed(c.to_ascii_lowercase() as u8);
         } else {

@@ -336,6 +336,104 @@ pub fn title_parts(title: &str) -> Vec<&str> {
     parts
 }
 
+/// A headline as a reader wants it: character references a scraper left undecoded ("&amp;",
+/// "&#x26;") made into their characters, a breadcrumb trail in front of it ("Home » Blog »
+/// Headline", "You are here: Home / Headline") and separators or ornaments left at its end
+/// ("Headline |", "Headline ⋆") taken off.
+pub fn clean_title(title: &str) -> String {
+    let decoded = decode_references(title);
+    let mut text = decoded.trim();
+    for opener in ["you are here:", "home"] {
+        let Some(head) = text.get(..opener.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(opener) {
+            continue;
+        }
+        let rest = text[opener.len()..].trim_start();
+        if opener == "home" {
+            // The trail's own separator, right after "Home", cuts off everything but the last crumb.
+            if let Some(separator) = BREADCRUMB_SEPARATORS
+                .iter()
+                .find(|separator| rest.starts_with(separator.trim_start()))
+            {
+                let last = rest[separator.trim_start().len()..]
+                    .rsplit(separator)
+                    .map(str::trim)
+                    .find(|crumb| !crumb.is_empty());
+                if let Some(last) = last.filter(|crumb| word_count(crumb) >= 2) {
+                    text = last;
+                }
+            }
+        } else {
+            text = rest;
+        }
+    }
+    text.trim_end_matches(|c: char| c.is_whitespace() || TITLE_ORNAMENTS.contains(c))
+        .to_owned()
+}
+
+/// What separates the crumbs of a breadcrumb trail.
+const BREADCRUMB_SEPARATORS: &[&str] = &[" » ", " > ", " › ", " / ", " | ", " - "];
+
+/// Separators and ornaments that end no headline.
+const TITLE_ORNAMENTS: &str = "|•·⋆★☆»«/~-–—:;,";
+
+/// Text with the HTML character references a scraper can leave in it decoded: numeric ones and
+/// the few named ones that stand in running text. Anything else is kept as written.
+pub fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|&end| (2..=10).contains(&end));
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = if let Some(number) = name.strip_prefix('#') {
+                let value = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => number.parse().ok(),
+                };
+                value.and_then(char::from_u32).filter(|c| !c.is_control())
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    "ndash" => Some('–'),
+                    "mdash" => Some('—'),
+                    "rsquo" => Some('’'),
+                    "lsquo" => Some('‘'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "hellip" => Some('…'),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Lower-cased words (letters and digits) of a line, as a set.
 fn word_set(line: &str) -> std::collections::HashSet<String> {
     line.split(|c: char| !c.is_alphanumeric())
@@ -418,6 +516,37 @@ mod tests {
         ];
         assert_eq!(main_run(&weights), Some((2, 4)));
         assert_eq!(main_run(&[Score(-1.0)]), None);
+    }
+
+    #[test]
+    fn titles_lose_references_trails_and_ornaments() {
+        assert_eq!(
+            clean_title("12 Data Tools for 2026 &#x26; Beyond"),
+            "12 Data Tools for 2026 & Beyond"
+        );
+        assert_eq!(
+            clean_title("Salt &amp; Pepper &copy; Guide"),
+            "Salt & Pepper &copy; Guide"
+        );
+        assert_eq!(
+            clean_title("Home » Our Journey » The Ultimate Wedding Timeline"),
+            "The Ultimate Wedding Timeline"
+        );
+        assert_eq!(
+            clean_title("You are here: Home / Blog / Oklahoma / The Best Restaurants in OKC"),
+            "The Best Restaurants in OKC"
+        );
+        assert_eq!(
+            clean_title("The Best Boxes in 2025 |"),
+            "The Best Boxes in 2025"
+        );
+        assert_eq!(clean_title("Home Gym Must Haves ⋆"), "Home Gym Must Haves");
+        // A headline that only starts with the word is no trail.
+        assert_eq!(
+            clean_title("Home prices fall for a third month"),
+            "Home prices fall for a third month"
+        );
+        assert_eq!(clean_title("Why now?"), "Why now?");
     }
 
     #[test]

@@ -411,8 +411,19 @@ const TITLE_LIKENESS: f32 = 0.5;
 /// How much likeness standing right above the article is worth.
 const NEAR_ARTICLE: f32 = 0.2;
 
+/// How many lines under the page title make the banner, where a site writes its name.
+const BANNER_LINES: usize = 3;
+
 /// How many lines into the article's run the page title's headline is looked for.
 const TITLE_INTO_RUN: usize = 6;
+
+/// The page title without the site's name: the headline as the site words it.
+fn page_headline(page_title: &str, parts: &[&str]) -> String {
+    match parts.first() {
+        Some(part) if page::word_count(part) >= 2 => (*part).to_owned(),
+        _ => page_title.to_owned(),
+    }
+}
 
 /// The headline of a block whose first remaining line is `first` and whose article run starts at
 /// `run_start`: the page title (or its longest part) where it stands again nearest above the
@@ -431,46 +442,58 @@ fn choose_title(
         text: first_text.to_owned(),
         page_title: None,
     };
-    if run_start <= first + 1 {
-        return at_first;
-    }
     // The headline may stand a few lines into the run, under a notice or a standfirst.
-    let reach = (run_start + TITLE_INTO_RUN).min(block.len());
+    let reach = (run_start.max(first + 1) + TITLE_INTO_RUN).min(block.len());
     // The whole first line again above the article: it is the headline (a repeated header).
     if (first + 1..reach).any(|j| keys[j] == keys[first]) {
         return at_first;
     }
-    // Else a part of the page title: the longest that stands again (never a part much shorter
-    // than the longest, which is the site's name or a section's).
+    // Else a part of the page title where it stands again: the longest found (never a part much
+    // shorter than the longest: the site's name or a section's), and never the title's last part
+    // where it stands in the banner at the top of the page: that is the site's name
+    // ("Headline | Site").
     let parts = page::title_parts(first_text);
     let longest = parts.first().map_or(0, |part| part.len());
-    for part in &parts {
-        if page::word_count(part) < 2 || part.len() * 2 < longest {
-            continue;
-        }
-        let part_key = chrome::key_hash(part);
-        if let Some(j) = (first + 1..reach).rev().find(|&j| keys[j] == part_key) {
-            return TitleChoice {
-                index: j,
-                text: block[j].1.to_owned(),
-                page_title: Some(first),
-            };
-        }
+    let nearest = parts
+        .iter()
+        .filter(|part| page::word_count(part) >= 2 && part.len() * 2 >= longest)
+        .find_map(|part| {
+            let part_key = chrome::key_hash(part);
+            let j = (first + 1..reach).rev().find(|&j| keys[j] == part_key)?;
+            let site_name = j <= first + BANNER_LINES
+                && run_start > first + BANNER_LINES
+                && first_text.trim_end().ends_with(part);
+            (!site_name).then_some(j)
+        });
+    if let Some(j) = nearest {
+        return TitleChoice {
+            index: j,
+            text: block[j].1.to_owned(),
+            page_title: Some(first),
+        };
     }
-    // The page title without the site's name is the headline as the site words it.
-    let page_headline = match parts.first() {
-        Some(part) if page::word_count(part) >= 2 => (*part).to_owned(),
-        _ => first_text.to_owned(),
-    };
+    if run_start <= first + 1 {
+        return TitleChoice {
+            text: page_headline(first_text, &parts),
+            ..at_first
+        };
+    }
+    let page_headline = page_headline(first_text, &parts);
     // No repeat: the line above the article most like the page title or its longest part is
     // the headline, worded a little differently; the nearest of equals. A line right above the
     // article (or opening it: a question headline reads as a sentence) needs less likeness.
     let mut best: Option<(f32, usize)> = None;
     let mut near = 0;
     let last = (run_start + 1).min(block.len());
+    // The title's last part, where it stands alone, is the site's name, however like the whole
+    // title it is.
+    let site_name = parts
+        .iter()
+        .find(|part| first_text.trim_end().ends_with(**part))
+        .map(|part| chrome::key_hash(part));
     for j in (first + 1..last).rev() {
         let text = block[j].1;
-        if chrome[j].is_some() || !page::is_headline_like(text) {
+        if chrome[j].is_some() || !page::is_headline_like(text) || Some(keys[j]) == site_name {
             continue;
         }
         if j < run_start {
@@ -593,7 +616,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     if words(first) >= 20 && ends_like_sentence(first) && run_start <= i {
         title = title_from_sentence(first);
     } else {
-        title = choice.text;
+        title = page::clean_title(&choice.text);
         lines.push(removed(
             title_line,
             first,
@@ -846,6 +869,20 @@ mod tests {
                 (9, Paragraph)
             ]
         );
+    }
+
+    #[test]
+    fn the_headline_is_the_page_title_part_below_the_banner() {
+        // The page title's last part is the site's name, written again in the banner; the
+        // headline stands above the article with a typographic apostrophe.
+        let page = "A Traveler's Guide To Insurance - Budget Travel With Gabby\n\nBudget Travel With Gabby\n\nTravel tips and guides\n\nMenu\n\nAbout Me\n\nA Traveler’s Guide To Insurance\n\nJanuary 12, 2025\n\nInsurance is the part of a trip that most of us would rather not think about, and yet it is the one that matters when a flight is cancelled or a bag is lost.\n\nThis guide explains what a policy covers and what it leaves out, so that you can choose one that fits the way you travel.";
+        let article = &segment(page)[0];
+        assert_eq!(article.title, "A Traveler’s Guide To Insurance");
+        assert_eq!(article.line, 11);
+        // With the headline nowhere else on the page, the site's name in the banner is no
+        // headline either: the page title without it is.
+        let page = page.replace("A Traveler’s Guide To Insurance\n\nJanuary", "January");
+        assert_eq!(segment(&page)[0].title, "A Traveler's Guide To Insurance");
     }
 
     #[test]
