@@ -474,10 +474,24 @@ impl Corpus {
             }
         };
         self.numeric_order = order_of(day_first, month_first);
+        // A file with no unambiguous numeric date: the order its dates written with the month's
+        // name show ("3 October 2023" is a day-first site's), else the corpus's.
+        let worded: std::collections::HashMap<&str, (usize, usize)> = self
+            .sources
+            .iter()
+            .filter(|source| votes.get(source.file.as_str()).is_some_and(|(d, m)| d == m))
+            .map(|source| {
+                (
+                    source.file.as_str(),
+                    dates::worded_order_votes(&source.text),
+                )
+            })
+            .collect();
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
-            let order = match votes.get(doc.file.as_str()) {
-                Some(&(day, month)) if day != month => order_of(day, month),
+            let order = match (votes.get(doc.file.as_str()), worded.get(doc.file.as_str())) {
+                (Some(&(day, month)), _) if day != month => order_of(day, month),
+                (_, Some(&(day, month))) if day != month => order_of(day, month),
                 _ => self.numeric_order,
             };
             doc.extract_dates(order);

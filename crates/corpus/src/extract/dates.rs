@@ -1113,6 +1113,52 @@ pub fn numeric_order_votes(text: &str) -> (usize, usize) {
     (day_first, month_first)
 }
 
+/// Votes from dates written with the month's name: (day first, month first). A site that writes
+/// "3 October 2023" writes 03/10/2023 day first; one that writes "October 3, 2023" writes it
+/// month first. Weaker evidence than [`numeric_order_votes`], so counted apart.
+pub fn worded_order_votes(text: &str) -> (usize, usize) {
+    let toks = tokens(text);
+    let day_number = |t: &Token<'_>| {
+        let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &t.text[digits.len()..];
+        digits.len() <= 2
+            && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let is_month = |t: &Token<'_>| {
+        t.kind == Kind::Word && t.text.len() >= 3 && month_number(&t.text.to_lowercase()).is_some()
+    };
+    let is_year = |t: &Token<'_>| t.kind == Kind::Number && t.text.len() == 4;
+    // The year within two tokens (a comma or a full stop may stand before it).
+    let year_after = |at: usize| toks.iter().skip(at).take(2).any(is_year);
+    let (mut day_first, mut month_first) = (0, 0);
+    for (i, t) in toks.iter().enumerate() {
+        if !is_month(t) {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|k| &toks[k]);
+        let before = match before {
+            Some(b) if b.text == "of" => i.checked_sub(2).map(|k| &toks[k]),
+            other => other,
+        };
+        if before.is_some_and(day_number) && year_after(i + 1) {
+            day_first += 1;
+            continue;
+        }
+        let next = match toks.get(i + 1) {
+            Some(n) if n.text == "." => toks.get(i + 2).map(|n| (n, i + 3)),
+            Some(n) => Some((n, i + 2)),
+            None => None,
+        };
+        if let Some((n, after)) = next {
+            if day_number(n) && year_after(after) {
+                month_first += 1;
+            }
+        }
+    }
+    (day_first, month_first)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Publication date and resolution
 
@@ -1203,10 +1249,21 @@ pub fn publication(
         .iter()
         .find(|m| m.field == Field::Dateline && m.value.is_some());
     // "Updated: March 3, 2024" says when the article last changed: it was published then or
-    // before, so the day bounds the estimate and is never stated as the publication day.
+    // before, so the day bounds the estimate and is never stated as the publication day. A date
+    // before the word ("August 16, 2019 - Updated July 9, 2025", "Published Oct 10, 2023 -
+    // [Updated Dec 3, 2025]") is the day it was published.
     let (dateline, updated) = match dateline {
-        Some(m) if is_update_line(&field_text(Field::Dateline)) => (None, Some(m)),
-        other => (other, None),
+        Some(m) => match update_word_at(&field_text(Field::Dateline)) {
+            Some(at) if m.end <= at => (
+                Some(m),
+                mentions
+                    .iter()
+                    .find(|u| u.field == Field::Dateline && u.value.is_some() && u.start >= at),
+            ),
+            Some(_) => (None, Some(m)),
+            None => (Some(m), None),
+        },
+        None => (None, None),
     };
     if let Some(stated) = dateline {
         return Published {
@@ -1389,17 +1446,16 @@ pub fn best_estimates(published: &mut [&mut Published]) {
 /// A date line that says when the article was updated or reviewed, not when it was published
 /// ("Updated: March 3, 2024", "Last modified 12/03/2025").
 pub fn is_update_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    [
-        "updated",
-        "modified",
-        "last update",
-        "edited",
-        "revised",
-        "reviewed",
-    ]
-    .iter()
-    .any(|word| lower.contains(word))
+    update_word_at(line).is_some()
+}
+
+/// Where the first word saying the line dates an update or review stands (a byte offset).
+fn update_word_at(line: &str) -> Option<usize> {
+    let lower = line.to_ascii_lowercase();
+    ["update", "modified", "edited", "revised", "reviewed"]
+        .iter()
+        .filter_map(|word| lower.find(word))
+        .min()
 }
 
 /// Gives relative mentions a value from a stated publication date (day or month precise),
@@ -1726,6 +1782,51 @@ mod tests {
             (estimated.earliest.as_deref(), estimated.latest.as_deref()),
             (Some("2024-03"), Some("2024-12-23"))
         );
+    }
+
+    #[test]
+    fn worded_dates_tell_the_site_order() {
+        assert_eq!(
+            worded_order_votes("Published 3 October 2023, and 12th of May, 2024."),
+            (2, 0)
+        );
+        assert_eq!(
+            worded_order_votes("Posted October 3, 2023 and Sept. 25, 2020"),
+            (0, 2)
+        );
+        assert_eq!(
+            worded_order_votes("In May 2023 there were 3 May Day parades."),
+            (0, 0)
+        );
+    }
+
+    #[test]
+    fn a_date_before_the_update_is_the_publication_day() {
+        for (dateline, day) in [
+            ("August 16, 2019 - Updated July 9, 2025", Some("2019-08-16")),
+            (
+                "Published Oct 10, 2023 - [Updated Dec 3, 2025]",
+                Some("2023-10-10"),
+            ),
+            (
+                "By Kathy Owen January 21, 2025 Updated on January 12, 2026",
+                Some("2025-01-21"),
+            ),
+            (
+                "Fri 5 Dec 2025 12.00 CET Last modified on Mon 8 Dec 2025",
+                Some("2025-12-05"),
+            ),
+            ("Last updated: Sep 4, 2025", None),
+        ] {
+            let mentions = find_dates(dateline, Field::Dateline, NumericOrder::MonthFirst);
+            let text = |f: Field| match f {
+                Field::Dateline => dateline.to_owned(),
+                _ => String::new(),
+            };
+            let published = publication("a.txt", &mentions, text);
+            assert_eq!(published.source.is_stated(), day.is_some(), "{dateline}");
+            assert_eq!(published.value.as_deref(), day, "{dateline}");
+        }
     }
 
     #[test]

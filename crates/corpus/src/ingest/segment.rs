@@ -762,7 +762,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     } else {
         anchor
     };
-    choose_dateline(&mut lines, anchor, run_start);
+    choose_dateline(&mut lines, anchor, run_start, last_paragraph);
     Some(Article {
         title,
         line: title_line,
@@ -775,12 +775,20 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
 const DATE_ABOVE: usize = 12;
 const DATE_BELOW: usize = 40;
 const DATE_INTO_RUN: usize = 8;
+/// How many lines after the article's last paragraph a date is looked for, when none stands by
+/// the headline.
+const DATE_AFTER: usize = 6;
 
 /// Settles the article's dateline among the lines around its headline (`lines` holds one line
 /// per line of the block; `anchor` is the headline nearest the article): the nearest line that
 /// dates it, below before above at the same distance. A line that only says when the article
 /// was updated gives way to one that says when it was published.
-fn choose_dateline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) {
+fn choose_dateline(
+    lines: &mut [ClassifiedLine],
+    anchor: usize,
+    run_start: usize,
+    last_paragraph: usize,
+) {
     let below_end = (anchor + 1 + DATE_BELOW)
         .min(run_start.max(anchor + 1) + DATE_INTO_RUN)
         .min(lines.len());
@@ -793,11 +801,33 @@ fn choose_dateline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize
                 LineKind::SiteChrome | LineKind::Subheading | LineKind::Byline => {
                     !chrome::is_known_phrase(&line.text) && carries_date(&line.text)
                 }
+                // "Posted by Jane on Friday December 19, 2025 from the desk." reads as a
+                // sentence, but it dates the post.
+                LineKind::Paragraph => {
+                    opens_with_publication_word(&line.text) && carries_date(&line.text)
+                }
                 _ => false,
             }
         })
         .collect();
     candidates.sort_by_key(|&k| (k.abs_diff(anchor), k < anchor));
+    // Nothing by the headline: a post dated only under it ("Posted on 15/12/2025 by …", or a
+    // date under a "Published" label), before anything else starts.
+    if candidates.is_empty() {
+        candidates.extend(
+            (last_paragraph + 1..(last_paragraph + 1 + DATE_AFTER).min(lines.len()))
+                .take_while(|&k| !page::is_section_end(&lines[k].text))
+                .find(|&k| {
+                    let text = &lines[k].text;
+                    // A date alone counts under a label that says what it is ("Published").
+                    let labelled = k > 0
+                        && is_dateline(text)
+                        && opens_with_publication_word(&format!("{} ", lines[k - 1].text));
+                    lines[k].kind == LineKind::SiteChrome
+                        && (labelled || opens_with_publication_word(text) && carries_date(text))
+                }),
+        );
+    }
     let Some(&chosen) = candidates
         .iter()
         .find(|&&k| !dates::is_update_line(&lines[k].text))
@@ -814,6 +844,8 @@ fn choose_dateline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize
     let line = &mut lines[chosen];
     line.rule = Cow::from(if line.kind == LineKind::Byline {
         "the author and the date under the headline"
+    } else if chosen > last_paragraph {
+        "a date under the article"
     } else if chosen < anchor {
         "a date above the headline"
     } else {
@@ -827,12 +859,35 @@ fn choose_dateline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize
 /// prose that happens to name a day.
 pub fn carries_date(line: &str) -> bool {
     let count = words(line);
-    if count == 0 || count > 16 || (count > 8 && page::function_word_share(line) >= 0.3) {
+    // "Posted on December 20, 2025 by Jane Doe - 5 Comments on …": a line that opens by saying
+    // it dates the post may go on for a while.
+    let says_posted = count <= 40 && opens_with_publication_word(line);
+    if count == 0
+        || (!says_posted && (count > 16 || (count > 8 && page::function_word_share(line) >= 0.3)))
+    {
         return false;
     }
     dates::find_dates(line, Field::Dateline, NumericOrder::MonthFirst)
         .iter()
         .any(|m| m.granularity == Granularity::Day && m.value.is_some())
+}
+
+/// A line that opens by saying when the article was posted or published.
+fn opens_with_publication_word(line: &str) -> bool {
+    let lower = line
+        .trim_start()
+        .get(..16)
+        .unwrap_or(line.trim_start())
+        .to_ascii_lowercase();
+    [
+        "posted ",
+        "published ",
+        "first published",
+        "posted:",
+        "published:",
+    ]
+    .iter()
+    .any(|word| lower.starts_with(word))
 }
 
 #[cfg(test)]
@@ -883,6 +938,25 @@ mod tests {
         // headline either: the page title without it is.
         let page = page.replace("A Traveler’s Guide To Insurance\n\nJanuary", "January");
         assert_eq!(segment(&page)[0].title, "A Traveler's Guide To Insurance");
+    }
+
+    #[test]
+    fn a_post_is_dated_by_its_posted_line_above_or_under_it() {
+        let body = "The board is small, but it has more ports than most laptops sold this year, and the price is lower than the last model.\n\nThe company says the first batch ships in the spring to buyers who ordered it in the autumn.";
+        // Under the headline, however long the line goes on.
+        let above = format!("Fourteen ports on one board\n\nPosted on December 20, 2025 by Jean-Luc Aufranc (CNXSoft) - 5 Comments on Fourteen ports on one board for the price of a meal\n\n{body}");
+        let article = &segment(&above)[0];
+        let dateline = article.first(LineKind::Dateline).map(|l| l.line);
+        assert_eq!(dateline, Some(3));
+        // Only under the article, before the links to other posts.
+        let under = format!("Fourteen ports on one board\n\n{body}\n\nPosted on the 15/12/2025 at 19:00 by @jane\n\nPrevious article");
+        let article = &segment(&under)[0];
+        let dateline = article.first(LineKind::Dateline).map(|l| l.line);
+        assert_eq!(dateline, Some(7));
+        // A date alone after the article is another post's, not this one's.
+        let other =
+            format!("Fourteen ports on one board\n\n{body}\n\nRelated posts\n\nJanuary 1, 2025");
+        assert!(segment(&other)[0].first(LineKind::Dateline).is_none());
     }
 
     #[test]
