@@ -3,8 +3,9 @@
 //! Order of evidence: a byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a mark, recognised
 //! by its NUL bytes at every other position; signatures of common binary formats; valid UTF-8;
 //! else a statistical guess (chardetng) that falls back to Windows-1252, which decodes any bytes.
-//! The text is then normalised: line endings to `\n`, no-break and other odd spaces to a space,
-//! zero-width characters removed, and Unicode NFC.
+//! UTF-8 that was misread as Latin-1 or Windows-1252 on its way into the file ("letâ€™s") is
+//! repaired. The text is then normalised: line endings to `\n`, no-break and other odd spaces to
+//! a space, zero-width characters removed, and Unicode NFC.
 
 use crate::IngestError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
@@ -58,12 +59,120 @@ pub fn decode(bytes: &[u8]) -> Result<String, IngestError> {
             }
         }
     };
-    if mostly_control_characters(&raw) {
+    let text = repair_mojibake(&raw);
+    if mostly_control_characters(&text) {
         return Err(IngestError::Binary(
             "most of it is control characters".into(),
         ));
     }
-    Ok(normalise(&raw))
+    Ok(normalise(&text))
+}
+
+/// The byte a character stood for when UTF-8 was misread as Latin-1 or Windows-1252.
+fn misread_byte(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    if code <= 0xFF {
+        return u8::try_from(code).ok();
+    }
+    // Windows-1252's characters in 0x80–0x9F.
+    let byte = match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+/// Text whose UTF-8 was read as Latin-1 or Windows-1252 somewhere on its way ("letâ\u{80}\u{99}s",
+/// "cafÃ©"), made right: each run of characters that spells a UTF-8 sequence byte for byte is
+/// the character it spells. Where anything was repaired, a lone "Â" before a space is the
+/// remains of a no-break space and goes too. Text without such runs is returned as it is.
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    // Every misread sequence is a lead byte (Â–ô, 0xC2–0xF4) and a continuation byte (0x80–0xBF).
+    let lead = |c: char| misread_byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
+    let continuation = |c: char| misread_byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b));
+    let mut pairs = text.chars().zip(text.chars().skip(1));
+    if !pairs.any(|(a, b)| lead(a) && continuation(b)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut repaired = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let needed = match misread_byte(c) {
+            Some(0xC2..=0xDF) => 1,
+            Some(0xE0..=0xEF) => 2,
+            Some(0xF0..=0xF4) => 3,
+            _ => 0,
+        };
+        if needed > 0 && i + needed < chars.len() {
+            let mut bytes = [0u8; 4];
+            let mut whole = true;
+            for k in 0..=needed {
+                match misread_byte(chars[i + k]) {
+                    Some(byte) if k == 0 || (0x80..=0xBF).contains(&byte) => bytes[k] = byte,
+                    _ => {
+                        whole = false;
+                        break;
+                    }
+                }
+            }
+            if let Some(decoded) = whole
+                .then(|| std::str::from_utf8(&bytes[..=needed]).ok())
+                .flatten()
+            {
+                out.push_str(decoded);
+                repaired += 1;
+                i += needed + 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    if repaired == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // "cats.Â" and "Â Read more": a no-break space whose second byte was lost on the way.
+    let mut cleaned = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find('Â') {
+        cleaned.push_str(&rest[..at]);
+        let after = &rest[at + 'Â'.len_utf8()..];
+        if !after.chars().next().is_none_or(char::is_whitespace) {
+            cleaned.push('Â');
+        }
+        rest = after;
+    }
+    cleaned.push_str(rest);
+    std::borrow::Cow::Owned(cleaned)
 }
 
 fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
@@ -196,6 +305,26 @@ mod tests {
         let bytes = b"Caf\xE9 \x96 \x93quoted\x94 and more plain English words follow here";
         let text = decode(bytes).unwrap();
         assert!(text.starts_with("Café – “quoted”"), "{text}");
+    }
+
+    #[test]
+    fn utf8_read_as_latin1_or_windows_1252_is_repaired() {
+        assert_eq!(
+            decode("letâ\u{80}\u{99}s go to the cafÃ© â\u{80}\u{94} now.Â\nok".as_bytes()).unwrap(),
+            "let’s go to the café — now.\nok"
+        );
+        assert_eq!(
+            decode("Itâ€™s â€œfineâ€\u{9D}".as_bytes()).unwrap(),
+            "It’s “fine”"
+        );
+        // Text that merely uses those letters is left alone.
+        for text in [
+            "Â is a letter; so is Ã.",
+            "São Paulo and Zürich",
+            "Ãngel, 1998",
+        ] {
+            assert_eq!(decode(text.as_bytes()).unwrap(), text);
+        }
     }
 
     #[test]
