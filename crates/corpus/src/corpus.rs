@@ -453,47 +453,33 @@ impl Corpus {
                 Document::from_article(&source.file, article)
             }));
         }
-        // Day or month first in 05/10/2024: whichever the file's own unambiguous dates show (a
-        // folder of pages from many sites mixes the two), else whichever the corpus's show.
-        let votes: std::collections::HashMap<&str, (usize, usize)> = self
+        // Day or month first in 05/10/2024: whichever the file's own dates show (a folder of
+        // pages from many sites mixes the two), else whichever most files show.
+        let orders: std::collections::HashMap<&str, Option<NumericOrder>> = self
             .sources
             .iter()
-            .map(|source| {
-                (
-                    source.file.as_str(),
-                    dates::numeric_order_votes(&source.text),
-                )
-            })
+            .map(|source| (source.file.as_str(), dates::file_order(&source.text)))
             .collect();
-        let (day_first, month_first) = votes.values().fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
-        let order_of = |day_first: usize, month_first: usize| {
-            if day_first > month_first {
-                NumericOrder::DayFirst
-            } else {
-                NumericOrder::MonthFirst
-            }
+        let day_first = orders
+            .values()
+            .filter(|o| **o == Some(NumericOrder::DayFirst))
+            .count();
+        let month_first = orders
+            .values()
+            .filter(|o| **o == Some(NumericOrder::MonthFirst))
+            .count();
+        self.numeric_order = if day_first > month_first {
+            NumericOrder::DayFirst
+        } else {
+            NumericOrder::MonthFirst
         };
-        self.numeric_order = order_of(day_first, month_first);
-        // A file with no unambiguous numeric date: the order its dates written with the month's
-        // name show ("3 October 2023" is a day-first site's), else the corpus's.
-        let worded: std::collections::HashMap<&str, (usize, usize)> = self
-            .sources
-            .iter()
-            .filter(|source| votes.get(source.file.as_str()).is_some_and(|(d, m)| d == m))
-            .map(|source| {
-                (
-                    source.file.as_str(),
-                    dates::worded_order_votes(&source.text),
-                )
-            })
-            .collect();
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
-            let order = match (votes.get(doc.file.as_str()), worded.get(doc.file.as_str())) {
-                (Some(&(day, month)), _) if day != month => order_of(day, month),
-                (_, Some(&(day, month))) if day != month => order_of(day, month),
-                _ => self.numeric_order,
-            };
+            let order = orders
+                .get(doc.file.as_str())
+                .copied()
+                .flatten()
+                .unwrap_or(self.numeric_order);
             doc.extract_dates(order);
         }
         // Articles that state no day are placed by what the corpus as a whole states.

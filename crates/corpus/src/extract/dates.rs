@@ -1087,8 +1087,32 @@ pub fn find_dates(text: &str, field: Field, order: NumericOrder) -> Vec<DateMent
 
 /// Votes from unambiguous numeric dates: (day first, month first). `25/12/2024` votes day first.
 pub fn numeric_order_votes(text: &str) -> (usize, usize) {
+    let (day_first, month_first, _) = numeric_votes(&tokens(text));
+    (day_first, month_first)
+}
+
+/// What a file's dates say of the order of day and month in its numeric dates: `Some` order
+/// where they say one. Its unambiguous numeric dates (`25/12/2024`) first; where those are
+/// silent or tied and the file has an ambiguous one (`03/10/2023`), its dates written with the
+/// month's name.
+pub fn file_order(text: &str) -> Option<NumericOrder> {
     let toks = tokens(text);
-    let (mut day_first, mut month_first) = (0, 0);
+    let (day_first, month_first, ambiguous) = numeric_votes(&toks);
+    let (day_first, month_first) = if day_first == month_first && ambiguous > 0 {
+        worded_votes(&toks)
+    } else {
+        (day_first, month_first)
+    };
+    match day_first.cmp(&month_first) {
+        std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
+        std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// (day first, month first, ambiguous) numeric dates among the tokens.
+fn numeric_votes(toks: &[Token<'_>]) -> (usize, usize, usize) {
+    let (mut day_first, mut month_first, mut ambiguous) = (0, 0, 0);
     for w in toks.windows(5) {
         let numbers = w[0].kind == Kind::Number
             && w[2].kind == Kind::Number
@@ -1108,16 +1132,21 @@ pub fn numeric_order_votes(text: &str) -> (usize, usize) {
             day_first += 1;
         } else if b > 12 && a <= 12 {
             month_first += 1;
+        } else if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
+            ambiguous += 1;
         }
     }
-    (day_first, month_first)
+    (day_first, month_first, ambiguous)
 }
 
 /// Votes from dates written with the month's name: (day first, month first). A site that writes
 /// "3 October 2023" writes 03/10/2023 day first; one that writes "October 3, 2023" writes it
 /// month first. Weaker evidence than [`numeric_order_votes`], so counted apart.
 pub fn worded_order_votes(text: &str) -> (usize, usize) {
-    let toks = tokens(text);
+    worded_votes(&tokens(text))
+}
+
+fn worded_votes(toks: &[Token<'_>]) -> (usize, usize) {
     let day_number = |t: &Token<'_>| {
         let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &t.text[digits.len()..];

@@ -171,7 +171,7 @@ const READ_MORE: &[&str] = &[
 /// "’" in one place and "'" in another.
 pub fn fold_typography(c: char) -> char {
     match c {
-        '‘' | '’' | '′' | '`' => '\'',
+        '‘' | '’' | '′' => '\'',
         '“' | '”' | '″' => '"',
         '‐' | '‑' | '–' | '—' => '-',
         c => c,
@@ -194,10 +194,10 @@ pub fn key(line: &str) -> String {
             key.push(' ');
             space = false;
         }
-        let c = fold_typography(c);
         if c.is_ascii() {
             key.push(c.to_ascii_lowercase());
         } else {
+            let c = fold_typography(c);
             key.extend(c.to_lowercase());
         }
     }
@@ -220,9 +220,10 @@ pub fn key_hash(line: &str) -> u64 {
             feed(b' ');
             space = false;
         }
-        let c = fold_typography(c);
         if c.is_ascii() {
             feed(c.to_ascii_lowercase() as u8);
+        } else if let c @ ('\'' | '"' | '-') = fold_typography(c) {
+            feed(c as u8);
         } else {
             for lower in c.to_lowercase() {
                 lower.encode_utf8(&mut buffer).bytes().for_each(&mut feed);

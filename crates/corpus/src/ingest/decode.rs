@@ -113,11 +113,20 @@ fn misread_byte(c: char) -> Option<u8> {
 /// the character it spells. Where anything was repaired, a lone "Â" before a space is the
 /// remains of a no-break space and goes too. Text without such runs is returned as it is.
 pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
-    // Every misread sequence is a lead byte (Â–ô, 0xC2–0xF4) and a continuation byte (0x80–0xBF).
-    let lead = |c: char| misread_byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
-    let continuation = |c: char| misread_byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b));
-    let mut pairs = text.chars().zip(text.chars().skip(1));
-    if !pairs.any(|(a, b)| lead(a) && continuation(b)) {
+    // Every misread sequence starts with one of Â–ô (U+00C2–U+00F4), which UTF-8 writes as 0xC3
+    // 0x82–0xB4, and goes on with a character standing for a continuation byte: U+0080–U+00BF
+    // (0xC2 0x80–0xBF) or a Windows-1252 sign (written from 0xC5, 0xC6, 0xCB or 0xE2 on).
+    let bytes = text.as_bytes();
+    let misread = bytes.iter().enumerate().any(|(i, &b)| {
+        b == 0xC3
+            && bytes.get(i + 1).is_some_and(|b| (0x82..=0xB4).contains(b))
+            && match bytes.get(i + 2) {
+                Some(0xC2) => bytes.get(i + 3).is_some_and(|b| (0x80..=0xBF).contains(b)),
+                Some(0xC5 | 0xC6 | 0xCB | 0xE2) => true,
+                _ => false,
+            }
+    });
+    if !misread {
         return std::borrow::Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
