@@ -18,6 +18,7 @@ use corpus::topics::TopicId;
 use corpus::Facet;
 use corpus::{
     DateMode, DocId, Document, Entity, EntityId, FileReport, HistogramBucket, Hit, Query,
+    SearchMarks, SortOrder,
 };
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -57,6 +58,12 @@ pub struct AppState {
     pub error: RwSignal<Option<String>>,
     /// The search text.
     pub search: RwSignal<String>,
+    /// The order of the list.
+    pub sort: RwSignal<SortOrder>,
+    /// How the search was read, when not as typed.
+    pub search_hint: RwSignal<Option<String>>,
+    /// Where the search matches the open article.
+    pub document_marks: RwSignal<SearchMarks>,
     /// Bumped whenever the corpus or the filter changes: answers to older queries are dropped.
     pub generation: RwSignal<u32>,
     /// How many articles match the filter (None until the first answer).
@@ -121,6 +128,9 @@ impl AppState {
             show_copies: RwSignal::new(false),
             error: RwSignal::new(None),
             search: RwSignal::new(String::new()),
+            sort: RwSignal::new(SortOrder::Relevance),
+            search_hint: RwSignal::new(None),
+            document_marks: RwSignal::new(SearchMarks::default()),
             generation: RwSignal::new(0),
             total: RwSignal::new(None),
             pages: RwSignal::new(HashMap::new()),
@@ -181,7 +191,10 @@ impl AppState {
         if self.selected.get_untracked() != Some(id) {
             self.selected.set(Some(id));
             self.document.set(None);
-            self.send(Request::GetDocument { id });
+            self.send(Request::GetDocument {
+                id,
+                search: self.search.get_untracked(),
+            });
         }
     }
 
@@ -205,6 +218,7 @@ impl AppState {
                 id: self.generation.get_untracked(),
                 query: Query {
                     text: self.search.get_untracked(),
+                    sort: self.sort.get_untracked(),
                     include_copies: self.show_copies.get_untracked(),
                     date_from: self.date_range.get_untracked().map(|r| r.0),
                     date_to: self.date_range.get_untracked().map(|r| r.1),
@@ -257,6 +271,7 @@ impl AppState {
                 });
                 self.total.set(Some(result.total));
                 if page == 0 {
+                    self.search_hint.set(result.hint);
                     self.timeline
                         .set((result.histogram_unit, result.histogram, result.undated));
                     self.facets.set(result.facets);
@@ -278,7 +293,10 @@ impl AppState {
                 self.selected_topics.set(Vec::new());
                 self.invalidate_results();
                 if let Some(id) = self.selected.get_untracked() {
-                    self.send(Request::GetDocument { id });
+                    self.send(Request::GetDocument {
+                        id,
+                        search: self.search.get_untracked(),
+                    });
                 }
             }
             Response::Document {
@@ -286,8 +304,10 @@ impl AppState {
                 copies,
                 topics,
                 entities,
+                marks,
             } => {
                 if self.selected.get_untracked() == Some(doc.id) {
+                    self.document_marks.set(marks);
                     self.copies.set(copies);
                     self.document_topics.set(topics);
                     self.document_entities.set(entities);
@@ -322,7 +342,10 @@ impl AppState {
                     }
                 }
                 if let Some(id) = self.selected.get_untracked() {
-                    self.send(Request::GetDocument { id });
+                    self.send(Request::GetDocument {
+                        id,
+                        search: self.search.get_untracked(),
+                    });
                 }
             }
             Response::Storage(info) => self.storage.set(Some(info)),
@@ -417,9 +440,48 @@ pub fn App() -> impl IntoView {
                 on:input=move |ev| {
                     state.search.set(event_target_value(&ev));
                     state.invalidate_results();
+                    if let Some(id) = state.selected.get_untracked() {
+                        state.send(Request::GetDocument {
+                            id,
+                            search: state.search.get_untracked(),
+                        });
+                    }
                 }
             />
+            <select
+                class="sort"
+                aria-label="Order of the articles"
+                data-testid="sort"
+                on:change=move |ev| {
+                    let order = match event_target_value(&ev).as_str() {
+                        "date" => SortOrder::Date,
+                        "source" => SortOrder::Source,
+                        _ => SortOrder::Relevance,
+                    };
+                    state.sort.set(order);
+                    state.invalidate_results();
+                }
+            >
+                <option value="relevance" selected=move || state.sort.get() == SortOrder::Relevance>
+                    "Best match"
+                </option>
+                <option value="date" selected=move || state.sort.get() == SortOrder::Date>
+                    "Newest"
+                </option>
+                <option value="source" selected=move || state.sort.get() == SortOrder::Source>
+                    "By file"
+                </option>
+            </select>
         </header>
+        {move || {
+            state
+                .search_hint
+                .get()
+                .filter(|_| !state.search.with(String::is_empty))
+                .map(|hint| {
+                    view! { <p class="search-hint" role="status" data-testid="search-hint">{hint}</p> }
+                })
+        }}
         {move || {
             state
                 .error

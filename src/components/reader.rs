@@ -5,36 +5,39 @@
 use crate::app::AppState;
 use crate::components::entities::kind_heading;
 use crate::components::highlight::{highlighted, Span};
+use crate::components::results::search_spans;
 use crate::worker::protocol::EntityLabel;
 use corpus::extract::dates::{Field, PublishedSource};
 use corpus::{Document, EntityKind, RemovedLine};
 use leptos::prelude::*;
 
-/// The marks for one field of a document: its date mentions and its entity mentions.
-fn spans(doc: &Document, field: Field, entities: &[EntityLabel]) -> Vec<Span> {
-    let mut spans: Vec<Span> = doc
-        .dates
-        .iter()
-        .filter(|m| m.field == field)
-        .map(|m| {
-            let granularity = serde_json::to_value(m.granularity)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let title = match (&m.value, m.resolved) {
-                (Some(value), false) => format!("date: {value} ({granularity})"),
-                (Some(value), true) => format!("date: {value}, resolved from the publication date"),
-                (None, _) => "date relative to when the article was written".to_owned(),
-            };
-            Span {
-                start: m.start,
-                end: m.end,
-                class: "date",
-                title,
-                entity: None,
-            }
-        })
-        .collect();
+/// The marks for one field of a document: the search's matches (`search`, byte ranges), its
+/// date mentions and its entity mentions. Where they overlap, the search's match stands.
+fn spans(
+    doc: &Document,
+    field: Field,
+    entities: &[EntityLabel],
+    search: &[(usize, usize)],
+) -> Vec<Span> {
+    let mut spans: Vec<Span> = search_spans(search);
+    spans.extend(doc.dates.iter().filter(|m| m.field == field).map(|m| {
+        let granularity = serde_json::to_value(m.granularity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let title = match (&m.value, m.resolved) {
+            (Some(value), false) => format!("date: {value} ({granularity})"),
+            (Some(value), true) => format!("date: {value}, resolved from the publication date"),
+            (None, _) => "date relative to when the article was written".to_owned(),
+        };
+        Span {
+            start: m.start,
+            end: m.end,
+            class: "date",
+            title,
+            entity: None,
+        }
+    }));
     for m in doc.mentions.iter().filter(|m| m.field == field) {
         let name = entities
             .iter()
@@ -106,8 +109,8 @@ fn reason_label(line: &RemovedLine) -> String {
 }
 
 /// The article body: paragraphs, with subheadings set as headings and dates marked.
-fn body_view(doc: &Document, entities: &[EntityLabel]) -> impl IntoView {
-    let marks = spans(doc, Field::Body, entities);
+fn body_view(doc: &Document, entities: &[EntityLabel], search: &[(usize, usize)]) -> impl IntoView {
+    let marks = spans(doc, Field::Body, entities, search);
     let mut offset = 0;
     doc.body
         .split("\n\n")
@@ -129,19 +132,41 @@ fn body_view(doc: &Document, entities: &[EntityLabel]) -> impl IntoView {
 pub fn Reader() -> impl IntoView {
     let state = expect_context::<AppState>();
     let show_removed = RwSignal::new(false);
+    // The first match of the search is brought into view when an article opens.
+    Effect::new(move |_| {
+        let has_marks = state
+            .document_marks
+            .with(|marks| !marks.title.is_empty() || !marks.body.is_empty());
+        if state.document.with(Option::is_some) && has_marks {
+            request_animation_frame(|| {
+                let first = document().query_selector(".reader mark.hit").ok().flatten();
+                if let Some(first) = first {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    first.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
+        }
+    });
     let body = move || match state.document.get() {
         Some(doc) => {
             let entities = state.document_entities.get();
             let caption = doc.caption.clone().map(|caption| {
-                let marked = highlighted(&caption, 0, &spans(&doc, Field::Caption, &entities));
+                let marked = highlighted(&caption, 0, &spans(&doc, Field::Caption, &entities, &[]));
                 view! { <p class="reader-caption" data-testid="caption">{marked}</p> }
             });
             let dateline = doc.dateline.clone().map(|dateline| {
-                let marked = highlighted(&dateline, 0, &spans(&doc, Field::Dateline, &entities));
+                let marked =
+                    highlighted(&dateline, 0, &spans(&doc, Field::Dateline, &entities, &[]));
                 view! { <p class="reader-dateline" data-testid="dateline">{marked}</p> }
             });
             let published = published_line(&doc);
-            let title = highlighted(&doc.title, 0, &spans(&doc, Field::Title, &entities));
+            let marks = state.document_marks.get();
+            let title = highlighted(
+                &doc.title,
+                0,
+                &spans(&doc, Field::Title, &entities, &marks.title),
+            );
             let byline = doc
                 .byline
                 .clone()
@@ -265,7 +290,7 @@ pub fn Reader() -> impl IntoView {
                     <p class="reader-source">{format!("Source: {}, line {}", doc.file, doc.line)}</p>
                     {topics}
                     {copies}
-                    <div class="reader-body">{body_view(&doc, &entities)}</div>
+                    <div class="reader-body">{body_view(&doc, &entities, &marks.body)}</div>
                     {related}
                     <label class="switch removed-toggle">
                         <input

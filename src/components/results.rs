@@ -2,6 +2,7 @@
 //! are asked of the worker, so a corpus of 50,000 articles scrolls as smoothly as one of ten.
 
 use crate::app::{AppState, PAGE_SIZE};
+use crate::components::highlight::{highlighted, Span};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -9,6 +10,20 @@ use leptos::prelude::*;
 const ROW_HEIGHT: usize = 76;
 /// Rows rendered beyond each edge of the view, so fast scrolling shows no gap.
 const OVERSCAN: usize = 6;
+
+/// Marks for the search's matches (byte ranges into a text).
+pub fn search_spans(marks: &[(usize, usize)]) -> Vec<Span> {
+    marks
+        .iter()
+        .map(|&(start, end)| Span {
+            start,
+            end,
+            class: "hit",
+            title: "matches the search".to_owned(),
+            entity: None,
+        })
+        .collect()
+}
 
 /// The list of matching articles; clicking one opens it in the reader.
 #[component]
@@ -86,7 +101,10 @@ pub fn ResultList() -> impl IntoView {
                             style:top=format!("{}px", index * ROW_HEIGHT)
                             on:click=move |_| state.select(id)
                         >
-                            <div class="row-title">{badge}{hit.title}</div>
+                            <div class="row-title">
+                                {badge}
+                                {highlighted(&hit.title, 0, &search_spans(&hit.title_marks))}
+                            </div>
                             <div class="row-meta">
                                 {hit.published.clone().map(|date| {
                                     let (class, text) = if hit.published_stated {
@@ -98,7 +116,9 @@ pub fn ResultList() -> impl IntoView {
                                 })}
                                 {format!("{} · line {}", hit.file, hit.line)}
                             </div>
-                            <div class="row-snippet">{hit.snippet}</div>
+                            <div class="row-snippet" data-testid="snippet">
+                                {highlighted(&hit.snippet, 0, &search_spans(&hit.snippet_marks))}
+                            </div>
                         </div>
                     })
                 })

@@ -284,8 +284,9 @@ fn handle(engine: &Shared, data: &JsValue) {
             drop(state);
             save(engine, Vec::new());
         }
-        Request::GetDocument { id } => match corpus.document(id) {
+        Request::GetDocument { id, search } => match corpus.document(id) {
             Some(doc) => post(&Response::Document {
+                marks: corpus.search_marks(id, &search),
                 doc: Box::new(doc.clone()),
                 copies: copies_of(corpus, doc),
                 topics: corpus

@@ -8,6 +8,7 @@
 use corpus::topics::TopicId;
 use corpus::{
     DocId, Document, Entity, EntityEdit, EntityId, EntityKind, FileReport, Query, QueryResult,
+    SearchMarks,
 };
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,9 @@ pub enum Request {
     GetDocument {
         /// Which document.
         id: DocId,
+        /// The search typed, so that its matches are marked.
+        #[serde(default)]
+        search: String,
     },
     /// Find the topics again with this many topics (None: as many as the data suggests),
     /// without reading the files again.
@@ -166,6 +170,9 @@ pub enum Response {
         topics: Vec<DocTopic>,
         /// The entities its mentions belong to.
         entities: Vec<EntityLabel>,
+        /// Where the search matches it.
+        #[serde(default)]
+        marks: SearchMarks,
     },
     /// One entity, as asked for.
     Entity {

@@ -3,11 +3,11 @@
 use crate::extract::aliases::{self, Entity, EntityEdit, EntityId, EntityRef, Mention};
 use crate::extract::dates::{self, DateMention, Field, NumericOrder, Published};
 use crate::extract::entities::{self, Found};
+use crate::index::SearchIndex;
 use crate::ingest::chrome::LineStats;
 use crate::ingest::phrases::PhraseStats;
 use crate::ingest::segment::{self, Article, LineKind};
 use crate::ingest::{archive, decode, dedup, html};
-use crate::query::TermIndex;
 use crate::topics::{self, TopicId, TopicModel, TopicWeight};
 use crate::{DocId, IngestError, LineNo};
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,7 @@ impl Document {
         self.dates = mentions;
     }
 
-    fn from_article(file: &str, article: Article) -> Document {
+    pub(crate) fn from_article(file: &str, article: Article) -> Document {
         let text_of = |kind| article.first(kind).map(|line| line.text.clone());
         let line_of = |kind| article.first(kind).map(|line| line.line);
         let body: Vec<_> = article
@@ -234,7 +234,7 @@ pub struct Corpus {
     files: Vec<FileReport>,
     numeric_order: NumericOrder,
     #[serde(skip)]
-    pub(crate) index: TermIndex,
+    pub(crate) index: SearchIndex,
     topic_model: TopicModel,
     /// The topic count the user asked for (None: chosen from the data).
     topic_count: Option<usize>,
@@ -288,7 +288,7 @@ impl Corpus {
             return None;
         }
         let mut corpus = snapshot.corpus;
-        corpus.index = TermIndex::build(&corpus.documents);
+        corpus.index = SearchIndex::build(&corpus.documents);
         Some(corpus)
     }
 
@@ -511,7 +511,7 @@ impl Corpus {
         mark("entities");
         self.link_entities();
         mark("index");
-        self.index = TermIndex::build(&self.documents);
+        self.index = SearchIndex::build(&self.documents);
     }
 
     /// Finds every document's names and links them into entities, then replays the user's

@@ -23,6 +23,7 @@
 mod corpus;
 mod error;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod query;
 mod sorted;
@@ -35,7 +36,8 @@ pub use crate::error::IngestError;
 pub use crate::extract::aliases::{Entity, EntityEdit, EntityId, EntityRef, Form, Mention};
 pub use crate::extract::entities::EntityKind;
 pub use crate::query::{
-    DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult, EARLIER, LATER,
+    DateMode, Facet, FacetValue, HistogramBucket, Hit, Query, QueryResult, SearchMarks, SortOrder,
+    EARLIER, LATER,
 };
 
 /// The position of a document in its corpus: documents are numbered from 0 in (file, line) order.

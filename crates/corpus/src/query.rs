@@ -1,8 +1,10 @@
 //! Queries: a filter in, one page of hits with facet counts and a date histogram out.
 //!
 //! Built for tens of thousands of articles: the caller asks for a page (`offset`, `limit`) and
-//! gets only that page, plus the total. Text search matches whole words, the last query word also
-//! as a prefix (so results narrow as the user types), case-insensitively; every word must match.
+//! gets only that page, plus the total. Text search is the [`crate::index`]'s: every word must
+//! match (the last one typed also as a prefix, so results narrow as the user types), "phrases",
+//! `prefix*` and `-excluded` words, ranked by BM25 unless the query asks for another order; each
+//! hit shows the passage of its body around the matches, with their offsets.
 
 use crate::extract::calendar::{self, iso_day, DayNumber};
 use crate::extract::dates::{day_range, Granularity};
@@ -20,8 +22,10 @@ const SNIPPET_CHARS: usize = 180;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Query {
-    /// Words that must all occur in the title or body.
+    /// What to search for in titles and bodies, in the [`crate::index`]'s query language.
     pub text: String,
+    /// The order of the hits.
+    pub sort: SortOrder,
     /// List every copy of a story, not only its canonical article.
     pub include_copies: bool,
     /// The first day of the date range (ISO date), if the user chose one.
@@ -51,6 +55,7 @@ impl Default for Query {
     fn default() -> Self {
         Query {
             text: String::new(),
+            sort: SortOrder::Relevance,
             include_copies: false,
             date_from: None,
             date_to: None,
@@ -64,6 +69,19 @@ impl Default for Query {
             limit: 50,
         }
     }
+}
+
+/// The order hits are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// The best match first (BM25); without search words, as [`SortOrder::Source`].
+    #[default]
+    Relevance,
+    /// The newest publication date first (estimates at their placed day); undated last.
+    Date,
+    /// By file and line, as the files lie in their folders.
+    Source,
 }
 
 /// Which dates of an article a date range and the timeline use.
@@ -95,6 +113,10 @@ pub struct QueryResult {
     pub histogram_unit: String,
     /// Documents matching every filter but the date range that have no date to place.
     pub undated: usize,
+    /// How the search words were read, when not as typed (a quote left open, only common
+    /// words): a hint for the user, never an error.
+    #[serde(default)]
+    pub hint: Option<String>,
 }
 
 /// A matching document, with what a result list shows of it.
@@ -108,8 +130,14 @@ pub struct Hit {
     pub file: String,
     /// The line its title stands on.
     pub line: LineNo,
-    /// The start of its body.
+    /// The passage of its body around the search's matches (without search words, the start).
     pub snippet: String,
+    /// The matches in the snippet, as byte ranges into it.
+    #[serde(default)]
+    pub snippet_marks: Vec<(usize, usize)>,
+    /// The matches in the title, as byte ranges into it.
+    #[serde(default)]
+    pub title_marks: Vec<(usize, usize)>,
     /// How many other copies of the same story the corpus holds.
     pub copies: usize,
     /// The canonical article, when this one is a copy.
@@ -118,6 +146,15 @@ pub struct Hit {
     pub published: Option<String>,
     /// Whether that date is stated by the source rather than estimated.
     pub published_stated: bool,
+}
+
+/// Where a search matches one article, as byte ranges into its fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SearchMarks {
+    /// In the title.
+    pub title: Vec<(usize, usize)>,
+    /// In the body.
+    pub body: Vec<(usize, usize)>,
 }
 
 /// Counts for one facet.
@@ -247,74 +284,6 @@ fn buckets(
     }
 }
 
-/// Lower-cased words of the text, split at anything that is not a letter or digit.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-/// Which documents contain each word: words sorted, so a prefix is a contiguous run.
-#[derive(Debug, Default)]
-pub(crate) struct TermIndex {
-    postings: Vec<(String, Vec<DocId>)>,
-}
-
-impl TermIndex {
-    pub(crate) fn build(documents: &[Document]) -> Self {
-        let mut map: std::collections::HashMap<String, Vec<DocId>> =
-            std::collections::HashMap::new();
-        for doc in documents {
-            for text in [doc.title.as_str(), doc.body.as_str()] {
-                for word in text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                {
-                    let lowered;
-                    let key = if word.chars().any(char::is_uppercase) {
-                        lowered = word.to_lowercase();
-                        lowered.as_str()
-                    } else {
-                        word
-                    };
-                    match map.get_mut(key) {
-                        Some(list) => {
-                            if list.last() != Some(&doc.id) {
-                                list.push(doc.id);
-                            }
-                        }
-                        None => {
-                            map.insert(key.to_owned(), vec![doc.id]);
-                        }
-                    }
-                }
-            }
-        }
-        let mut postings: Vec<(String, Vec<DocId>)> = map.into_iter().collect();
-        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        TermIndex { postings }
-    }
-
-    fn exact(&self, word: &str) -> Vec<DocId> {
-        self.postings
-            .binary_search_by(|(w, _)| w.as_str().cmp(word))
-            .map(|at| self.postings[at].1.clone())
-            .unwrap_or_default()
-    }
-
-    fn prefix(&self, prefix: &str) -> Vec<DocId> {
-        let from = self.postings.partition_point(|(w, _)| w.as_str() < prefix);
-        let mut ids: Vec<DocId> = self.postings[from..]
-            .iter()
-            .take_while(|(word, _)| word.starts_with(prefix))
-            .flat_map(|(_, ids)| ids.iter().copied())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    }
-}
-
 fn snippet(body: &str) -> String {
     let first = body.split("\n\n").next().unwrap_or("");
     match first.char_indices().nth(SNIPPET_CHARS) {
@@ -334,18 +303,13 @@ impl Corpus {
 
     /// The documents matching `query`, in id order, one page of them.
     pub fn query(&self, query: &Query) -> QueryResult {
-        let terms: Vec<String> = words(&query.text).collect();
-        let matching: Vec<DocId> = match terms.split_last() {
+        let parsed = crate::index::parse(&query.text);
+        let scored = self.index.search(&parsed);
+        let matching: Vec<DocId> = match &scored {
             None => (0..self.documents().len())
                 .filter_map(|i| DocId::try_from(i).ok())
                 .collect(),
-            Some((last, rest)) => {
-                let mut ids = self.index.prefix(last);
-                for term in rest {
-                    ids = crate::sorted::intersection(&ids, &self.index.exact(term));
-                }
-                ids
-            }
+            Some(scored) => scored.iter().map(|&(id, _)| id).collect(),
         };
         let matching: Vec<DocId> = matching
             .into_iter()
@@ -408,17 +372,29 @@ impl Corpus {
         if first_page {
             facets.extend(self.entity_facets(&matching, query));
         }
-        let hits = matching
+        let ordered = self.ordered(&matching, query.sort, scored.as_deref());
+        let hits = ordered
             .iter()
             .skip(query.offset)
             .take(query.limit)
             .filter_map(|&id| self.document(id))
-            .map(|doc| Hit {
+            .map(|doc| {
+                let (snippet, snippet_marks) = if parsed.required.is_empty() {
+                    (snippet(&doc.body), Vec::new())
+                } else {
+                    let marks = crate::index::match_ranges(&doc.body, &parsed);
+                    crate::index::best_passage(&doc.body, &marks, SNIPPET_CHARS)
+                };
+                (doc, snippet, snippet_marks)
+            })
+            .map(|(doc, snippet, snippet_marks)| Hit {
                 id: doc.id,
                 title: doc.title.clone(),
                 file: doc.file.clone(),
                 line: doc.line,
-                snippet: snippet(&doc.body),
+                snippet,
+                snippet_marks,
+                title_marks: crate::index::match_ranges(&doc.title, &parsed),
                 copies: self.copies_of(doc),
                 duplicate_of: doc.duplicate_of,
                 published: doc.published.point().map(str::to_owned),
@@ -433,7 +409,52 @@ impl Corpus {
             histogram,
             histogram_unit: histogram_unit.to_owned(),
             undated,
+            hint: parsed.hint,
         }
+    }
+
+    /// `matching` (in id order) in the order the user asked for; `scored` holds the search's
+    /// scores by id, when there was a search.
+    fn ordered(
+        &self,
+        matching: &[DocId],
+        sort: SortOrder,
+        scored: Option<&[(DocId, crate::index::Score)]>,
+    ) -> Vec<DocId> {
+        let mut ordered = matching.to_vec();
+        match (sort, scored) {
+            (SortOrder::Relevance, Some(scored)) => {
+                let score = |id: DocId| {
+                    scored
+                        .binary_search_by_key(&id, |&(d, _)| d)
+                        .map_or(0.0, |at| scored[at].1)
+                };
+                ordered.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+            }
+            (SortOrder::Date, _) => {
+                let day = |id: DocId| {
+                    self.document(id)
+                        .and_then(|doc| doc.published.point())
+                        .and_then(day_range)
+                        .map(|(first, _)| first)
+                };
+                ordered.sort_by(|&a, &b| day(b).cmp(&day(a)).then(a.cmp(&b)));
+            }
+            (SortOrder::Relevance | SortOrder::Source, _) => {}
+        }
+        ordered
+    }
+
+    /// Where the search `text` matches an article's title and body (byte ranges), for the reader
+    /// to mark.
+    pub fn search_marks(&self, id: DocId, text: &str) -> SearchMarks {
+        let parsed = crate::index::parse(text);
+        self.document(id)
+            .map(|doc| SearchMarks {
+                title: crate::index::match_ranges(&doc.title, &parsed),
+                body: crate::index::match_ranges(&doc.body, &parsed),
+            })
+            .unwrap_or_default()
     }
 
     /// The documents of `matching` that mention every entity of `entities`.
@@ -693,11 +714,60 @@ mod tests {
                 .map(|hit| hit.title)
                 .collect()
         };
-        assert_eq!(titles("iraq"), ["Militias in Iraq", "Iraq and Greece"]);
+        // Ranked: the story naming Iraq in its title and twice over first.
+        assert_eq!(titles("iraq"), ["Iraq and Greece", "Militias in Iraq"]);
         assert_eq!(titles("IRAQ gre"), ["Iraq and Greece"]);
         assert_eq!(titles("firefight"), ["Wildfires in Greece"]);
         assert!(titles("greece militia").is_empty());
         assert_eq!(titles("").len(), 3);
+        assert_eq!(titles("\"trade agreement\""), ["Iraq and Greece"]);
+        assert!(titles("\"agreement trade\"").is_empty());
+        assert_eq!(titles("greece -iraq"), ["Wildfires in Greece"]);
+        assert_eq!(titles("milit*"), ["Militias in Iraq"]);
+        let by_file = corpus.query(&Query {
+            text: "iraq".into(),
+            sort: SortOrder::Source,
+            ..Query::default()
+        });
+        let order: Vec<&str> = by_file.hits.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(order, ["Militias in Iraq", "Iraq and Greece"]);
+    }
+
+    #[test]
+    fn hits_show_their_matches_and_odd_queries_a_hint() {
+        let corpus = corpus();
+        let page = corpus.query(&Query {
+            text: "\"trade agreement\" iraq".into(),
+            ..Query::default()
+        });
+        let hit = &page.hits[0];
+        let marked: Vec<&str> = hit
+            .snippet_marks
+            .iter()
+            .map(|&(a, b)| &hit.snippet[a..b])
+            .collect();
+        assert_eq!(marked, ["Iraq", "trade agreement"]);
+        let title: Vec<&str> = hit
+            .title_marks
+            .iter()
+            .map(|&(a, b)| &hit.title[a..b])
+            .collect();
+        assert_eq!(title, ["Iraq"]);
+        assert!(page.hint.is_none());
+        let open = corpus.query(&Query {
+            text: "\"trade agreement".into(),
+            ..Query::default()
+        });
+        assert_eq!(open.total, 1, "an open quote still searches");
+        assert!(open.hint.is_some_and(|h| h.contains("quote")));
+        let common = corpus.query(&Query {
+            text: "the and".into(),
+            ..Query::default()
+        });
+        assert!(common.hint.is_some_and(|h| h.contains("common")));
+        let marks = corpus.search_marks(hit.id, "greece");
+        assert_eq!(marks.title.len(), 1);
+        assert_eq!(marks.body.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,727 @@
+//! Full-text search: a positional inverted index over every article's title and body, the query
+//! language users know from search engines, BM25 ranking, and the byte ranges a match covers so
+//! that a result and the reader can mark it.
+//!
+//! - **Words** are runs of letters and digits, lower-cased ("Al-Sudani's" is `al`, `sudani`, `s`).
+//! - **The query language**: several words (every one must match; ranked), `"a phrase in
+//!   quotes"` (its words next to each other, in order, by their positions in the index), a
+//!   trailing `prefix*` (and the last word typed, while it is being typed), `-word` or
+//!   `-"a phrase"` to exclude. No field syntax: entities, topics and dates are facets. A quote
+//!   left open or a query of only common words gives a [`Parsed::hint`], never an error.
+//! - **Ranking**: BM25 (k1 1.2, b 0.75) over the title and the body as one field in which a
+//!   title word counts [`TITLE_WEIGHT`] times; a phrase scores as one term with its own document
+//!   frequency; a prefix as the words it stands for.
+//! - **Compact**: terms sorted in one list, postings in flat arrays, positions as delta-encoded
+//!   variable-length integers (about a byte per word of text). Built once per load, in one pass.
+
+use crate::{DocId, Document};
+use std::collections::HashMap;
+
+/// How many times a title word counts against a body word.
+pub const TITLE_WEIGHT: u32 = 3;
+
+/// BM25's term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25's length normalisation.
+const B: f32 = 0.75;
+
+/// Positions of the body start this far after the title's last word, so that no phrase runs
+/// from the title into the body.
+const FIELD_GAP: u32 = 8;
+
+/// How many words a prefix may stand for (the most widespread first).
+const PREFIX_EXPANSIONS: usize = 256;
+
+/// A relevance score: higher is better.
+pub type Score = f32;
+
+/// One part of a parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// A whole word.
+    Word(String),
+    /// Any word starting with this.
+    Prefix(String),
+    /// These words next to each other, in this order.
+    Phrase(Vec<String>),
+}
+
+/// A query as the index reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Clauses a document must match.
+    pub required: Vec<Clause>,
+    /// Clauses a document must not match.
+    pub excluded: Vec<Clause>,
+    /// What to tell the user about how the query was read, when it was not as typed.
+    pub hint: Option<String>,
+}
+
+impl Parsed {
+    /// Whether the query asks for nothing (every document matches).
+    pub fn is_empty(&self) -> bool {
+        self.required.is_empty() && self.excluded.is_empty()
+    }
+}
+
+/// The words of `text` with their byte ranges, lower-cased.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        let word = &text[start..end];
+        let lower = if word.chars().any(char::is_uppercase) {
+            word.to_lowercase()
+        } else {
+            word.to_owned()
+        };
+        Some((start, end, lower))
+    })
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    word_spans(text).map(|(_, _, w)| w).collect()
+}
+
+/// Reads a query typed by a user. The last word typed, when nothing follows it, is also read as
+/// a prefix, so that results narrow while the user types.
+pub fn parse(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut rest = text;
+    let mut open_quote = false;
+    let mut last_bare: Option<(usize, bool)> = None;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        rest = &rest[start..];
+        let negated = rest.starts_with('-') && rest.len() > 1;
+        let body = if negated { &rest[1..] } else { rest };
+        let (clause, consumed) = if let Some(inner) = body.strip_prefix('"') {
+            let (phrase, used) = match inner.find('"') {
+                Some(end) => (&inner[..end], end + 2),
+                None => {
+                    open_quote = true;
+                    (inner, inner.len() + 1)
+                }
+            };
+            let words = lower_words(phrase);
+            let clause = match words.len() {
+                0 => None,
+                1 => words.into_iter().next().map(Clause::Word),
+                _ => Some(Clause::Phrase(words)),
+            };
+            (clause, used)
+        } else {
+            let end = body.find(char::is_whitespace).unwrap_or(body.len());
+            let token = &body[..end];
+            let prefix = token.ends_with('*');
+            let words = lower_words(token);
+            let clause = match words.len() {
+                0 => None,
+                1 => {
+                    let word = words.into_iter().next().unwrap_or_default();
+                    Some(if prefix {
+                        Clause::Prefix(word)
+                    } else {
+                        Clause::Word(word)
+                    })
+                }
+                // "covid-19" or "al-Sudani": its words next to each other.
+                _ => Some(Clause::Phrase(words)),
+            };
+            (clause, end)
+        };
+        let consumed = consumed + usize::from(negated);
+        let at_end = rest[consumed.min(rest.len())..].is_empty();
+        if let Some(clause) = clause {
+            let list = if negated {
+                &mut parsed.excluded
+            } else {
+                &mut parsed.required
+            };
+            if !negated && matches!(clause, Clause::Word(_)) && !body.starts_with('"') {
+                last_bare = Some((list.len(), at_end));
+            } else {
+                last_bare = None;
+            }
+            list.push(clause);
+        }
+        rest = &rest[consumed.min(rest.len())..];
+    }
+    // The word being typed: also its longer forms.
+    if let Some((index, true)) = last_bare {
+        if index + 1 == parsed.required.len() && !text.ends_with(char::is_whitespace) {
+            if let Some(Clause::Word(word)) = parsed.required.pop() {
+                parsed.required.push(Clause::Prefix(word));
+            }
+        }
+    }
+    if open_quote {
+        parsed.hint =
+            Some("A quote is not closed: the words after it are searched as a phrase.".into());
+    } else if !parsed.required.is_empty()
+        && parsed.required.iter().all(|clause| match clause {
+            Clause::Word(w) | Clause::Prefix(w) => crate::ingest::page::is_function_word(w),
+            Clause::Phrase(words) => words
+                .iter()
+                .all(|w| crate::ingest::page::is_function_word(w)),
+        })
+    {
+        parsed.hint = Some(
+            "Only common words: nearly every article has them. Add a rarer word or a \"phrase\"."
+                .into(),
+        );
+    }
+    parsed
+}
+
+/// One term's postings: the documents that hold it, in id order.
+#[derive(Debug, Clone, Copy)]
+struct TermEntry {
+    /// Where its postings start in the flat arrays.
+    first: u32,
+    /// How many documents hold it.
+    count: u32,
+}
+
+/// The search index of a corpus. See the module documentation.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// Every distinct word, sorted (so a prefix is a contiguous run).
+    terms: Vec<Box<str>>,
+    entries: Vec<TermEntry>,
+    /// Per posting: the document.
+    docs: Vec<DocId>,
+    /// Per posting: title occurrences × [`TITLE_WEIGHT`] + body occurrences (saturating).
+    weighted_tf: Vec<u16>,
+    /// Per posting: where its positions start in `positions`.
+    position_at: Vec<u32>,
+    /// Positions, per posting delta-encoded as LEB128 integers.
+    positions: Vec<u8>,
+    /// Per document (by id): its weighted length.
+    lengths: Vec<u32>,
+    /// Per document: how many words its title has (positions below it are the title's).
+    title_words: Vec<u32>,
+    /// Mean weighted length.
+    mean_length: f32,
+}
+
+fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+    loop {
+        let byte = (value & 0x7F) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Builds a term's postings while documents are read.
+#[derive(Default)]
+struct TermBuild {
+    docs: Vec<DocId>,
+    weighted_tf: Vec<u16>,
+    position_at: Vec<u32>,
+    positions: Vec<u8>,
+}
+
+impl SearchIndex {
+    /// Indexes the title and body of every document (ids are their positions in `documents`).
+    pub fn build(documents: &[Document]) -> Self {
+        Self::build_texts(
+            documents
+                .iter()
+                .map(|doc| (doc.title.as_str(), doc.body.as_str())),
+        )
+    }
+
+    /// Indexes texts given as (title, body), the first as document 0 and so on.
+    pub fn build_texts<'a>(documents: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut builds: HashMap<String, TermBuild> = HashMap::new();
+        let mut lengths = Vec::new();
+        let mut title_words = Vec::new();
+        for (id, (title, body)) in documents.enumerate() {
+            let id = DocId::try_from(id).unwrap_or(DocId::MAX);
+            let mut in_doc: HashMap<&str, (u32, Vec<u32>)> = HashMap::new();
+            let title: Vec<(usize, usize, String)> = word_spans(title).collect();
+            let body: Vec<(usize, usize, String)> = word_spans(body).collect();
+            let title_len = title.len() as u32;
+            let body_start = title_len + FIELD_GAP;
+            let words = title
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i as u32, TITLE_WEIGHT, w.2.as_str()))
+                .chain(
+                    body.iter()
+                        .enumerate()
+                        .map(|(i, w)| (body_start + i as u32, 1, w.2.as_str())),
+                );
+            for (position, weight, word) in words {
+                let entry = in_doc.entry(word).or_default();
+                entry.0 += weight;
+                entry.1.push(position);
+            }
+            for (word, (tf, positions)) in in_doc.drain() {
+                let build = match builds.get_mut(word) {
+                    Some(build) => build,
+                    None => builds.entry(word.to_owned()).or_default(),
+                };
+                build.docs.push(id);
+                build
+                    .weighted_tf
+                    .push(u16::try_from(tf).unwrap_or(u16::MAX));
+                build.position_at.push(build.positions.len() as u32);
+                let mut previous = 0;
+                for position in positions {
+                    push_varint(&mut build.positions, position - previous);
+                    previous = position;
+                }
+            }
+            lengths.push(title_len * TITLE_WEIGHT + body.len() as u32);
+            title_words.push(title_len);
+        }
+        let mut sorted: Vec<(String, TermBuild)> = builds.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let postings: usize = sorted.iter().map(|(_, b)| b.docs.len()).sum();
+        let bytes: usize = sorted.iter().map(|(_, b)| b.positions.len()).sum();
+        let mut index = SearchIndex {
+            terms: Vec::with_capacity(sorted.len()),
+            entries: Vec::with_capacity(sorted.len()),
+            docs: Vec::with_capacity(postings),
+            weighted_tf: Vec::with_capacity(postings),
+            position_at: Vec::with_capacity(postings),
+            positions: Vec::with_capacity(bytes),
+            mean_length: 0.0,
+            lengths,
+            title_words,
+        };
+        for (term, build) in sorted {
+            index.entries.push(TermEntry {
+                first: index.docs.len() as u32,
+                count: build.docs.len() as u32,
+            });
+            index.terms.push(term.into_boxed_str());
+            let base = index.positions.len() as u32;
+            index.docs.extend(build.docs);
+            index.weighted_tf.extend(build.weighted_tf);
+            index
+                .position_at
+                .extend(build.position_at.into_iter().map(|at| base + at));
+            index.positions.extend(build.positions);
+        }
+        let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
+        index.mean_length = total as f32 / index.lengths.len().max(1) as f32;
+        index
+    }
+
+    /// How many bytes the index takes, roughly (for the benchmark and the README).
+    pub fn heap_bytes(&self) -> usize {
+        self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
+            + self.entries.len() * std::mem::size_of::<TermEntry>()
+            + self.docs.len() * (std::mem::size_of::<DocId>() + 2 + 4)
+            + self.positions.len()
+            + self.lengths.len() * 8
+    }
+
+    fn term(&self, word: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| (**t).cmp(word)).ok()
+    }
+
+    /// The postings range of a term.
+    fn postings(&self, term: usize) -> std::ops::Range<usize> {
+        let entry = self.entries[term];
+        entry.first as usize..(entry.first + entry.count) as usize
+    }
+
+    /// The positions of one posting.
+    fn positions_of(&self, posting: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        let end = self
+            .position_at
+            .get(posting + 1)
+            .map_or(self.positions.len(), |&at| at as usize);
+        let mut at = self.position_at[posting] as usize;
+        let (mut value, mut shift, mut previous) = (0u32, 0u32, 0u32);
+        while at < end {
+            let byte = self.positions[at];
+            value |= u32::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                previous += value;
+                out.push(previous);
+                value = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+            at += 1;
+        }
+        out
+    }
+
+    /// Terms starting with `prefix`, the most widespread first, at most [`PREFIX_EXPANSIONS`].
+    fn expansions(&self, prefix: &str) -> Vec<usize> {
+        let from = self.terms.partition_point(|t| &**t < prefix);
+        let mut found: Vec<usize> = (from..self.terms.len())
+            .take_while(|&t| self.terms[t].starts_with(prefix))
+            .collect();
+        if found.len() > PREFIX_EXPANSIONS {
+            found.sort_by_key(|&t| std::cmp::Reverse(self.entries[t].count));
+            found.truncate(PREFIX_EXPANSIONS);
+        }
+        found
+    }
+
+    /// The documents matching a clause, in id order, each with its weighted frequency.
+    fn clause_matches(&self, clause: &Clause) -> Vec<(DocId, u32)> {
+        match clause {
+            Clause::Word(word) => self.term(word).map_or_else(Vec::new, |t| {
+                self.postings(t)
+                    .map(|p| (self.docs[p], u32::from(self.weighted_tf[p])))
+                    .collect()
+            }),
+            Clause::Prefix(prefix) => {
+                let mut all: Vec<(DocId, u32)> = self
+                    .expansions(prefix)
+                    .into_iter()
+                    .flat_map(|t| self.postings(t))
+                    .map(|p| (self.docs[p], u32::from(self.weighted_tf[p])))
+                    .collect();
+                all.sort_unstable_by_key(|&(doc, _)| doc);
+                let mut merged: Vec<(DocId, u32)> = Vec::with_capacity(all.len());
+                for (doc, tf) in all {
+                    match merged.last_mut() {
+                        Some(last) if last.0 == doc => last.1 += tf,
+                        _ => merged.push((doc, tf)),
+                    }
+                }
+                merged
+            }
+            Clause::Phrase(words) => self.phrase_matches(words),
+        }
+    }
+
+    fn phrase_matches(&self, words: &[String]) -> Vec<(DocId, u32)> {
+        let Some(terms) = words
+            .iter()
+            .map(|w| self.term(w))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return Vec::new();
+        };
+        // Walk the rarest word's postings, looking the others up by binary search.
+        let Some(rarest) = (0..terms.len()).min_by_key(|&i| self.entries[terms[i]].count) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        'docs: for p in self.postings(terms[rarest]) {
+            let doc = self.docs[p];
+            let mut lists: Vec<Vec<u32>> = Vec::with_capacity(terms.len());
+            for (i, &t) in terms.iter().enumerate() {
+                if i == rarest {
+                    lists.push(self.positions_of(p));
+                    continue;
+                }
+                let range = self.postings(t);
+                let Ok(found) = self.docs[range.clone()].binary_search(&doc) else {
+                    continue 'docs;
+                };
+                lists.push(self.positions_of(range.start + found));
+            }
+            let title_words = self.title_words.get(doc as usize).copied().unwrap_or(0);
+            let mut tf = 0u32;
+            for &start in &lists[0] {
+                let follows = lists[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, list)| list.binary_search(&(start + k as u32 + 1)).is_ok());
+                if follows {
+                    tf += if start < title_words { TITLE_WEIGHT } else { 1 };
+                }
+            }
+            if tf > 0 {
+                out.push((doc, tf));
+            }
+        }
+        out
+    }
+
+    /// The documents matching `parsed`, in id order, with their BM25 scores; `None` when the
+    /// query asks for nothing (every document matches, unscored).
+    pub fn search(&self, parsed: &Parsed) -> Option<Vec<(DocId, Score)>> {
+        if parsed.is_empty() {
+            return None;
+        }
+        let n = self.lengths.len() as f32;
+        let mut result: Option<Vec<(DocId, Score)>> = None;
+        for clause in &parsed.required {
+            let matches = self.clause_matches(clause);
+            let df = matches.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let scored = matches.into_iter().map(|(doc, tf)| {
+                let length = self.lengths.get(doc as usize).copied().unwrap_or(0) as f32;
+                let tf = tf as f32;
+                let norm = K1 * (1.0 - B + B * length / self.mean_length.max(1.0));
+                (doc, idf * tf * (K1 + 1.0) / (tf + norm))
+            });
+            result = Some(match result {
+                None => scored.collect(),
+                Some(so_far) => {
+                    let mut out = Vec::with_capacity(so_far.len());
+                    let mut scored = scored.peekable();
+                    for (doc, score) in so_far {
+                        while scored.next_if(|&(d, _)| d < doc).is_some() {}
+                        if let Some((_, more)) = scored.next_if(|&(d, _)| d == doc) {
+                            out.push((doc, score + more));
+                        }
+                    }
+                    out
+                }
+            });
+        }
+        let mut result = result.unwrap_or_else(|| {
+            (0..self.lengths.len())
+                .filter_map(|i| DocId::try_from(i).ok())
+                .map(|doc| (doc, 0.0))
+                .collect()
+        });
+        for clause in &parsed.excluded {
+            let excluded: Vec<DocId> = self
+                .clause_matches(clause)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect();
+            result.retain(|(doc, _)| excluded.binary_search(doc).is_err());
+        }
+        Some(result)
+    }
+}
+
+/// The byte ranges of `text` that the query's required clauses match, in order, not
+/// overlapping: whole words, words a prefix stands for, and phrases (from their first word's
+/// start to their last word's end).
+pub fn match_ranges(text: &str, parsed: &Parsed) -> Vec<(usize, usize)> {
+    if parsed.required.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<(usize, usize, String)> = word_spans(text).collect();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = 0;
+        for clause in &parsed.required {
+            let length = match clause {
+                Clause::Word(w) => usize::from(words[i].2 == *w),
+                Clause::Prefix(p) => usize::from(words[i].2.starts_with(p.as_str())),
+                Clause::Phrase(phrase) => {
+                    let fits = phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| words.get(i + k).is_some_and(|x| x.2 == *w));
+                    if fits {
+                        phrase.len()
+                    } else {
+                        0
+                    }
+                }
+            };
+            matched = matched.max(length);
+        }
+        if matched > 0 {
+            ranges.push((words[i].0, words[i + matched - 1].1));
+            i += matched;
+        } else {
+            i += 1;
+        }
+    }
+    ranges
+}
+
+/// A passage of `text` of about `chars` characters around the most matches of `ranges` (the
+/// text's start when there are none), with the ranges that fall inside it as offsets into the
+/// passage. A passage cut from the middle of the text starts and ends at a word, with "…".
+pub fn best_passage(
+    text: &str,
+    ranges: &[(usize, usize)],
+    chars: usize,
+) -> (String, Vec<(usize, usize)>) {
+    let span_bytes = |from: usize| {
+        text[from..]
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    // The window starting a little before a match that holds the most matches.
+    let mut start = 0;
+    let mut best = 0;
+    for (k, &(first, _)) in ranges.iter().enumerate() {
+        let from = text[..first]
+            .char_indices()
+            .rev()
+            .nth(chars / 5)
+            .map_or(0, |(i, _)| i);
+        let end = span_bytes(from);
+        let inside = ranges[k..].iter().take_while(|r| r.1 <= end).count();
+        if inside > best {
+            best = inside;
+            start = from;
+        }
+    }
+    // Start at a word (or a paragraph).
+    if start > 0 {
+        start = text[start..]
+            .find(char::is_whitespace)
+            .map_or(start, |i| start + i)
+            .min(ranges.first().map_or(start, |r| r.0));
+        start += text[start..].len() - text[start..].trim_start().len();
+    }
+    let mut end = span_bytes(start);
+    if end < text.len() {
+        end = text[..end]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > start)
+            .unwrap_or(end);
+    }
+    let body = &text[start..end];
+    let lead = if start > 0 { "…" } else { "" };
+    let mut passage = String::with_capacity(body.len() + 6);
+    passage.push_str(lead);
+    // Paragraph breaks read as one space in a one-line passage.
+    let mut map: Vec<(usize, usize)> = Vec::new();
+    let mut last_space = false;
+    for (i, c) in body.char_indices() {
+        map.push((start + i, passage.len()));
+        if c == '\n' || c == '\r' {
+            if !last_space {
+                passage.push(' ');
+            }
+            last_space = true;
+        } else {
+            passage.push(c);
+            last_space = c == ' ';
+        }
+    }
+    map.push((end, passage.len()));
+    if end < text.len() {
+        passage.push('…');
+    }
+    let at = |byte: usize| {
+        map.binary_search_by_key(&byte, |&(b, _)| b)
+            .ok()
+            .map(|k| map[k].1)
+    };
+    let marks = ranges
+        .iter()
+        .filter(|r| r.0 >= start && r.1 <= end)
+        .filter_map(|r| Some((at(r.0)?, at(r.1)?)))
+        .collect();
+    (passage, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: DocId, title: &str, body: &str) -> Document {
+        let text = format!("{title}\n\n{body}");
+        let mut doc =
+            Document::from_article("a.txt", crate::ingest::segment::segment(&text).remove(0));
+        doc.id = id;
+        doc
+    }
+
+    #[test]
+    fn the_query_language() {
+        let p = parse(r#"militia "prime minister" -iran drone* sud"#);
+        assert_eq!(
+            p.required,
+            [
+                Clause::Word("militia".into()),
+                Clause::Phrase(vec!["prime".into(), "minister".into()]),
+                Clause::Prefix("drone".into()),
+                Clause::Prefix("sud".into()),
+            ]
+        );
+        assert_eq!(p.excluded, [Clause::Word("iran".into())]);
+        assert!(p.hint.is_none());
+        // A space after the last word: it is whole.
+        assert_eq!(parse("sud ").required, [Clause::Word("sud".into())]);
+        assert!(parse(r#""prime minis"#).hint.is_some());
+        assert!(parse("the of and").hint.is_some());
+        assert!(parse("").is_empty());
+        assert!(parse("  -  \" ").required.is_empty());
+    }
+
+    #[test]
+    fn ranks_by_bm25_with_the_title_first() {
+        let docs = vec![
+            doc(0, "Weather report", "Rain over the hills. The militia was not seen."),
+            doc(1, "Militia leader arrested", "Police arrested the leader of a militia in the south on Monday morning."),
+            doc(2, "Markets", "Shares rose on Monday as the prime minister spoke about the militia and the budget."),
+            doc(3, "Budget passes", "The prime minister said the budget would pass. Minister prime of nothing."),
+        ];
+        let index = SearchIndex::build(&docs);
+        let mut hits = index.search(&parse("militia ")).unwrap();
+        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [0, 1, 2]);
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1));
+        assert_eq!(hits[0].0, 1, "the title match ranks first");
+        let phrase = index.search(&parse("\"prime minister\"")).unwrap();
+        assert_eq!(phrase.iter().map(|h| h.0).collect::<Vec<_>>(), [2, 3]);
+        let reversed = index.search(&parse("\"minister prime\"")).unwrap();
+        assert_eq!(reversed.iter().map(|h| h.0).collect::<Vec<_>>(), [3]);
+        let excluded = index.search(&parse("militia -budget ")).unwrap();
+        assert_eq!(excluded.iter().map(|h| h.0).collect::<Vec<_>>(), [0, 1]);
+        let prefix = index.search(&parse("arr*")).unwrap();
+        assert_eq!(prefix.iter().map(|h| h.0).collect::<Vec<_>>(), [1]);
+        assert!(index.search(&parse("")).is_none());
+        assert!(index.search(&parse("nowhere ")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn matches_are_marked_by_their_bytes() {
+        let text = "The Prime Minister met the prime\nminister's aides. Primes rose.";
+        let ranges = match_ranges(text, &parse("\"prime minister\" rose"));
+        let marked: Vec<&str> = ranges.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(marked, ["Prime Minister", "prime\nminister", "rose"]);
+        let (passage, marks) = best_passage(text, &ranges, 40);
+        for &(a, b) in &marks {
+            assert!(passage.is_char_boundary(a) && passage.is_char_boundary(b));
+        }
+        assert!(marks
+            .iter()
+            .any(|&(a, b)| &passage[a..b] == "Prime Minister"));
+    }
+
+    #[test]
+    fn a_long_text_gives_the_passage_around_its_matches() {
+        let filler = "Nothing of note happened on this day in the town. ".repeat(20);
+        let text = format!("{filler}Then the bridge over the river collapsed at dawn. {filler}");
+        let ranges = match_ranges(&text, &parse("bridge collapsed"));
+        let (passage, marks) = best_passage(&text, &ranges, 120);
+        assert!(
+            passage.starts_with('…') && passage.ends_with('…'),
+            "{passage}"
+        );
+        let marked: Vec<&str> = marks.iter().map(|&(a, b)| &passage[a..b]).collect();
+        assert_eq!(marked, ["bridge", "collapsed"]);
+        // Any text at all: offsets on character boundaries, never a panic.
+        for text in ["é", "", "ééé ééé", "a\u{200B}b"] {
+            let (passage, marks) = best_passage(text, &match_ranges(text, &parse("é")), 3);
+            for (a, b) in marks {
+                assert!(passage.is_char_boundary(a) && passage.is_char_boundary(b));
+            }
+        }
+    }
+}

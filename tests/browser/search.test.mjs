@@ -1,0 +1,79 @@
+// Search as a user meets it: a phrase finds the stories that hold it, best first, each row
+// showing the passage with the words marked; the reader marks them and shows the first; an
+// excluded word narrows; the order menu lists the newest first; a quote left open gives a hint.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, waitForFiles, screenshot } from "./harness.mjs";
+
+const storiesShown = async (page) => {
+  const text = await page.getByTestId("status").textContent();
+  const match = text.match(/^(\d+) of (\d+) stor/);
+  return match ? Number(match[1]) : null;
+};
+
+test("a phrase search lists the stories holding it with the phrase marked, and the reader shows it", async () => {
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("sample").click();
+    await waitForFiles(page, 5);
+    const search = page.getByRole("searchbox");
+
+    await search.fill('"prime minister"');
+    await page.getByTestId("status").filter({ hasText: /^\d+ of 10 stories/ }).waitFor();
+    const found = await storiesShown(page);
+    assert.ok(found > 0 && found < 10, `the phrase is in some stories, not all: ${found}`);
+    const rows = page.getByTestId("article-row");
+    await rows.nth(found - 1).waitFor();
+    for (let i = 0; i < found; i++) {
+      const marks = await rows.nth(i).locator("mark.hit").allInnerTexts();
+      assert.ok(
+        marks.some((mark) => /^prime\s+minister$/i.test(mark.trim())),
+        `row ${i} marks the phrase: ${JSON.stringify(marks)}`,
+      );
+    }
+    // Reversed, the words are no phrase.
+    await search.fill('"minister prime"');
+    await page.getByText("No article matches.").waitFor();
+
+    // An excluded word narrows the list.
+    await search.fill("militias");
+    await page.getByTestId("status").filter({ hasText: /^\d+ of 10 stories/ }).waitFor();
+    const militias = await storiesShown(page);
+    await search.fill("militias -kataib");
+    await page.getByTestId("status").filter({ hasText: new RegExp(`^(?!${militias} )\\d+ of 10 stories`) }).waitFor();
+    assert.ok((await storiesShown(page)) < militias);
+
+    // The reader marks the matches and brings the first into view.
+    await search.fill('"prime minister"');
+    await page.getByTestId("status").filter({ hasText: new RegExp(`^${found} of 10 stories`) }).waitFor();
+    await rows.first().click();
+    const reader = page.getByTestId("reader");
+    const firstMark = reader.locator("mark.hit").first();
+    await firstMark.waitFor();
+    assert.match(await firstMark.innerText(), /prime\s+minister/i);
+    await page.waitForFunction(() => {
+      const mark = document.querySelector(".reader mark.hit");
+      const box = mark?.getBoundingClientRect();
+      return box && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    await screenshot(page, "search-phrase");
+
+    // Newest first.
+    await search.fill("iraq");
+    await page.getByTestId("sort").selectOption("date");
+    await page.getByTestId("status").filter({ hasText: /^\d+ of 10 stories/ }).waitFor();
+    await rows.nth(1).waitFor();
+    const dates = await page.locator(".row .row-date").allInnerTexts();
+    const days = dates.map((d) => d.replace(/^≈\s*/, ""));
+    assert.ok(days.length >= 2);
+    assert.deepEqual([...days].sort().reverse(), days, `newest first: ${days}`);
+
+    // A quote left open is read as best it can be, with a hint.
+    await search.fill('"prime minister');
+    await page.getByTestId("search-hint").filter({ hasText: /quote is not closed/ }).waitFor();
+    assert.equal(await storiesShown(page), found);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
