@@ -189,7 +189,7 @@ pub fn parse(text: &str) -> Parsed {
 /// One term's postings: the documents that hold it, in id order.
 #[derive(Debug, Clone, Copy)]
 struct TermEntry {
-    /// Where its postings start in the flat arrays.
+    /// Where its postings start in `postings`.
     first: u32,
     /// How many documents hold it.
     count: u32,
@@ -201,14 +201,10 @@ pub struct SearchIndex {
     /// Every distinct word, sorted (so a prefix is a contiguous run).
     terms: Vec<Box<str>>,
     entries: Vec<TermEntry>,
-    /// Per posting: the document.
-    docs: Vec<DocId>,
-    /// Per posting: title occurrences × [`TITLE_WEIGHT`] + body occurrences (saturating).
-    weighted_tf: Vec<u16>,
-    /// Per posting: where its positions start in `positions`.
-    position_at: Vec<u32>,
-    /// Positions, per posting delta-encoded as LEB128 integers.
-    positions: Vec<u8>,
+    /// Every term's postings, one after the other, as LEB128 integers: per document holding
+    /// it, the id's distance from the previous one's, its weighted frequency (title occurrences
+    /// × [`TITLE_WEIGHT`] + body occurrences), how many positions follow, and their distances.
+    postings: Vec<u8>,
     /// Per document (by id): its weighted length.
     lengths: Vec<u32>,
     /// Per document: how many words its title has (positions below it are the title's).
@@ -229,13 +225,67 @@ fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     }
 }
 
-/// Builds a term's postings while documents are read.
-#[derive(Default)]
-struct TermBuild {
-    docs: Vec<DocId>,
-    weighted_tf: Vec<u16>,
-    position_at: Vec<u32>,
-    positions: Vec<u8>,
+/// Reads one LEB128 integer at `at`, moving past it.
+fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let (mut value, mut shift) = (0u32, 0u32);
+    while let Some(&byte) = bytes.get(*at) {
+        *at += 1;
+        value |= u32::from(byte & 0x7F) << shift.min(31);
+        if byte & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    value
+}
+
+/// One document's entry in a term's postings.
+struct Posting {
+    doc: DocId,
+    weighted_tf: u32,
+    /// Where its positions start in the postings bytes, and how many there are.
+    positions: (usize, u32),
+}
+
+/// Walks a term's postings in id order.
+struct Postings<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: u32,
+    doc: DocId,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        self.doc += read_varint(self.bytes, &mut self.at);
+        let weighted_tf = read_varint(self.bytes, &mut self.at);
+        let count = read_varint(self.bytes, &mut self.at);
+        let start = self.at;
+        // Skip the positions: one byte with its high bit clear ends each.
+        let mut ends = 0;
+        while ends < count {
+            match self.bytes.get(self.at) {
+                Some(byte) => {
+                    if byte & 0x80 == 0 {
+                        ends += 1;
+                    }
+                    self.at += 1;
+                }
+                None => break,
+            }
+        }
+        Some(Posting {
+            doc: self.doc,
+            weighted_tf,
+            positions: (start, count),
+        })
+    }
 }
 
 impl SearchIndex {
@@ -250,77 +300,62 @@ impl SearchIndex {
 
     /// Indexes texts given as (title, body), the first as document 0 and so on.
     pub fn build_texts<'a>(documents: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut builds: HashMap<String, TermBuild> = HashMap::new();
+        // Per term: its postings bytes so far, the last document written, how many.
+        let mut builds: HashMap<String, (Vec<u8>, DocId, u32)> = HashMap::new();
         let mut lengths = Vec::new();
         let mut title_words = Vec::new();
+        let mut in_doc: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
         for (id, (title, body)) in documents.enumerate() {
             let id = DocId::try_from(id).unwrap_or(DocId::MAX);
-            let mut in_doc: HashMap<&str, (u32, Vec<u32>)> = HashMap::new();
-            let title: Vec<(usize, usize, String)> = word_spans(title).collect();
-            let body: Vec<(usize, usize, String)> = word_spans(body).collect();
-            let title_len = title.len() as u32;
-            let body_start = title_len + FIELD_GAP;
-            let words = title
-                .iter()
-                .enumerate()
-                .map(|(i, w)| (i as u32, TITLE_WEIGHT, w.2.as_str()))
-                .chain(
-                    body.iter()
-                        .enumerate()
-                        .map(|(i, w)| (body_start + i as u32, 1, w.2.as_str())),
-                );
-            for (position, weight, word) in words {
+            let mut title_len = 0u32;
+            let mut body_len = 0u32;
+            for (_, _, word) in word_spans(title) {
                 let entry = in_doc.entry(word).or_default();
-                entry.0 += weight;
-                entry.1.push(position);
+                entry.0 += TITLE_WEIGHT;
+                entry.1.push(title_len);
+                title_len += 1;
+            }
+            let body_start = title_len + FIELD_GAP;
+            for (_, _, word) in word_spans(body) {
+                let entry = in_doc.entry(word).or_default();
+                entry.0 += 1;
+                entry.1.push(body_start + body_len);
+                body_len += 1;
             }
             for (word, (tf, positions)) in in_doc.drain() {
-                let build = match builds.get_mut(word) {
-                    Some(build) => build,
-                    None => builds.entry(word.to_owned()).or_default(),
-                };
-                build.docs.push(id);
-                build
-                    .weighted_tf
-                    .push(u16::try_from(tf).unwrap_or(u16::MAX));
-                build.position_at.push(build.positions.len() as u32);
+                let (bytes, last, count) = builds.entry(word).or_insert((Vec::new(), 0, 0));
+                push_varint(bytes, id - *last);
+                push_varint(bytes, tf);
+                push_varint(bytes, positions.len() as u32);
                 let mut previous = 0;
                 for position in positions {
-                    push_varint(&mut build.positions, position - previous);
+                    push_varint(bytes, position - previous);
                     previous = position;
                 }
+                *last = id;
+                *count += 1;
             }
-            lengths.push(title_len * TITLE_WEIGHT + body.len() as u32);
+            lengths.push(title_len * TITLE_WEIGHT + body_len);
             title_words.push(title_len);
         }
-        let mut sorted: Vec<(String, TermBuild)> = builds.into_iter().collect();
+        let mut sorted: Vec<(String, (Vec<u8>, DocId, u32))> = builds.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let postings: usize = sorted.iter().map(|(_, b)| b.docs.len()).sum();
-        let bytes: usize = sorted.iter().map(|(_, b)| b.positions.len()).sum();
+        let bytes: usize = sorted.iter().map(|(_, b)| b.0.len()).sum();
         let mut index = SearchIndex {
             terms: Vec::with_capacity(sorted.len()),
             entries: Vec::with_capacity(sorted.len()),
-            docs: Vec::with_capacity(postings),
-            weighted_tf: Vec::with_capacity(postings),
-            position_at: Vec::with_capacity(postings),
-            positions: Vec::with_capacity(bytes),
+            postings: Vec::with_capacity(bytes),
             mean_length: 0.0,
             lengths,
             title_words,
         };
-        for (term, build) in sorted {
+        for (term, (bytes, _, count)) in sorted {
             index.entries.push(TermEntry {
-                first: index.docs.len() as u32,
-                count: build.docs.len() as u32,
+                first: index.postings.len() as u32,
+                count,
             });
             index.terms.push(term.into_boxed_str());
-            let base = index.positions.len() as u32;
-            index.docs.extend(build.docs);
-            index.weighted_tf.extend(build.weighted_tf);
-            index
-                .position_at
-                .extend(build.position_at.into_iter().map(|at| base + at));
-            index.positions.extend(build.positions);
+            index.postings.extend(bytes);
         }
         let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
         index.mean_length = total as f32 / index.lengths.len().max(1) as f32;
@@ -331,8 +366,7 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
             + self.entries.len() * std::mem::size_of::<TermEntry>()
-            + self.docs.len() * (std::mem::size_of::<DocId>() + 2 + 4)
-            + self.positions.len()
+            + self.postings.len()
             + self.lengths.len() * 8
     }
 
@@ -340,35 +374,27 @@ impl SearchIndex {
         self.terms.binary_search_by(|t| (**t).cmp(word)).ok()
     }
 
-    /// The postings range of a term.
-    fn postings(&self, term: usize) -> std::ops::Range<usize> {
+    /// A term's postings.
+    fn postings(&self, term: usize) -> Postings<'_> {
         let entry = self.entries[term];
-        entry.first as usize..(entry.first + entry.count) as usize
+        Postings {
+            bytes: &self.postings,
+            at: entry.first as usize,
+            left: entry.count,
+            doc: 0,
+        }
     }
 
     /// The positions of one posting.
-    fn positions_of(&self, posting: usize) -> Vec<u32> {
-        let mut out = Vec::new();
-        let end = self
-            .position_at
-            .get(posting + 1)
-            .map_or(self.positions.len(), |&at| at as usize);
-        let mut at = self.position_at[posting] as usize;
-        let (mut value, mut shift, mut previous) = (0u32, 0u32, 0u32);
-        while at < end {
-            let byte = self.positions[at];
-            value |= u32::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                previous += value;
-                out.push(previous);
-                value = 0;
-                shift = 0;
-            } else {
-                shift += 7;
-            }
-            at += 1;
-        }
-        out
+    fn positions_of(&self, posting: &Posting) -> Vec<u32> {
+        let (mut at, count) = posting.positions;
+        let mut previous = 0;
+        (0..count)
+            .map(|_| {
+                previous += read_varint(&self.postings, &mut at);
+                previous
+            })
+            .collect()
     }
 
     /// Terms starting with `prefix`, the most widespread first, at most [`PREFIX_EXPANSIONS`].
@@ -388,16 +414,14 @@ impl SearchIndex {
     fn clause_matches(&self, clause: &Clause) -> Vec<(DocId, u32)> {
         match clause {
             Clause::Word(word) => self.term(word).map_or_else(Vec::new, |t| {
-                self.postings(t)
-                    .map(|p| (self.docs[p], u32::from(self.weighted_tf[p])))
-                    .collect()
+                self.postings(t).map(|p| (p.doc, p.weighted_tf)).collect()
             }),
             Clause::Prefix(prefix) => {
                 let mut all: Vec<(DocId, u32)> = self
                     .expansions(prefix)
                     .into_iter()
                     .flat_map(|t| self.postings(t))
-                    .map(|p| (self.docs[p], u32::from(self.weighted_tf[p])))
+                    .map(|p| (p.doc, p.weighted_tf))
                     .collect();
                 all.sort_unstable_by_key(|&(doc, _)| doc);
                 let mut merged: Vec<(DocId, u32)> = Vec::with_capacity(all.len());
@@ -421,26 +445,37 @@ impl SearchIndex {
         else {
             return Vec::new();
         };
-        // Walk the rarest word's postings, looking the others up by binary search.
-        let Some(rarest) = (0..terms.len()).min_by_key(|&i| self.entries[terms[i]].count) else {
-            return Vec::new();
-        };
+        // Walk every word's postings together; only documents holding them all are decoded.
+        let mut walkers: Vec<std::iter::Peekable<Postings<'_>>> =
+            terms.iter().map(|&t| self.postings(t).peekable()).collect();
         let mut out = Vec::new();
-        'docs: for p in self.postings(terms[rarest]) {
-            let doc = self.docs[p];
-            let mut lists: Vec<Vec<u32>> = Vec::with_capacity(terms.len());
-            for (i, &t) in terms.iter().enumerate() {
-                if i == rarest {
-                    lists.push(self.positions_of(p));
-                    continue;
+        'walk: loop {
+            // The furthest document any walker stands at: the others catch up to it.
+            let mut target: DocId = 0;
+            for walker in walkers.iter_mut() {
+                match walker.peek() {
+                    Some(p) => target = target.max(p.doc),
+                    None => break 'walk,
                 }
-                let range = self.postings(t);
-                let Ok(found) = self.docs[range.clone()].binary_search(&doc) else {
-                    continue 'docs;
-                };
-                lists.push(self.positions_of(range.start + found));
             }
-            let title_words = self.title_words.get(doc as usize).copied().unwrap_or(0);
+            let mut all_there = true;
+            for walker in walkers.iter_mut() {
+                while walker.next_if(|p| p.doc < target).is_some() {}
+                match walker.peek() {
+                    Some(p) if p.doc == target => {}
+                    Some(_) => all_there = false,
+                    None => break 'walk,
+                }
+            }
+            if !all_there {
+                continue;
+            }
+            let lists: Vec<Vec<u32>> = walkers
+                .iter_mut()
+                .filter_map(|w| w.next())
+                .map(|p| self.positions_of(&p))
+                .collect();
+            let title_words = self.title_words.get(target as usize).copied().unwrap_or(0);
             let mut tf = 0u32;
             for &start in &lists[0] {
                 let follows = lists[1..]
@@ -452,7 +487,7 @@ impl SearchIndex {
                 }
             }
             if tf > 0 {
-                out.push((doc, tf));
+                out.push((target, tf));
             }
         }
         out
