@@ -225,6 +225,10 @@ fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     }
 }
 
+/// A term's postings while they are written: the bytes so far, the last document written, and
+/// how many documents.
+type TermBuild = (Vec<u8>, DocId, u32);
+
 /// Reads one LEB128 integer at `at`, moving past it.
 fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let (mut value, mut shift) = (0u32, 0u32);
@@ -300,8 +304,7 @@ impl SearchIndex {
 
     /// Indexes texts given as (title, body), the first as document 0 and so on.
     pub fn build_texts<'a>(documents: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
-        // Per term: its postings bytes so far, the last document written, how many.
-        let mut builds: HashMap<String, (Vec<u8>, DocId, u32)> = HashMap::new();
+        let mut builds: HashMap<String, TermBuild> = HashMap::new();
         let mut lengths = Vec::new();
         let mut title_words = Vec::new();
         let mut in_doc: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
@@ -338,7 +341,7 @@ impl SearchIndex {
             lengths.push(title_len * TITLE_WEIGHT + body_len);
             title_words.push(title_len);
         }
-        let mut sorted: Vec<(String, (Vec<u8>, DocId, u32))> = builds.into_iter().collect();
+        let mut sorted: Vec<(String, TermBuild)> = builds.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let bytes: usize = sorted.iter().map(|(_, b)| b.0.len()).sum();
         let mut index = SearchIndex {
