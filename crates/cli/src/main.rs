@@ -5,6 +5,8 @@
 //! on stderr with its reason, and the others still print. Exit status: 0 when every file gave
 //! articles, 1 when some did not, 2 for a usage error.
 //!
+//! `corpus search QUERY PATH...` prints the stories matching a search, best first (JSON Lines).
+//!
 //! `corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]` scores the ingest,
 //! the dates or the entities against a hand-checked gold standard.
 
@@ -21,9 +23,11 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
+  search QUERY     print the stories matching QUERY (words, \"a phrase\", prefix*, -excluded), best first,\n\
+                   each with the passage around its matches and their byte ranges (JSON Lines)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard, or, given\n\
                    a folder in the wcxb format, stated and estimated publication days and the\n\
@@ -82,6 +86,7 @@ fn main() -> ExitCode {
     match args.split_first() {
         Some((command, paths)) if command == "ingest" && !paths.is_empty() => ingest(paths, false),
         Some((command, args)) if command == "topics" && !args.is_empty() => ingest(args, true),
+        Some((command, args)) if command == "search" && args.len() >= 2 => search(args),
         Some((command, rest)) if command == "eval" => evaluate(rest),
         Some((command, rest)) if command == "train-ner" => match ner::train_command(rest) {
             Ok(()) => ExitCode::SUCCESS,
@@ -298,38 +303,7 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut corpus = Corpus::new();
-    let mut failed = false;
-    for root in &paths {
-        let root = Path::new(root);
-        let files = match collect_files(root) {
-            Ok(files) => files,
-            Err(error) => {
-                eprintln!("corpus: {}: {error}", root.display());
-                failed = true;
-                continue;
-            }
-        };
-        for (path, name) in files {
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    if let Err(error) = corpus.add_file(&name, &bytes) {
-                        eprintln!("corpus: {}: {error}", path.display());
-                        failed = true;
-                    } else if corpus::ingest::archive::is_zip(&name, &bytes) {
-                        // The files inside that gave no text are reported under the archive.
-                        failed |= report_archive(&corpus, &name, &path);
-                    }
-                }
-                Err(error) => {
-                    eprintln!("corpus: {}: cannot read: {error}", path.display());
-                    corpus.add_unreadable(&name, &error.to_string());
-                    failed = true;
-                }
-            }
-        }
-    }
-    corpus.finish();
+    let (mut corpus, failed) = load(&paths);
     corpus.build_topics(requested, |_, _| {});
     if topics_only {
         let _ = print_topics(&corpus);
@@ -391,6 +365,130 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
             .and_then(|()| out.write_all(b"\n"));
         if written.is_err() {
             // The reader went away (a closed pipe): stop quietly.
+            return ExitCode::SUCCESS;
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Reads the files and folders of `paths` into a finished corpus, reporting on stderr each file
+/// that gives no text; true as the second value when there were some.
+fn load(paths: &[String]) -> (Corpus, bool) {
+    let mut corpus = Corpus::new();
+    let mut failed = false;
+    for root in paths {
+        let root = Path::new(root);
+        let files = match collect_files(root) {
+            Ok(files) => files,
+            Err(error) => {
+                eprintln!("corpus: {}: {error}", root.display());
+                failed = true;
+                continue;
+            }
+        };
+        for (path, name) in files {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    if let Err(error) = corpus.add_file(&name, &bytes) {
+                        eprintln!("corpus: {}: {error}", path.display());
+                        failed = true;
+                    } else if corpus::ingest::archive::is_zip(&name, &bytes) {
+                        // The files inside that gave no text are reported under the archive.
+                        failed |= report_archive(&corpus, &name, &path);
+                    }
+                }
+                Err(error) => {
+                    eprintln!("corpus: {}: cannot read: {error}", path.display());
+                    corpus.add_unreadable(&name, &error.to_string());
+                    failed = true;
+                }
+            }
+        }
+    }
+    corpus.finish();
+    (corpus, failed)
+}
+
+/// One line of `corpus search` output.
+#[derive(Serialize)]
+struct SearchLine<'a> {
+    rank: usize,
+    id: corpus::DocId,
+    file: &'a str,
+    line: corpus::LineNo,
+    title: &'a str,
+    published: Option<&'a str>,
+    snippet: &'a str,
+    snippet_marks: &'a [(usize, usize)],
+    title_marks: &'a [(usize, usize)],
+}
+
+/// `corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...`.
+fn search(args: &[String]) -> ExitCode {
+    let mut sort = corpus::SortOrder::Relevance;
+    let mut limit = usize::MAX;
+    let mut rest = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--sort" => {
+                sort = match args.next().map(String::as_str) {
+                    Some("relevance") => corpus::SortOrder::Relevance,
+                    Some("date") => corpus::SortOrder::Date,
+                    Some("source") => corpus::SortOrder::Source,
+                    other => {
+                        eprintln!("corpus: --sort takes relevance, date or source, not {other:?}\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            "--limit" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => limit = n,
+                None => {
+                    eprintln!("corpus: --limit takes a number\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => rest.push(arg.clone()),
+        }
+    }
+    let Some((text, paths)) = rest.split_first().filter(|(_, paths)| !paths.is_empty()) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (corpus, failed) = load(paths);
+    let result = corpus.query(&corpus::Query {
+        text: text.clone(),
+        sort,
+        limit,
+        ..corpus::Query::default()
+    });
+    if let Some(hint) = &result.hint {
+        eprintln!("corpus: {hint}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for (rank, hit) in result.hits.iter().enumerate() {
+        let line = SearchLine {
+            rank: rank + 1,
+            id: hit.id,
+            file: &hit.file,
+            line: hit.line,
+            title: &hit.title,
+            published: hit.published.as_deref(),
+            snippet: &hit.snippet,
+            snippet_marks: &hit.snippet_marks,
+            title_marks: &hit.title_marks,
+        };
+        let written = serde_json::to_writer(&mut out, &line)
+            .map_err(std::io::Error::other)
+            .and_then(|()| out.write_all(b"\n"));
+        if written.is_err() {
             return ExitCode::SUCCESS;
         }
     }
