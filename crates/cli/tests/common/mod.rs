@@ -1,4 +1,5 @@
 //! Running the `corpus` binary as a script would, for the integration tests.
+#![allow(dead_code)] // Each test binary uses the helpers it needs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
