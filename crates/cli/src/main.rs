@@ -23,11 +23,13 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus export [--format csv|jsonl] [--body] [--entities] [--search QUERY] [--sort ORDER] [--from DAY] [--to DAY] [--entity NAME]... [--topic LABEL]... [--copies] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   search QUERY     print the stories matching QUERY (words, \"a phrase\", prefix*, -excluded), best first,\n\
                    each with the passage around its matches and their byte ranges (JSON Lines)\n\
+  export PATH...   print the articles the filters keep as CSV (the default) or JSON Lines, with\n\
+                   their bodies with --body; with --entities, the table of their entities (CSV)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard, or, given\n\
                    a folder in the wcxb format, stated and estimated publication days and the\n\
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
         Some((command, paths)) if command == "ingest" && !paths.is_empty() => ingest(paths, false),
         Some((command, args)) if command == "topics" && !args.is_empty() => ingest(args, true),
         Some((command, args)) if command == "search" && args.len() >= 2 => search(args),
+        Some((command, args)) if command == "export" && !args.is_empty() => export(args),
         Some((command, rest)) if command == "eval" => evaluate(rest),
         Some((command, rest)) if command == "train-ner" => match ner::train_command(rest) {
             Ok(()) => ExitCode::SUCCESS,
@@ -493,6 +496,132 @@ fn search(args: &[String]) -> ExitCode {
         }
     }
     let _ = out.flush();
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `corpus export [--format csv|jsonl] [--body] [--entities] [filters] PATH...`: what the page's
+/// export buttons give, for the same filters.
+fn export(args: &[String]) -> ExitCode {
+    let mut format = corpus::ExportFormat::Csv;
+    let (mut body, mut entity_table) = (false, false);
+    let mut query = corpus::Query::default();
+    let (mut entity_names, mut topic_labels) = (Vec::new(), Vec::new());
+    let mut paths = Vec::new();
+    let mut args = args.iter();
+    let usage = |message: String| {
+        eprintln!("corpus: {message}\n{USAGE}");
+        ExitCode::from(2)
+    };
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        let outcome: Result<(), String> = match arg.as_str() {
+            "--format" => value("--format").and_then(|v| {
+                format = match v.as_str() {
+                    "csv" => corpus::ExportFormat::Csv,
+                    "jsonl" => corpus::ExportFormat::JsonLines,
+                    other => return Err(format!("--format takes csv or jsonl, not {other}")),
+                };
+                Ok(())
+            }),
+            "--body" => {
+                body = true;
+                Ok(())
+            }
+            "--entities" => {
+                entity_table = true;
+                Ok(())
+            }
+            "--copies" => {
+                query.include_copies = true;
+                Ok(())
+            }
+            "--search" => value("--search").map(|v| query.text = v),
+            "--from" => value("--from").map(|v| query.date_from = Some(v)),
+            "--to" => value("--to").map(|v| query.date_to = Some(v)),
+            "--entity" => value("--entity").map(|v| entity_names.push(v)),
+            "--topic" => value("--topic").map(|v| topic_labels.push(v)),
+            "--sort" => value("--sort").and_then(|v| {
+                query.sort = match v.as_str() {
+                    "relevance" => corpus::SortOrder::Relevance,
+                    "date" => corpus::SortOrder::Date,
+                    "source" => corpus::SortOrder::Source,
+                    other => {
+                        return Err(format!(
+                            "--sort takes relevance, date or source, not {other}"
+                        ))
+                    }
+                };
+                Ok(())
+            }),
+            _ => {
+                paths.push(arg.clone());
+                Ok(())
+            }
+        };
+        if let Err(message) = outcome {
+            return usage(message);
+        }
+    }
+    if paths.is_empty() {
+        return usage("export needs files or folders to read".into());
+    }
+    if query.date_from.is_some() != query.date_to.is_some() {
+        query.date_from.get_or_insert_with(|| "0001-01-01".into());
+        query.date_to.get_or_insert_with(|| "9999-12-31".into());
+    }
+    let (mut corpus, failed) = load(&paths);
+    corpus.build_topics(None, |_, _| {});
+    for name in &entity_names {
+        let wanted = name.to_lowercase();
+        match corpus
+            .entities()
+            .iter()
+            .find(|e| e.name.to_lowercase() == wanted)
+        {
+            Some(entity) => query.entities.push(entity.id),
+            None => {
+                eprintln!("corpus: no entity is named {name:?}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    for label in &topic_labels {
+        let wanted = label.to_lowercase();
+        let found: Vec<_> = corpus
+            .topics()
+            .topics
+            .iter()
+            .filter(|t| t.label.to_lowercase().contains(&wanted))
+            .map(|t| t.id)
+            .collect();
+        if found.is_empty() {
+            eprintln!("corpus: no topic's name holds {label:?}");
+            return ExitCode::FAILURE;
+        }
+        query.topics.extend(found);
+    }
+    let text = if entity_table {
+        corpus.export_entities(&query)
+    } else {
+        corpus.export_articles(&query, format, body)
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return ExitCode::SUCCESS;
+    }
     if failed {
         ExitCode::FAILURE
     } else {

@@ -22,6 +22,7 @@
 
 mod corpus;
 mod error;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;
@@ -33,6 +34,7 @@ pub use crate::corpus::{
     Corpus, Document, Edits, FileReport, FileStatus, RemovedLine, SNAPSHOT_FORMAT,
 };
 pub use crate::error::IngestError;
+pub use crate::export::ExportFormat;
 pub use crate::extract::aliases::{Entity, EntityEdit, EntityId, EntityRef, Form, Mention};
 pub use crate::extract::entities::EntityKind;
 pub use crate::query::{

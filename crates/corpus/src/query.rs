@@ -303,24 +303,7 @@ impl Corpus {
 
     /// The documents matching `query`, in id order, one page of them.
     pub fn query(&self, query: &Query) -> QueryResult {
-        let parsed = crate::index::parse(&query.text);
-        let scored = self.index.search(&parsed);
-        let matching: Vec<DocId> = match &scored {
-            None => (0..self.documents().len())
-                .filter_map(|i| DocId::try_from(i).ok())
-                .collect(),
-            Some(scored) => scored.iter().map(|&(id, _)| id).collect(),
-        };
-        let matching: Vec<DocId> = matching
-            .into_iter()
-            .filter(|&id| {
-                query.include_copies
-                    || self
-                        .document(id)
-                        .is_some_and(|doc| doc.duplicate_of.is_none())
-            })
-            .collect();
-        let matching = self.with_entities(matching, &query.entities);
+        let (parsed, scored, matching) = self.searched(query);
         // Counts describe the whole result, not a page: they come with the first page only, so
         // scrolling through a large result does not recount the corpus for every page.
         let first_page = query.offset == 0;
@@ -329,45 +312,13 @@ impl Corpus {
         } else {
             ("", Vec::new(), 0)
         };
-        let range = query
-            .date_from
-            .as_deref()
-            .and_then(day_range)
-            .zip(query.date_to.as_deref().and_then(day_range))
-            .map(|((from, _), (_, to))| (from, to));
-        let matching: Vec<DocId> = match range {
-            None => matching,
-            Some((from, to)) => matching
-                .into_iter()
-                .filter(|&id| {
-                    self.document(id).is_some_and(|doc| {
-                        let placed = placements(doc, query.date_mode, query.stated_only);
-                        if placed.is_empty() {
-                            query.include_undated
-                        } else {
-                            placed.iter().any(|&(a, b, _)| a <= to && b >= from)
-                        }
-                    })
-                })
-                .collect(),
-        };
+        let matching = self.in_date_range(matching, query);
         let facets = if first_page {
             vec![self.topic_facet(&matching)]
         } else {
             Vec::new()
         };
-        let matching: Vec<DocId> = if query.topics.is_empty() {
-            matching
-        } else {
-            matching
-                .into_iter()
-                .filter(|&id| {
-                    self.topics_of(id)
-                        .iter()
-                        .any(|w| query.topics.contains(&w.topic))
-                })
-                .collect()
-        };
+        let matching = self.in_topics(matching, query);
         let mut facets = facets;
         if first_page {
             facets.extend(self.entity_facets(&matching, query));
@@ -411,6 +362,86 @@ impl Corpus {
             undated,
             hint: parsed.hint,
         }
+    }
+
+    /// Every document matching `query` (all of them, not a page), in the order it asks for.
+    pub fn matching(&self, query: &Query) -> Vec<DocId> {
+        let (_, scored, matching) = self.searched(query);
+        let matching = self.in_date_range(matching, query);
+        let matching = self.in_topics(matching, query);
+        self.ordered(&matching, query.sort, scored.as_deref())
+    }
+
+    /// The documents (in id order) that match the query's search, copies and entities, with the
+    /// search as read and its scores.
+    fn searched(
+        &self,
+        query: &Query,
+    ) -> (
+        crate::index::Parsed,
+        Option<Vec<(DocId, crate::index::Score)>>,
+        Vec<DocId>,
+    ) {
+        let parsed = crate::index::parse(&query.text);
+        let scored = self.index.search(&parsed);
+        let matching: Vec<DocId> = match &scored {
+            None => (0..self.documents().len())
+                .filter_map(|i| DocId::try_from(i).ok())
+                .collect(),
+            Some(scored) => scored.iter().map(|&(id, _)| id).collect(),
+        };
+        let matching: Vec<DocId> = matching
+            .into_iter()
+            .filter(|&id| {
+                query.include_copies
+                    || self
+                        .document(id)
+                        .is_some_and(|doc| doc.duplicate_of.is_none())
+            })
+            .collect();
+        let matching = self.with_entities(matching, &query.entities);
+        (parsed, scored, matching)
+    }
+
+    /// Those of `matching` in the query's date range (all of them without one).
+    fn in_date_range(&self, matching: Vec<DocId>, query: &Query) -> Vec<DocId> {
+        let range = query
+            .date_from
+            .as_deref()
+            .and_then(day_range)
+            .zip(query.date_to.as_deref().and_then(day_range))
+            .map(|((from, _), (_, to))| (from, to));
+        let Some((from, to)) = range else {
+            return matching;
+        };
+        matching
+            .into_iter()
+            .filter(|&id| {
+                self.document(id).is_some_and(|doc| {
+                    let placed = placements(doc, query.date_mode, query.stated_only);
+                    if placed.is_empty() {
+                        query.include_undated
+                    } else {
+                        placed.iter().any(|&(a, b, _)| a <= to && b >= from)
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// Those of `matching` in any of the query's topics (all of them without one).
+    fn in_topics(&self, matching: Vec<DocId>, query: &Query) -> Vec<DocId> {
+        if query.topics.is_empty() {
+            return matching;
+        }
+        matching
+            .into_iter()
+            .filter(|&id| {
+                self.topics_of(id)
+                    .iter()
+                    .any(|w| query.topics.contains(&w.topic))
+            })
+            .collect()
     }
 
     /// `matching` (in id order) in the order the user asked for; `scored` holds the search's
