@@ -148,6 +148,14 @@ pub struct Hit {
     pub published_stated: bool,
 }
 
+/// A query's search as read, the scores of the documents it matched (None without search
+/// words), and the documents (in id order) left by the search, the copies and the entities.
+type Searched = (
+    crate::index::Parsed,
+    Option<Vec<(DocId, crate::index::Score)>>,
+    Vec<DocId>,
+);
+
 /// Where a search matches one article, as byte ranges into its fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct SearchMarks {
@@ -374,14 +382,7 @@ impl Corpus {
 
     /// The documents (in id order) that match the query's search, copies and entities, with the
     /// search as read and its scores.
-    fn searched(
-        &self,
-        query: &Query,
-    ) -> (
-        crate::index::Parsed,
-        Option<Vec<(DocId, crate::index::Score)>>,
-        Vec<DocId>,
-    ) {
+    fn searched(&self, query: &Query) -> Searched {
         let parsed = crate::index::parse(&query.text);
         let scored = self.index.search(&parsed);
         let matching: Vec<DocId> = match &scored {
