@@ -2,6 +2,7 @@
 
 use crate::components::{
     entities::{EntityDetails, EntityFacet},
+    export::Export,
     files::FilePanel,
     reader::Reader,
     results::ResultList,
@@ -64,6 +65,8 @@ pub struct AppState {
     pub search_hint: RwSignal<Option<String>>,
     /// Where the search matches the open article.
     pub document_marks: RwSignal<SearchMarks>,
+    /// What the last export gave (or that one is being made).
+    pub export_status: RwSignal<Option<String>>,
     /// Bumped whenever the corpus or the filter changes: answers to older queries are dropped.
     pub generation: RwSignal<u32>,
     /// How many articles match the filter (None until the first answer).
@@ -131,6 +134,7 @@ impl AppState {
             sort: RwSignal::new(SortOrder::Relevance),
             search_hint: RwSignal::new(None),
             document_marks: RwSignal::new(SearchMarks::default()),
+            export_status: RwSignal::new(None),
             generation: RwSignal::new(0),
             total: RwSignal::new(None),
             pages: RwSignal::new(HashMap::new()),
@@ -205,6 +209,30 @@ impl AppState {
         self.generation.update(|g| *g += 1);
     }
 
+    /// The current filter, for hits `offset..offset + limit`.
+    pub fn query(&self, offset: usize, limit: usize) -> Query {
+        Query {
+            text: self.search.get_untracked(),
+            sort: self.sort.get_untracked(),
+            include_copies: self.show_copies.get_untracked(),
+            date_from: self.date_range.get_untracked().map(|r| r.0),
+            date_to: self.date_range.get_untracked().map(|r| r.1),
+            date_mode: self.date_mode.get_untracked(),
+            stated_only: self.stated_only.get_untracked(),
+            include_undated: self.include_undated.get_untracked(),
+            topics: self.selected_topics.get_untracked(),
+            entities: self
+                .selected_entities
+                .get_untracked()
+                .into_iter()
+                .map(|e| e.0)
+                .collect(),
+            entity_search: self.entity_search.get_untracked(),
+            offset,
+            limit,
+        }
+    }
+
     /// Asks for page `page` of the current filter unless it is here or on its way.
     pub fn request_page(&self, page: usize) {
         if self.pages.with_untracked(|pages| pages.contains_key(&page)) {
@@ -216,26 +244,7 @@ impl AppState {
         if fresh {
             self.send(Request::Query {
                 id: self.generation.get_untracked(),
-                query: Query {
-                    text: self.search.get_untracked(),
-                    sort: self.sort.get_untracked(),
-                    include_copies: self.show_copies.get_untracked(),
-                    date_from: self.date_range.get_untracked().map(|r| r.0),
-                    date_to: self.date_range.get_untracked().map(|r| r.1),
-                    date_mode: self.date_mode.get_untracked(),
-                    stated_only: self.stated_only.get_untracked(),
-                    include_undated: self.include_undated.get_untracked(),
-                    topics: self.selected_topics.get_untracked(),
-                    entities: self
-                        .selected_entities
-                        .get_untracked()
-                        .into_iter()
-                        .map(|e| e.0)
-                        .collect(),
-                    entity_search: self.entity_search.get_untracked(),
-                    offset: page * PAGE_SIZE,
-                    limit: PAGE_SIZE,
-                },
+                query: self.query(page * PAGE_SIZE, PAGE_SIZE),
             });
         }
     }
@@ -313,6 +322,18 @@ impl AppState {
                     self.document_entities.set(entities);
                     self.document.set(Some(*doc));
                 }
+            }
+            Response::Exported {
+                name,
+                mime,
+                text,
+                rows,
+            } => {
+                self.export_status
+                    .set(Some(match download(&name, &mime, &text) {
+                        Ok(()) => format!("{name}: {rows} rows, {} kB", text.len().div_ceil(1000)),
+                        Err(error) => format!("The export could not be saved: {error}"),
+                    }));
             }
             Response::Entity {
                 entity,
@@ -500,6 +521,7 @@ pub fn App() -> impl IntoView {
             <FilterSwitch value=state.show_copies test_id="show-copies">
                 "Show copies of the same story"
             </FilterSwitch>
+            <Export/>
         </div>
         <main class="panes">
             <aside class="side">
@@ -526,4 +548,29 @@ pub fn plural(count: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// Offers `text` to the user as a file called `name`: a Blob behind a download link, clicked.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let link: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The link has been followed: the Blob can go once the download has started.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
 }

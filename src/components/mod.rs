@@ -1,6 +1,7 @@
 //! The page's parts, one component each.
 
 pub mod entities;
+pub mod export;
 pub mod files;
 pub mod highlight;
 pub mod reader;

@@ -269,6 +269,30 @@ fn handle(engine: &Shared, data: &JsValue) {
             id,
             result: corpus.query(&query),
         }),
+        Request::Export { query, what } => {
+            let (name, format, text) = match what {
+                protocol::ExportWhat::Articles { format, body } => (
+                    "articles",
+                    format,
+                    corpus.export_articles(&query, format, body),
+                ),
+                protocol::ExportWhat::Entities => (
+                    "entities",
+                    corpus::ExportFormat::Csv,
+                    corpus.export_entities(&query),
+                ),
+            };
+            let rows = match format {
+                corpus::ExportFormat::Csv => text.matches("\r\n").count().saturating_sub(1),
+                corpus::ExportFormat::JsonLines => text.lines().count(),
+            };
+            post(&Response::Exported {
+                name: format!("corpus-{name}.{}", format.extension()),
+                mime: format.mime().to_owned(),
+                text,
+                rows,
+            });
+        }
         Request::SetTopicCount { count } => {
             find_topics(corpus, count);
             drop(state);

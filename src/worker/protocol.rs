@@ -7,8 +7,8 @@
 
 use corpus::topics::TopicId;
 use corpus::{
-    DocId, Document, Entity, EntityEdit, EntityId, EntityKind, FileReport, Query, QueryResult,
-    SearchMarks,
+    DocId, Document, Entity, EntityEdit, EntityId, EntityKind, ExportFormat, FileReport, Query,
+    QueryResult, SearchMarks,
 };
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,13 @@ pub enum Request {
         id: u32,
         /// The filter and page wanted.
         query: Query,
+    },
+    /// The articles (or the entities) a filter keeps, as a file to download.
+    Export {
+        /// The filter whose articles are exported (its offset and limit are ignored).
+        query: Query,
+        /// What to export.
+        what: ExportWhat,
     },
     /// Send one whole document for the reader.
     GetDocument {
@@ -63,6 +70,21 @@ pub enum Request {
         /// The edit.
         edit: EntityEdit,
     },
+}
+
+/// What an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum ExportWhat {
+    /// The articles, one a row or a line.
+    Articles {
+        /// CSV or JSON Lines.
+        format: ExportFormat,
+        /// With each article's body.
+        body: bool,
+    },
+    /// The entities the articles name, as CSV.
+    Entities,
 }
 
 /// An entity's name, enough to show it and select it.
@@ -173,6 +195,17 @@ pub enum Response {
         /// Where the search matches it.
         #[serde(default)]
         marks: SearchMarks,
+    },
+    /// A file made for the user to download.
+    Exported {
+        /// Its name.
+        name: String,
+        /// Its media type.
+        mime: String,
+        /// Its content.
+        text: String,
+        /// How many articles (or entities) it holds.
+        rows: usize,
     },
     /// One entity, as asked for.
     Entity {

@@ -3,6 +3,7 @@
 // excluded word narrows; the order menu lists the newest first; a quote left open gives a hint.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { openPage, waitForFiles, screenshot } from "./harness.mjs";
 
 const storiesShown = async (page) => {
@@ -72,6 +73,67 @@ test("a phrase search lists the stories holding it with the phrase marked, and t
     await search.fill('"prime minister');
     await page.getByTestId("search-hint").filter({ hasText: /quote is not closed/ }).waitFor();
     assert.equal(await storiesShown(page), found);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// RFC 4180 rows: quoted fields may hold commas, quotes and line breaks.
+function csvRows(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
+    else if (c !== "\r") field += c;
+  }
+  return rows;
+}
+
+test("the filtered articles and their entities download as CSV, with the text on request", async () => {
+  const { browser, page, errors, requests } = await openPage();
+  try {
+    await page.getByTestId("sample").click();
+    await waitForFiles(page, 5);
+    await page.getByRole("searchbox").fill("militias");
+    await page.getByTestId("status").filter({ hasText: /^\d+ of 10 stories/ }).waitFor();
+    const shown = await storiesShown(page);
+    const rows = page.getByTestId("article-row");
+    await rows.nth(shown - 1).waitFor();
+    const titles = await page.locator(".row .row-title").allInnerTexts();
+
+    await page.getByTestId("export-body").check();
+    const before = requests.length;
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-csv").click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "corpus-articles.csv");
+    const csv = csvRows(await readFile(await download.path(), "utf8"));
+    assert.deepEqual(csv[0], ["id", "file", "line", "title", "published", "published_source", "entities", "topics", "body"]);
+    assert.equal(csv.length - 1, shown, "one row per story listed");
+    // In the list's order, each with its text.
+    const clean = (t) => t.replace(/^\d+ copies/, "").trim();
+    assert.deepEqual(csv.slice(1).map((r) => r[3]), titles.map(clean));
+    for (const row of csv.slice(1)) assert.match(row[8], /militia/i);
+    await page.getByTestId("export-status").filter({ hasText: `corpus-articles.csv: ${shown} rows` }).waitFor();
+
+    const [entities] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-entities").click(),
+    ]);
+    const table = csvRows(await readFile(await entities.path(), "utf8"));
+    assert.deepEqual(table[0], ["name", "type", "forms", "stories"]);
+    assert.ok(table.some((r) => r[0] === "Mohammed Shia al-Sudani" && r[1] === "PERSON"));
+    assert.ok(table.slice(1).every((r) => Number(r[3]) >= 1 && Number(r[3]) <= shown));
+    assert.deepEqual(requests.slice(before).filter((url) => !url.startsWith("blob:")), [], "the file is made in the page");
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
