@@ -399,6 +399,30 @@ pub fn App() -> impl IntoView {
         Err(message) => state.error.set(Some(message)),
     }
 
+    // Keys for the whole page: "/" goes to the search box, Escape closes the entity panel, then
+    // the article.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = document().active_element().is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+        match ev.key().as_str() {
+            "/" if !typing => {
+                ev.prevent_default();
+                focus("input.search");
+            }
+            "Escape" => {
+                if state.entity_detail.with_untracked(Option::is_some) {
+                    state.entity_detail.set(None);
+                } else if state.selected.get_untracked().is_some() {
+                    state.selected.set(None);
+                    state.document.set(None);
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
     let status = move || {
         let copies = state.show_copies.get();
         let articles = if copies {
@@ -455,9 +479,16 @@ pub fn App() -> impl IntoView {
             <input
                 class="search"
                 type="search"
-                placeholder="Search the articles"
+                placeholder="Search the articles (press / to come here)"
                 aria-label="Search the articles"
                 prop:value=move || state.search.get()
+                on:keydown=move |ev| {
+                    // Down from the search box goes to the list of what it found.
+                    if ev.key() == "ArrowDown" {
+                        ev.prevent_default();
+                        focus("[data-testid=article-list]");
+                    }
+                }
                 on:input=move |ev| {
                     state.search.set(event_target_value(&ev));
                     state.invalidate_results();
@@ -516,7 +547,7 @@ pub fn App() -> impl IntoView {
                     }
                 })
         }}
-        <div class="status-bar">
+        <div class="status-bar" role="region" aria-label="What is loaded, and export">
             <p class="status" data-testid="status">{status}</p>
             <FilterSwitch value=state.show_copies test_id="show-copies">
                 "Show copies of the same story"
@@ -573,4 +604,13 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
+}
+
+/// Moves the keyboard's focus to the first element matching `selector`, if there is one.
+fn focus(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let element = document().query_selector(selector).ok().flatten();
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }

@@ -46,6 +46,65 @@ pub fn ResultList() -> impl IntoView {
     });
 
     let total = move || state.total.get().unwrap_or(0);
+    // The row the keyboard stands on (its index in the list).
+    let cursor = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        state.generation.track();
+        cursor.set(None);
+    });
+    // The id of the hit at a row, when its page is here.
+    let hit_at = move |index: usize| {
+        state.pages.with_untracked(|pages| {
+            pages
+                .get(&(index / PAGE_SIZE))
+                .and_then(|hits| hits.get(index % PAGE_SIZE))
+                .map(|hit| hit.id)
+        })
+    };
+    // Moves the keyboard to a row, scrolls it into view and opens it.
+    let go_to = move |index: usize| {
+        cursor.set(Some(index));
+        if let Some(element) = list.get_untracked() {
+            let top = index * ROW_HEIGHT;
+            let height = element.client_height().max(0) as usize;
+            let scrolled = element.scroll_top().max(0) as usize;
+            if top < scrolled {
+                element.set_scroll_top(top as i32);
+            } else if top + ROW_HEIGHT > scrolled + height {
+                element.set_scroll_top((top + ROW_HEIGHT).saturating_sub(height) as i32);
+            }
+        }
+        if let Some(id) = hit_at(index) {
+            state.select(id);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let count = total();
+        if count == 0 {
+            return;
+        }
+        let at = cursor.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "j" => Some(at.map_or(0, |i| (i + 1).min(count - 1))),
+            "ArrowUp" | "k" => Some(at.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(count - 1),
+            "PageDown" => Some(at.map_or(0, |i| (i + 8).min(count - 1))),
+            "PageUp" => Some(at.map_or(0, |i| i.saturating_sub(8))),
+            "Enter" | " " => {
+                if let Some(id) = at.and_then(hit_at) {
+                    state.select(id);
+                }
+                ev.prevent_default();
+                None
+            }
+            _ => None,
+        };
+        if let Some(index) = next {
+            ev.prevent_default();
+            go_to(index);
+        }
+    };
     // The rows in view, as an index range.
     let visible = move || {
         let first = (scroll_top.get() / ROW_HEIGHT).saturating_sub(OVERSCAN);
@@ -95,11 +154,16 @@ pub fn ResultList() -> impl IntoView {
                         <div
                             class="row"
                             role="option"
+                            id=format!("row-{index}")
                             data-testid="article-row"
+                            class:cursor=move || cursor.get() == Some(index)
                             class:selected=move || state.selected.get() == Some(id)
                             aria-selected=move || (state.selected.get() == Some(id)).to_string()
                             style:top=format!("{}px", index * ROW_HEIGHT)
-                            on:click=move |_| state.select(id)
+                            on:click=move |_| {
+                                cursor.set(Some(index));
+                                state.select(id);
+                            }
                         >
                             <div class="row-title">
                                 {badge}
@@ -134,7 +198,17 @@ pub fn ResultList() -> impl IntoView {
     view! {
         <section class="results" aria-label="Articles">
             {empty}
-            <div class="result-scroll" node_ref=list on:scroll=move |_| measure() role="listbox">
+            <div
+                class="result-scroll"
+                node_ref=list
+                on:scroll=move |_| measure()
+                on:keydown=on_key
+                role="listbox"
+                tabindex="0"
+                aria-label="Articles: arrow keys or j and k move, Enter opens"
+                aria-activedescendant=move || cursor.get().map(|i| format!("row-{i}"))
+                data-testid="article-list"
+            >
                 <div class="result-spacer" style:height=move || format!("{}px", total() * ROW_HEIGHT)>
                     {rows}
                 </div>

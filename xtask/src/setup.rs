@@ -182,14 +182,17 @@ pub fn ensure_browser_tools() -> Result<(), String> {
     let wanted = std::fs::read_to_string(tests.join("package-lock.json")).unwrap_or_default();
     let have =
         std::fs::read_to_string(tests.join("node_modules/.package-lock.json")).unwrap_or_default();
-    let pinned = |lock: &str| {
-        lock.split("\"node_modules/playwright-core\"")
+    let pinned = |lock: &str, package: &str| {
+        lock.split(&format!("\"node_modules/{package}\""))
             .nth(1)
             .and_then(|rest| rest.split("\"version\": \"").nth(1))
             .and_then(|rest| rest.split('"').next())
             .map(str::to_owned)
     };
-    if pinned(&wanted).is_none() || pinned(&wanted) != pinned(&have) {
+    let stale = ["playwright-core", "axe-core"].iter().any(|package| {
+        pinned(&wanted, package).is_none() || pinned(&wanted, package) != pinned(&have, package)
+    });
+    if stale {
         run(Command::new("npm").args([
             "ci",
             "--prefix",
