@@ -67,6 +67,8 @@ pub struct AppState {
     pub document_marks: RwSignal<SearchMarks>,
     /// What the last export gave (or that one is being made).
     pub export_status: RwSignal<Option<String>>,
+    /// A view read from the URL whose names wait for the corpus to be loaded.
+    pub pending_view: StoredValue<Option<crate::url::View>>,
     /// Bumped whenever the corpus or the filter changes: answers to older queries are dropped.
     pub generation: RwSignal<u32>,
     /// How many articles match the filter (None until the first answer).
@@ -135,6 +137,7 @@ impl AppState {
             search_hint: RwSignal::new(None),
             document_marks: RwSignal::new(SearchMarks::default()),
             export_status: RwSignal::new(None),
+            pending_view: StoredValue::new(None),
             generation: RwSignal::new(0),
             total: RwSignal::new(None),
             pages: RwSignal::new(HashMap::new()),
@@ -269,6 +272,14 @@ impl AppState {
                 self.articles.set(articles);
                 self.stories.set(stories);
                 self.invalidate_results();
+                // A view from the URL: what it names can be found now.
+                if let Some(view) = self.pending_view.get_value() {
+                    self.send(Request::ResolveView {
+                        entities: view.entities,
+                        topics: view.topics,
+                        article: view.article,
+                    });
+                }
             }
             Response::Results { id, result } => {
                 if id != self.generation.get_untracked() {
@@ -321,6 +332,19 @@ impl AppState {
                     self.document_topics.set(topics);
                     self.document_entities.set(entities);
                     self.document.set(Some(*doc));
+                }
+            }
+            Response::ViewResolved {
+                entities,
+                topics,
+                article,
+            } => {
+                self.pending_view.set_value(None);
+                self.selected_entities.set(entities);
+                self.selected_topics.set(topics);
+                self.invalidate_results();
+                if let Some(id) = article {
+                    self.select(id);
                 }
             }
             Response::Exported {
@@ -398,6 +422,76 @@ pub fn App() -> impl IntoView {
         Ok(engine) => state.engine.set_value(Some(engine)),
         Err(message) => state.error.set(Some(message)),
     }
+
+    // The view in the URL: read once, written on every change (see `crate::url`).
+    let view = crate::url::from_hash(&window().location().hash().unwrap_or_default());
+    state.search.set(view.search.clone());
+    state.sort.set(view.sort);
+    state.date_range.set(view.range.clone());
+    state.date_mode.set(view.mode);
+    state.stated_only.set(view.stated_only);
+    state.include_undated.set(view.include_undated);
+    state.show_copies.set(view.copies);
+    if view.names_anything() {
+        state.pending_view.set_value(Some(view));
+    }
+    Effect::new(move |_| {
+        let topic_labels = state.facets.with(|facets| {
+            facets
+                .iter()
+                .find(|f| f.name == "topics")
+                .map(|f| {
+                    state.selected_topics.with(|selected| {
+                        selected
+                            .iter()
+                            .filter_map(|id| {
+                                let key = id.to_string();
+                                f.values
+                                    .iter()
+                                    .find(|v| v.key == key)
+                                    .map(|v| v.label.clone())
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .unwrap_or_default()
+        });
+        let view = crate::url::View {
+            search: state.search.get(),
+            sort: state.sort.get(),
+            range: state.date_range.get(),
+            mode: state.date_mode.get(),
+            stated_only: state.stated_only.get(),
+            include_undated: state.include_undated.get(),
+            copies: state.show_copies.get(),
+            entities: state
+                .selected_entities
+                .with(|e| e.iter().map(|(_, name)| name.clone()).collect()),
+            topics: topic_labels,
+            article: state
+                .document
+                .with(|d| d.as_ref().map(|d| (d.file.clone(), d.line))),
+        };
+        // Until the corpus has said what the URL's names stand for, the URL stays as it came.
+        if state.pending_view.with_value(Option::is_some) {
+            return;
+        }
+        let hash = crate::url::to_hash(&view);
+        let location = window().location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let url = if hash.is_empty() {
+            here
+        } else {
+            format!("{here}#{hash}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
 
     // Keys for the whole page: "/" goes to the search box, Escape closes the entity panel, then
     // the article.

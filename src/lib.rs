@@ -5,4 +5,5 @@
 pub mod app;
 pub mod components;
 pub mod store;
+pub mod url;
 pub mod worker;

@@ -269,6 +269,46 @@ fn handle(engine: &Shared, data: &JsValue) {
             id,
             result: corpus.query(&query),
         }),
+        Request::ResolveView {
+            entities,
+            topics,
+            article,
+        } => {
+            let entities = entities
+                .iter()
+                .filter_map(|name| {
+                    let wanted = name.to_lowercase();
+                    corpus
+                        .entities()
+                        .iter()
+                        .find(|e| !e.hidden && e.name.to_lowercase() == wanted)
+                        .map(|e| (e.id, e.name.clone()))
+                })
+                .collect();
+            let topics = topics
+                .iter()
+                .filter_map(|name| {
+                    corpus
+                        .topics()
+                        .topics
+                        .iter()
+                        .find(|t| t.label == *name)
+                        .map(|t| t.id)
+                })
+                .collect();
+            let article = article.and_then(|(file, line)| {
+                corpus
+                    .documents()
+                    .iter()
+                    .find(|d| d.file == file && d.line == line)
+                    .map(|d| d.id)
+            });
+            post(&Response::ViewResolved {
+                entities,
+                topics,
+                article,
+            });
+        }
         Request::Export { query, what } => {
             let (name, format, text) = match what {
                 protocol::ExportWhat::Articles { format, body } => (

@@ -30,6 +30,15 @@ pub enum Request {
         /// The filter and page wanted.
         query: Query,
     },
+    /// Finds by name what a view kept in the URL selects.
+    ResolveView {
+        /// Entities, by name (any case).
+        entities: Vec<String>,
+        /// Topics, by name.
+        topics: Vec<String>,
+        /// An article, by file and line.
+        article: Option<(String, corpus::LineNo)>,
+    },
     /// The articles (or the entities) a filter keeps, as a file to download.
     Export {
         /// The filter whose articles are exported (its offset and limit are ignored).
@@ -195,6 +204,15 @@ pub enum Response {
         /// Where the search matches it.
         #[serde(default)]
         marks: SearchMarks,
+    },
+    /// What a view's names stand for in this corpus (those it does not hold are left out).
+    ViewResolved {
+        /// The entities found, with their names.
+        entities: Vec<(EntityId, String)>,
+        /// The topics found.
+        topics: Vec<TopicId>,
+        /// The article found.
+        article: Option<DocId>,
     },
     /// A file made for the user to download.
     Exported {

@@ -139,3 +139,38 @@ test("the filtered articles and their entities download as CSV, with the text on
     await browser.close();
   }
 });
+
+test("the view is kept in the URL: a reload brings back the search, order, entity and open article", async () => {
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("sample").click();
+    await waitForFiles(page, 5);
+    await page.getByTestId("storage").filter({ hasText: /^Saved in this browser: 5 files/ }).waitFor();
+    await page.getByRole("searchbox").fill("iraq");
+    await page.getByTestId("sort").selectOption("date");
+    await page.getByTestId("entity-search").fill("sudani");
+    const sudani = page.getByTestId("entity").filter({ hasText: "Mohammed Shia al-Sudani" });
+    await sudani.locator(".entity-pick").click();
+    await page.getByTestId("status").filter({ hasText: /^\d+ of 10 stories/ }).waitFor();
+    const shown = await storiesShown(page);
+    const rows = page.getByTestId("article-row");
+    await rows.nth(1).click();
+    const heading = page.getByTestId("reader").getByRole("heading", { level: 2 });
+    await heading.waitFor();
+    const title = await heading.innerText();
+    await page.waitForFunction(() => location.hash.includes("file="));
+    const url = page.url();
+    assert.match(url, /#q=iraq&sort=date&e=Mohammed%20Shia%20al-Sudani&file=.+&line=\d+$/);
+
+    await page.reload();
+    await page.getByTestId("status").filter({ hasText: new RegExp(`^${shown} of 10 stories`) }).waitFor();
+    assert.equal(await page.getByRole("searchbox").inputValue(), "iraq");
+    assert.equal(await page.getByTestId("sort").inputValue(), "date");
+    assert.equal(await page.getByTestId("selected-entity").count(), 1);
+    await heading.filter({ hasText: title }).waitFor();
+    assert.equal(page.url(), url, "the restored view writes the same URL");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
