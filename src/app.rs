@@ -1,6 +1,7 @@
 //! The page: its layout, the state every component shares, and the wiring to the engine worker.
 
 use crate::components::{
+    concordance::{ConcordanceView, MiddleTabs},
     entities::{EntityDetails, EntityFacet},
     export::Export,
     files::FilePanel,
@@ -67,6 +68,14 @@ pub struct AppState {
     pub document_marks: RwSignal<SearchMarks>,
     /// What the last export gave (or that one is being made).
     pub export_status: RwSignal<Option<String>>,
+    /// Whether the middle pane shows the concordance instead of the list.
+    pub concordance_mode: RwSignal<bool>,
+    /// The order of the concordance's lines.
+    pub concordance_order: RwSignal<corpus::concordance::Order>,
+    /// The concordance last received.
+    pub concordance: RwSignal<Option<corpus::concordance::Concordance>>,
+    /// One occurrence to mark and show in the reader (field, byte range).
+    pub focus_mark: RwSignal<Option<(corpus::extract::dates::Field, usize, usize)>>,
     /// A view read from the URL whose names wait for the corpus to be loaded.
     pub pending_view: StoredValue<Option<crate::url::View>>,
     /// Bumped whenever the corpus or the filter changes: answers to older queries are dropped.
@@ -138,6 +147,10 @@ impl AppState {
             document_marks: RwSignal::new(SearchMarks::default()),
             export_status: RwSignal::new(None),
             pending_view: StoredValue::new(None),
+            concordance_mode: RwSignal::new(false),
+            concordance_order: RwSignal::new(corpus::concordance::Order::Articles),
+            concordance: RwSignal::new(None),
+            focus_mark: RwSignal::new(None),
             generation: RwSignal::new(0),
             total: RwSignal::new(None),
             pages: RwSignal::new(HashMap::new()),
@@ -195,6 +208,7 @@ impl AppState {
 
     /// Opens an article in the reader.
     pub fn select(&self, id: DocId) {
+        self.focus_mark.set(None);
         if self.selected.get_untracked() != Some(id) {
             self.selected.set(Some(id));
             self.document.set(None);
@@ -210,6 +224,17 @@ impl AppState {
         self.pending.update_value(HashSet::clear);
         self.pages.set(HashMap::new());
         self.generation.update(|g| *g += 1);
+    }
+
+    /// What the concordance is of: the entity selected last, else the search typed.
+    pub fn concordance_target(&self) -> Option<(corpus::concordance::Target, String)> {
+        use corpus::concordance::Target;
+        if let Some((id, name)) = self.selected_entities.get().last().cloned() {
+            return Some((Target::Entity(id), name));
+        }
+        let search = self.search.get();
+        let wanted = search.trim();
+        (!wanted.is_empty()).then(|| (Target::Text(wanted.to_owned()), wanted.to_owned()))
     }
 
     /// The current filter, for hits `offset..offset + limit`.
@@ -334,6 +359,7 @@ impl AppState {
                     self.document.set(Some(*doc));
                 }
             }
+            Response::Concordance { result } => self.concordance.set(Some(result)),
             Response::ViewResolved {
                 entities,
                 topics,
@@ -656,7 +682,14 @@ pub fn App() -> impl IntoView {
             </aside>
             <div class="middle">
                 <Timeline/>
-                <ResultList/>
+                <MiddleTabs/>
+                {move || {
+                    if state.concordance_mode.get() {
+                        view! { <ConcordanceView/> }.into_any()
+                    } else {
+                        view! { <ResultList/> }.into_any()
+                    }
+                }}
             </div>
             <div class="right">
                 <EntityDetails/>

@@ -1,5 +1,6 @@
 //! The page's parts, one component each.
 
+pub mod concordance;
 pub mod entities;
 pub mod export;
 pub mod files;

@@ -18,8 +18,21 @@ fn spans(
     field: Field,
     entities: &[EntityLabel],
     search: &[(usize, usize)],
+    focus: Option<(Field, usize, usize)>,
 ) -> Vec<Span> {
-    let mut spans: Vec<Span> = search_spans(search);
+    let mut spans: Vec<Span> = Vec::new();
+    if let Some((focus_field, start, end)) = focus {
+        if focus_field == field {
+            spans.push(Span {
+                start,
+                end,
+                class: "hit focus",
+                title: "the place the concordance points at".to_owned(),
+                entity: None,
+            });
+        }
+    }
+    spans.extend(search_spans(search));
     spans.extend(doc.dates.iter().filter(|m| m.field == field).map(|m| {
         let granularity = serde_json::to_value(m.granularity)
             .ok()
@@ -109,8 +122,13 @@ fn reason_label(line: &RemovedLine) -> String {
 }
 
 /// The article body: paragraphs, with subheadings set as headings and dates marked.
-fn body_view(doc: &Document, entities: &[EntityLabel], search: &[(usize, usize)]) -> impl IntoView {
-    let marks = spans(doc, Field::Body, entities, search);
+fn body_view(
+    doc: &Document,
+    entities: &[EntityLabel],
+    search: &[(usize, usize)],
+    focus: Option<(Field, usize, usize)>,
+) -> impl IntoView {
+    let marks = spans(doc, Field::Body, entities, search, focus);
     let mut offset = 0;
     doc.body
         .split("\n\n")
@@ -136,10 +154,15 @@ pub fn Reader() -> impl IntoView {
     Effect::new(move |_| {
         let has_marks = state
             .document_marks
-            .with(|marks| !marks.title.is_empty() || !marks.body.is_empty());
+            .with(|marks| !marks.title.is_empty() || !marks.body.is_empty())
+            || state.focus_mark.with(Option::is_some);
         if state.document.with(Option::is_some) && has_marks {
             request_animation_frame(|| {
-                let first = document().query_selector(".reader mark.hit").ok().flatten();
+                let first = document()
+                    .query_selector(".reader mark.focus")
+                    .ok()
+                    .flatten()
+                    .or_else(|| document().query_selector(".reader mark.hit").ok().flatten());
                 if let Some(first) = first {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -152,12 +175,19 @@ pub fn Reader() -> impl IntoView {
         Some(doc) => {
             let entities = state.document_entities.get();
             let caption = doc.caption.clone().map(|caption| {
-                let marked = highlighted(&caption, 0, &spans(&doc, Field::Caption, &entities, &[]));
+                let marked = highlighted(
+                    &caption,
+                    0,
+                    &spans(&doc, Field::Caption, &entities, &[], None),
+                );
                 view! { <p class="reader-caption" data-testid="caption">{marked}</p> }
             });
             let dateline = doc.dateline.clone().map(|dateline| {
-                let marked =
-                    highlighted(&dateline, 0, &spans(&doc, Field::Dateline, &entities, &[]));
+                let marked = highlighted(
+                    &dateline,
+                    0,
+                    &spans(&doc, Field::Dateline, &entities, &[], None),
+                );
                 view! { <p class="reader-dateline" data-testid="dateline">{marked}</p> }
             });
             let published = published_line(&doc);
@@ -165,7 +195,13 @@ pub fn Reader() -> impl IntoView {
             let title = highlighted(
                 &doc.title,
                 0,
-                &spans(&doc, Field::Title, &entities, &marks.title),
+                &spans(
+                    &doc,
+                    Field::Title,
+                    &entities,
+                    &marks.title,
+                    state.focus_mark.get(),
+                ),
             );
             let byline = doc
                 .byline
@@ -290,7 +326,7 @@ pub fn Reader() -> impl IntoView {
                     <p class="reader-source">{format!("Source: {}, line {}", doc.file, doc.line)}</p>
                     {topics}
                     {copies}
-                    <div class="reader-body">{body_view(&doc, &entities, &marks.body)}</div>
+                    <div class="reader-body">{body_view(&doc, &entities, &marks.body, state.focus_mark.get())}</div>
                     {related}
                     <label class="switch removed-toggle">
                         <input

@@ -309,8 +309,22 @@ fn handle(engine: &Shared, data: &JsValue) {
                 article,
             });
         }
+        Request::Concordance {
+            query,
+            target,
+            order,
+        } => post(&Response::Concordance {
+            result: corpus.concordance(&query, &target, order, protocol::CONCORDANCE_LINES),
+        }),
         Request::Export { query, what } => {
             let (name, format, text) = match what {
+                protocol::ExportWhat::Concordance { target, order } => (
+                    "concordance",
+                    corpus::ExportFormat::Csv,
+                    corpus
+                        .concordance(&query, &target, order, usize::MAX)
+                        .to_csv(),
+                ),
                 protocol::ExportWhat::Articles { format, body } => (
                     "articles",
                     format,

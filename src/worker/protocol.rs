@@ -30,6 +30,15 @@ pub enum Request {
         /// The filter and page wanted.
         query: Query,
     },
+    /// Every occurrence of a word, phrase or entity in the articles a filter keeps.
+    Concordance {
+        /// The filter (its offset and limit are ignored).
+        query: Query,
+        /// What to find.
+        target: corpus::concordance::Target,
+        /// In which order.
+        order: corpus::concordance::Order,
+    },
     /// Finds by name what a view kept in the URL selects.
     ResolveView {
         /// Entities, by name (any case).
@@ -81,8 +90,11 @@ pub enum Request {
     },
 }
 
+/// How many lines of a concordance the page is sent (the export has them all).
+pub const CONCORDANCE_LINES: usize = 2_000;
+
 /// What an export holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum ExportWhat {
     /// The articles, one a row or a line.
@@ -94,6 +106,13 @@ pub enum ExportWhat {
     },
     /// The entities the articles name, as CSV.
     Entities,
+    /// A concordance, as CSV.
+    Concordance {
+        /// Of what.
+        target: corpus::concordance::Target,
+        /// In which order.
+        order: corpus::concordance::Order,
+    },
 }
 
 /// An entity's name, enough to show it and select it.
@@ -204,6 +223,11 @@ pub enum Response {
         /// Where the search matches it.
         #[serde(default)]
         marks: SearchMarks,
+    },
+    /// A concordance, as asked for.
+    Concordance {
+        /// Its lines (at most [`CONCORDANCE_LINES`]) and their total.
+        result: corpus::concordance::Concordance,
     },
     /// What a view's names stand for in this corpus (those it does not hold are left out).
     ViewResolved {

@@ -174,3 +174,57 @@ test("the view is kept in the URL: a reload brings back the search, order, entit
     await browser.close();
   }
 });
+
+test("the concordance of an entity lists every place it stands, sorts by the next word and opens the article there", async () => {
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("sample").click();
+    await waitForFiles(page, 5);
+    await page.getByTestId("entity-search").fill("sudani");
+    const sudani = page.getByTestId("entity").filter({ hasText: "Mohammed Shia al-Sudani" });
+    await sudani.locator(".entity-pick").click();
+    await page.getByTestId("status").filter({ hasText: /^3 of 10 stories/ }).waitFor();
+    await page.getByTestId("tab-concordance").click();
+    const heading = page.getByTestId("kwic-heading");
+    await heading.filter({ hasText: /occurrences?$/ }).waitFor();
+    const total = Number((await heading.innerText()).match(/(\d+) occurrence/)[1]);
+    const lines = page.getByTestId("kwic-line");
+    assert.equal(await lines.count(), total);
+    assert.ok(total >= 3, `every story names him at least once: ${total}`);
+    const keywords = await lines.locator(".kwic-key").allInnerTexts();
+    for (const k of keywords) assert.match(k, /sudani/i);
+
+    // By the word after: the first words after each occurrence, in order.
+    await page.getByTestId("kwic-order").selectOption("after");
+    await page.waitForFunction(() => {
+      const words = [...document.querySelectorAll(".kwic-right")].map((e) => (e.textContent.match(/[\p{L}\p{N}]+/u) ?? [""])[0].toLowerCase());
+      return words.length > 1 && words.every((w, i) => i === 0 || words[i - 1] <= w);
+    });
+
+    // A line opens its article with that place marked and in view.
+    const line = lines.nth(1);
+    const key = await line.locator(".kwic-key").innerText();
+    await line.click();
+    const focus = page.locator(".reader mark.focus");
+    await focus.waitFor();
+    assert.equal((await focus.innerText()).replace(/\s+/g, " "), key);
+    await page.waitForFunction(() => {
+      const box = document.querySelector(".reader mark.focus")?.getBoundingClientRect();
+      return box && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    await screenshot(page, "concordance-entity");
+
+    // The concordance as CSV: every line.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("kwic-export").click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "corpus-concordance.csv");
+    const csv = csvRows(await readFile(await download.path(), "utf8"));
+    assert.deepEqual(csv[0], ["file", "line", "left", "keyword", "right"]);
+    assert.equal(csv.length - 1, total);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -77,7 +77,7 @@ fn csv_field(out: &mut String, value: &str) {
     }
 }
 
-fn csv_row(out: &mut String, fields: &[&str]) {
+pub(crate) fn csv_row(out: &mut String, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

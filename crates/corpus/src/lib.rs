@@ -20,6 +20,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod concordance;
 mod corpus;
 mod error;
 pub mod export;
