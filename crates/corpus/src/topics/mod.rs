@@ -286,6 +286,29 @@ fn label_terms(
         .collect()
 }
 
+/// A factor no story belongs to (none gives it a share of [`MEMBERSHIP_SHARE`]) is no topic: it
+/// would be listed with no story and no name. Gives the factors kept, in order, and numbers the
+/// stories' memberships by their place among them.
+fn drop_empty_topics(k: usize, memberships: &mut [Vec<TopicWeight>]) -> Vec<usize> {
+    let mut sizes = vec![0usize; k];
+    for weights in memberships.iter() {
+        for w in weights {
+            if let Some(size) = sizes.get_mut(w.topic as usize) {
+                *size += 1;
+            }
+        }
+    }
+    let kept: Vec<usize> = (0..k).filter(|&j| sizes[j] > 0).collect();
+    for weights in memberships.iter_mut() {
+        for w in weights.iter_mut() {
+            if let Ok(new) = kept.binary_search(&(w.topic as usize)) {
+                w.topic = new as TopicId;
+            }
+        }
+    }
+    kept
+}
+
 /// Finds the topics of `documents`. `requested` sets the number of topics (None: chosen from the
 /// data). `progress` is told (done, total) as candidate models are tried. Never panics.
 pub fn discover(
@@ -360,15 +383,18 @@ pub fn discover(
         });
         memberships_by_story.push(weights);
     }
+    let kept = drop_empty_topics(k, &mut memberships_by_story);
     let weights = term_weights(&m, stories.len() as f64);
-    let topics = (0..k)
-        .map(|j| {
+    let topics = kept
+        .iter()
+        .enumerate()
+        .map(|(j, &factor)| {
             let terms = label_terms(&m, &weights, &memberships_by_story, j);
             let mut members: Vec<(usize, f64)> = memberships_by_story
                 .iter()
                 .enumerate()
                 .filter(|(_, ws)| ws.iter().any(|w| w.topic == j as TopicId))
-                .map(|(s, _)| (s, factors.w[s][j]))
+                .map(|(s, _)| (s, factors.w[s][factor]))
                 .collect();
             members.sort_by(|a, b| {
                 b.1.partial_cmp(&a.1)
@@ -407,5 +433,32 @@ pub fn discover(
         memberships,
         automatic: requested.is_none(),
         coherence: scored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_factor_no_story_belongs_to_is_no_topic() {
+        let w = |topic: TopicId, weight: f32| TopicWeight { topic, weight };
+        let mut memberships = vec![
+            vec![w(0, 1.0)],
+            vec![w(2, 0.7), w(0, 0.3)],
+            vec![],
+            vec![w(3, 1.0)],
+        ];
+        let kept = drop_empty_topics(5, &mut memberships);
+        assert_eq!(kept, [0, 2, 3]);
+        assert_eq!(
+            memberships,
+            vec![
+                vec![w(0, 1.0)],
+                vec![w(1, 0.7), w(0, 0.3)],
+                vec![],
+                vec![w(2, 1.0)]
+            ]
+        );
     }
 }
