@@ -72,6 +72,9 @@ fn search(c: &mut Criterion) {
         "\"the best\"",
         "renov*",
         "coffee -espresso",
+        "s",
+        "s*",
+        "machine lea",
     ] {
         let parsed = parse(query);
         group.bench_function(query, |b| {

@@ -5,9 +5,10 @@
 //! - **Words** are runs of letters and digits, lower-cased ("Al-Sudani's" is `al`, `sudani`, `s`).
 //! - **The query language**: several words (every one must match; ranked), `"a phrase in
 //!   quotes"` (its words next to each other, in order, by their positions in the index), a
-//!   trailing `prefix*` (and the last word typed, while it is being typed), `-word` or
-//!   `-"a phrase"` to exclude. No field syntax: entities, topics and dates are facets. A quote
-//!   left open or a query of only common words gives a [`Parsed::hint`], never an error.
+//!   trailing `prefix*` (and the last word typed, while it is being typed, from three letters
+//!   on), `-word` or `-"a phrase"` to exclude. No field syntax: entities, topics and dates are
+//!   facets. A quote left open or a query of only common words gives a [`Parsed::hint`], never
+//!   an error.
 //! - **Ranking**: BM25 (k1 1.2, b 0.75) over the title and the body as one field in which a
 //!   title word counts [`TITLE_WEIGHT`] times; a phrase scores as one term with its own document
 //!   frequency; a prefix as the words it stands for.
@@ -28,6 +29,9 @@ const B: f32 = 0.75;
 /// Positions of the body start this far after the title's last word, so that no phrase runs
 /// from the title into the body.
 const FIELD_GAP: u32 = 8;
+
+/// How many letters the word being typed needs before it is also read as a prefix.
+const TYPED_PREFIX: usize = 3;
 
 /// How many words a prefix may stand for (the most widespread first).
 const PREFIX_EXPANSIONS: usize = 256;
@@ -159,11 +163,19 @@ pub fn parse(text: &str) -> Parsed {
         }
         rest = &rest[consumed.min(rest.len())..];
     }
-    // The word being typed: also its longer forms.
+    // The word being typed: also its longer forms, once it has a few letters (a letter or two
+    // would stand for most of the vocabulary).
     if let Some((index, true)) = last_bare {
-        if index + 1 == parsed.required.len() && !text.ends_with(char::is_whitespace) {
+        let typing = index + 1 == parsed.required.len() && !text.ends_with(char::is_whitespace);
+        if typing {
             if let Some(Clause::Word(word)) = parsed.required.pop() {
-                parsed.required.push(Clause::Prefix(word));
+                parsed
+                    .required
+                    .push(if word.chars().count() >= TYPED_PREFIX {
+                        Clause::Prefix(word)
+                    } else {
+                        Clause::Word(word)
+                    });
             }
         }
     }
