@@ -721,10 +721,15 @@ const COMMON_NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "your", "our", "their", "my", "its", "any", "every", "each", "more", "much",
 ];
 
+/// How many uses of an acronym tell how it is used.
+const ACRONYM_USES: usize = 15;
+
 /// Whether an organisation named by an acronym is a common noun written in capitals ("API",
 /// "UI", "ROI"): in the texts that name it, at least one use in five takes an indefinite
-/// article, a possessive or a plural ("an API", "your ROI", "APIs"), which an organisation's
-/// name rarely does.
+/// article, a possessive pronoun or a plural ("an API", "your ROI", "APIs"), which an
+/// organisation's name rarely does; or, over many uses, it never takes a possessive ("NASA's")
+/// and seldom "the" ("the FBI"), as organisations do and things named by an acronym ("USB",
+/// "JSON", "HTML") do not.
 fn common_acronym<'a>(
     name: &str,
     items: &[Item],
@@ -739,7 +744,7 @@ fn common_acronym<'a>(
         .iter()
         .map(|&i| (items[i].doc, items[i].found.field))
         .collect();
-    let (mut uses, mut common) = (0usize, 0usize);
+    let (mut uses, mut common, mut possessive, mut the) = (0usize, 0usize, 0usize, 0usize);
     for (doc, field) in fields {
         let t = text(doc, field);
         for (at, _) in t.match_indices(name) {
@@ -765,9 +770,15 @@ fn common_acronym<'a>(
             if plural || article {
                 common += 1;
             }
+            if after.starts_with("'s") || after.starts_with("’s") {
+                possessive += 1;
+            }
+            if lower == "the" || lower.ends_with(" the") {
+                the += 1;
+            }
         }
     }
-    uses > 0 && common * 5 >= uses
+    uses > 0 && common * 5 >= uses || uses >= ACRONYM_USES && possessive == 0 && the * 10 < uses
 }
 
 /// Whether `short` (a skeleton) is an organisation's name cut short: the full name ends in an
