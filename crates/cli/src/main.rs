@@ -363,14 +363,23 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
                 })
                 .collect(),
         };
-        let written = serde_json::to_writer(&mut out, &line)
-            .map_err(std::io::Error::other)
-            .and_then(|()| out.write_all(b"\n"));
-        if written.is_err() {
+        if write_line(&mut out, &line).is_err() {
             // The reader went away (a closed pipe): stop quietly.
             return ExitCode::SUCCESS;
         }
     }
+    finish_output(&mut out, failed)
+}
+
+/// Writes one JSON Lines line.
+fn write_line(out: &mut impl Write, line: &impl Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, line)
+        .map_err(std::io::Error::other)
+        .and_then(|()| out.write_all(b"\n"))
+}
+
+/// Flushes the output; the exit status says whether every file gave articles.
+fn finish_output(out: &mut impl Write, failed: bool) -> ExitCode {
     let _ = out.flush();
     if failed {
         ExitCode::FAILURE
@@ -488,19 +497,11 @@ fn search(args: &[String]) -> ExitCode {
             snippet_marks: &hit.snippet_marks,
             title_marks: &hit.title_marks,
         };
-        let written = serde_json::to_writer(&mut out, &line)
-            .map_err(std::io::Error::other)
-            .and_then(|()| out.write_all(b"\n"));
-        if written.is_err() {
+        if write_line(&mut out, &line).is_err() {
             return ExitCode::SUCCESS;
         }
     }
-    let _ = out.flush();
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    finish_output(&mut out, failed)
 }
 
 /// `corpus export [--format csv|jsonl] [--body] [--entities] [filters] PATH...`: what the page's

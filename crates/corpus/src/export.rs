@@ -196,22 +196,7 @@ impl Corpus {
             sort: crate::SortOrder::Source,
             ..query.clone()
         });
-        let mut stories = vec![0usize; self.entities().len()];
-        let mut seen: Vec<EntityId> = Vec::new();
-        for &id in &matching {
-            let Some(doc) = self.document(id) else {
-                continue;
-            };
-            seen.clear();
-            seen.extend(doc.mentions.iter().map(|m| m.entity));
-            seen.sort_unstable();
-            seen.dedup();
-            for &e in &seen {
-                if let Some(count) = stories.get_mut(e as usize) {
-                    *count += 1;
-                }
-            }
-        }
+        let stories = self.entity_story_counts(&matching);
         let mut listed: Vec<&crate::Entity> = self
             .entities()
             .iter()

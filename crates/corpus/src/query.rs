@@ -501,10 +501,8 @@ impl Corpus {
         out
     }
 
-    /// Entity counts over `matching`, one facet per kind ("PERSON", "ORG", "PLACE"), each listing
-    /// its [`ENTITY_FACET_SIZE`] most mentioned entities that match the query's entity search,
-    /// and always the selected ones.
-    fn entity_facets(&self, matching: &[DocId], query: &Query) -> Vec<Facet> {
+    /// Per entity (by id), how many of the documents of `matching` mention it.
+    pub(crate) fn entity_story_counts(&self, matching: &[DocId]) -> Vec<usize> {
         let mut counts = vec![0usize; self.entities().len()];
         let mut seen: Vec<EntityId> = Vec::new();
         for &id in matching {
@@ -521,6 +519,14 @@ impl Corpus {
                 }
             }
         }
+        counts
+    }
+
+    /// Entity counts over `matching`, one facet per kind ("PERSON", "ORG", "PLACE"), each listing
+    /// its [`ENTITY_FACET_SIZE`] most mentioned entities that match the query's entity search,
+    /// and always the selected ones.
+    fn entity_facets(&self, matching: &[DocId], query: &Query) -> Vec<Facet> {
+        let counts = self.entity_story_counts(matching);
         let search = query.entity_search.trim().to_lowercase();
         let wanted = |e: &crate::Entity| {
             search.is_empty()
