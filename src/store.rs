@@ -15,6 +15,12 @@ const DATABASE: &str = "corpus-explorer";
 const FILES: &str = "files";
 const META: &str = "meta";
 const SNAPSHOT_KEY: &str = "snapshot";
+/// How many parts the snapshot is stored in: the first under [`SNAPSHOT_KEY`], the others under
+/// `snapshot/1`, `snapshot/2`, …
+const SNAPSHOT_PARTS_KEY: &str = "snapshot-parts";
+/// The largest part of a snapshot stored as one value: Chromium refuses a single value of about
+/// 200 MB (the snapshot of 100 MB of text), however much room there is.
+const SNAPSHOT_PART_BYTES: usize = 8 * 1024 * 1024;
 const EDITS_KEY: &str = "edits";
 
 /// What is stored, for the page to show.
@@ -179,7 +185,25 @@ impl Store {
                 .put_with_key(&Uint8Array::from(bytes.as_slice()), &path.into())
                 .map_err(|e| describe(&e))?;
         }
-        meta.put_with_key(&Uint8Array::from(snapshot), &SNAPSHOT_KEY.into())
+        // The snapshot in parts, the parts of a longer one before it deleted.
+        let stale = web_sys::IdbKeyRange::bound(&"snapshot/".into(), &"snapshot/\u{FFFF}".into())
+            .map_err(|e| describe(&e))?;
+        meta.delete(&stale).map_err(|e| describe(&e))?;
+        let parts: Vec<&[u8]> = if snapshot.is_empty() {
+            vec![snapshot]
+        } else {
+            snapshot.chunks(SNAPSHOT_PART_BYTES).collect()
+        };
+        for (n, part) in parts.iter().enumerate() {
+            let key = if n == 0 {
+                SNAPSHOT_KEY.to_owned()
+            } else {
+                format!("snapshot/{n}")
+            };
+            meta.put_with_key(&Uint8Array::from(*part), &key.into())
+                .map_err(|e| describe(&e))?;
+        }
+        meta.put_with_key(&(parts.len() as f64).into(), &SNAPSHOT_PARTS_KEY.into())
             .map_err(|e| describe(&e))?;
         meta.put_with_key(&edits.into(), &EDITS_KEY.into())
             .map_err(|e| describe(&e))?;
@@ -212,14 +236,28 @@ impl Store {
         finished(&meta.get(&key.into()).map_err(|e| describe(&e))?).await
     }
 
-    /// The stored snapshot, if any.
+    /// The stored snapshot, if any (its parts put together; None when one is missing).
     pub async fn snapshot(&self) -> Result<Option<Vec<u8>>, String> {
-        Ok(self
-            .meta(SNAPSHOT_KEY)
+        let Ok(first) = self.meta(SNAPSHOT_KEY).await?.dyn_into::<Uint8Array>() else {
+            return Ok(None);
+        };
+        let parts = self
+            .meta(SNAPSHOT_PARTS_KEY)
             .await?
-            .dyn_into::<Uint8Array>()
-            .ok()
-            .map(|a| a.to_vec()))
+            .as_f64()
+            .map_or(1, |n| n.max(1.0) as usize);
+        let mut snapshot = first.to_vec();
+        for n in 1..parts {
+            match self
+                .meta(&format!("snapshot/{n}"))
+                .await?
+                .dyn_into::<Uint8Array>()
+            {
+                Ok(part) => snapshot.extend(part.to_vec()),
+                Err(_) => return Ok(None),
+            }
+        }
+        Ok(Some(snapshot))
     }
 
     /// The stored edits, if any.
