@@ -456,12 +456,21 @@ impl Corpus {
         let mut ordered = matching.to_vec();
         match (sort, scored) {
             (SortOrder::Relevance, Some(scored)) => {
-                let score = |id: DocId| {
-                    scored
-                        .binary_search_by_key(&id, |&(d, _)| d)
-                        .map_or(0.0, |at| scored[at].1)
-                };
-                ordered.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+                // Both lists are in id order: each document's score is found in one walk.
+                let mut scores = scored.iter().peekable();
+                let mut pairs: Vec<(crate::index::Score, DocId)> = matching
+                    .iter()
+                    .map(|&id| {
+                        while scores.next_if(|&&(d, _)| d < id).is_some() {}
+                        let score = scores
+                            .peek()
+                            .filter(|&&&(d, _)| d == id)
+                            .map_or(0.0, |s| s.1);
+                        (score, id)
+                    })
+                    .collect();
+                pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                ordered = pairs.into_iter().map(|(_, id)| id).collect();
             }
             (SortOrder::Date, _) => {
                 let day = |id: DocId| {
