@@ -513,18 +513,19 @@ impl Corpus {
     /// Per entity (by id), how many of the documents of `matching` mention it.
     pub(crate) fn entity_story_counts(&self, matching: &[DocId]) -> Vec<usize> {
         let mut counts = vec![0usize; self.entities().len()];
-        let mut seen: Vec<EntityId> = Vec::new();
+        // The last document each entity was counted for: a second mention in it counts no more.
+        let mut counted_in = vec![DocId::MAX; self.entities().len()];
         for &id in matching {
             let Some(doc) = self.document(id) else {
                 continue;
             };
-            seen.clear();
-            seen.extend(doc.mentions.iter().map(|m| m.entity));
-            seen.sort_unstable();
-            seen.dedup();
-            for &e in &seen {
-                if let Some(count) = counts.get_mut(e as usize) {
-                    *count += 1;
+            for mention in &doc.mentions {
+                let e = mention.entity as usize;
+                if let (Some(count), Some(last)) = (counts.get_mut(e), counted_in.get_mut(e)) {
+                    if *last != id {
+                        *last = id;
+                        *count += 1;
+                    }
                 }
             }
         }
