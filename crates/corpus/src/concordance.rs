@@ -121,7 +121,9 @@ fn one_line(text: &str) -> String {
 
 /// Lower-cased words for sorting: the right context's in order, the left's nearest first.
 fn sort_words(text: &str, reverse: bool) -> Vec<String> {
-    let mut words: Vec<String> = crate::index::word_spans(text).map(|(_, _, w)| w).collect();
+    let mut words: Vec<String> = crate::index::word_spans(text)
+        .map(|(_, _, w)| w.into_owned())
+        .collect();
     if reverse {
         words.reverse();
     }

@@ -16,6 +16,7 @@
 //!   variable-length integers (about a byte per word of text). Built once per load, in one pass.
 
 use crate::{DocId, Document};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How many times a title word counts against a body word.
@@ -69,7 +70,7 @@ impl Parsed {
 }
 
 /// The words of `text` with their byte ranges, lower-cased.
-pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, Cow<'_, str>)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = loop {
@@ -88,16 +89,16 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, String)> + 
         }
         let word = &text[start..end];
         let lower = if word.chars().any(char::is_uppercase) {
-            word.to_lowercase()
+            Cow::Owned(word.to_lowercase())
         } else {
-            word.to_owned()
+            Cow::Borrowed(word)
         };
         Some((start, end, lower))
     })
 }
 
 fn lower_words(text: &str) -> Vec<String> {
-    word_spans(text).map(|(_, _, w)| w).collect()
+    word_spans(text).map(|(_, _, w)| w.into_owned()).collect()
 }
 
 /// Reads a query typed by a user. The last word typed, when nothing follows it, is also read as
@@ -319,31 +320,37 @@ impl SearchIndex {
         let mut builds: HashMap<String, TermBuild> = HashMap::new();
         let mut lengths = Vec::new();
         let mut title_words = Vec::new();
-        let mut in_doc: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+        // One document's words as (word, position, weight), sorted so that each word's
+        // occurrences stand together in order: no map and no list per word.
+        let mut words: Vec<(Cow<'a, str>, u32, u32)> = Vec::new();
         for (id, (title, body)) in documents.enumerate() {
             let id = DocId::try_from(id).unwrap_or(DocId::MAX);
-            let mut title_len = 0u32;
-            let mut body_len = 0u32;
-            for (_, _, word) in word_spans(title) {
-                let entry = in_doc.entry(word).or_default();
-                entry.0 += TITLE_WEIGHT;
-                entry.1.push(title_len);
-                title_len += 1;
-            }
+            words.clear();
+            words.extend(
+                word_spans(title)
+                    .enumerate()
+                    .map(|(i, (_, _, w))| (w, i as u32, TITLE_WEIGHT)),
+            );
+            let title_len = words.len() as u32;
             let body_start = title_len + FIELD_GAP;
-            for (_, _, word) in word_spans(body) {
-                let entry = in_doc.entry(word).or_default();
-                entry.0 += 1;
-                entry.1.push(body_start + body_len);
-                body_len += 1;
-            }
-            for (word, (tf, positions)) in in_doc.drain() {
-                let (bytes, last, count) = builds.entry(word).or_insert((Vec::new(), 0, 0));
+            words.extend(
+                word_spans(body)
+                    .enumerate()
+                    .map(|(i, (_, _, w))| (w, body_start + i as u32, 1)),
+            );
+            let body_len = words.len() as u32 - title_len;
+            words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            for group in words.chunk_by(|a, b| a.0 == b.0) {
+                let word: &str = &group[0].0;
+                let (bytes, last, count) = match builds.get_mut(word) {
+                    Some(build) => build,
+                    None => builds.entry(word.to_owned()).or_insert((Vec::new(), 0, 0)),
+                };
                 push_varint(bytes, id - *last);
-                push_varint(bytes, tf);
-                push_varint(bytes, positions.len() as u32);
+                push_varint(bytes, group.iter().map(|w| w.2).sum());
+                push_varint(bytes, group.len() as u32);
                 let mut previous = 0;
-                for position in positions {
+                for &(_, position, _) in group {
                     push_varint(bytes, position - previous);
                     previous = position;
                 }
@@ -566,7 +573,7 @@ pub fn match_ranges(text: &str, parsed: &Parsed) -> Vec<(usize, usize)> {
     if parsed.required.is_empty() {
         return Vec::new();
     }
-    let words: Vec<(usize, usize, String)> = word_spans(text).collect();
+    let words: Vec<(usize, usize, Cow<str>)> = word_spans(text).collect();
     let mut ranges = Vec::new();
     let mut i = 0;
     while i < words.len() {
