@@ -359,6 +359,11 @@ impl AppState {
                     self.document.set(Some(*doc));
                 }
             }
+            Response::Marks { id, marks } => {
+                if self.selected.get_untracked() == Some(id) {
+                    self.document_marks.set(marks);
+                }
+            }
             Response::Concordance { result } => self.concordance.set(Some(result)),
             Response::ViewResolved {
                 entities,
@@ -612,8 +617,9 @@ pub fn App() -> impl IntoView {
                 on:input=move |ev| {
                     state.search.set(event_target_value(&ev));
                     state.invalidate_results();
+                    // The open article only needs its marks again, not the whole article.
                     if let Some(id) = state.selected.get_untracked() {
-                        state.send(Request::GetDocument {
+                        state.send(Request::GetMarks {
                             id,
                             search: state.search.get_untracked(),
                         });

@@ -309,6 +309,10 @@ fn handle(engine: &Shared, data: &JsValue) {
                 article,
             });
         }
+        Request::GetMarks { id, search } => post(&Response::Marks {
+            id,
+            marks: corpus.search_marks(id, &search),
+        }),
         Request::Concordance {
             query,
             target,
@@ -317,7 +321,7 @@ fn handle(engine: &Shared, data: &JsValue) {
             result: corpus.concordance(&query, &target, order, protocol::CONCORDANCE_LINES),
         }),
         Request::Export { query, what } => {
-            let (name, format, text) = match what {
+            let (name, format, exported) = match what {
                 protocol::ExportWhat::Concordance { target, order } => (
                     "concordance",
                     corpus::ExportFormat::Csv,
@@ -336,15 +340,11 @@ fn handle(engine: &Shared, data: &JsValue) {
                     corpus.export_entities(&query),
                 ),
             };
-            let rows = match format {
-                corpus::ExportFormat::Csv => text.matches("\r\n").count().saturating_sub(1),
-                corpus::ExportFormat::JsonLines => text.lines().count(),
-            };
             post(&Response::Exported {
                 name: format!("corpus-{name}.{}", format.extension()),
                 mime: format.mime().to_owned(),
-                text,
-                rows,
+                text: exported.text,
+                rows: exported.rows,
             });
         }
         Request::SetTopicCount { count } => {

@@ -30,6 +30,13 @@ pub enum Request {
         /// The filter and page wanted.
         query: Query,
     },
+    /// Where a search matches one document (when the search changes with it open).
+    GetMarks {
+        /// Which document.
+        id: DocId,
+        /// The search typed.
+        search: String,
+    },
     /// Every occurrence of a word, phrase or entity in the articles a filter keeps.
     Concordance {
         /// The filter (its offset and limit are ignored).
@@ -222,6 +229,13 @@ pub enum Response {
         entities: Vec<EntityLabel>,
         /// Where the search matches it.
         #[serde(default)]
+        marks: SearchMarks,
+    },
+    /// Where a search matches one document, as asked for.
+    Marks {
+        /// The document.
+        id: DocId,
+        /// The matches.
         marks: SearchMarks,
     },
     /// A concordance, as asked for.

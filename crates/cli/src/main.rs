@@ -613,7 +613,8 @@ fn export(args: &[String]) -> ExitCode {
         corpus.export_entities(&query)
     } else {
         corpus.export_articles(&query, format, body)
-    };
+    }
+    .text;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if out

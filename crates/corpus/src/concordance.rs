@@ -67,7 +67,7 @@ pub struct Concordance {
 
 impl Concordance {
     /// The lines as CSV (RFC 4180, formulas defused): file, line, left, keyword, right.
-    pub fn to_csv(&self) -> String {
+    pub fn to_csv(&self) -> crate::export::Exported {
         let mut out = String::new();
         crate::export::csv_row(&mut out, &["file", "line", "left", "keyword", "right"]);
         for line in &self.lines {
@@ -77,7 +77,10 @@ impl Concordance {
                 &[&line.file, &number, &line.left, &line.keyword, &line.right],
             );
         }
-        out
+        crate::export::Exported {
+            text: out,
+            rows: self.lines.len(),
+        }
     }
 }
 

@@ -39,6 +39,15 @@ impl ExportFormat {
     }
 }
 
+/// A file made by an export: its text and how many articles, entities or lines it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The file's content.
+    pub text: String,
+    /// Its rows (the header aside) or lines.
+    pub rows: usize,
+}
+
 /// One article as exported.
 #[derive(Debug, Serialize)]
 struct ArticleRecord<'a> {
@@ -130,8 +139,14 @@ impl Corpus {
 
     /// Every article `query` matches (offset and limit aside), in its order, as `format`; with
     /// `with_body` each with its body.
-    pub fn export_articles(&self, query: &Query, format: ExportFormat, with_body: bool) -> String {
+    pub fn export_articles(
+        &self,
+        query: &Query,
+        format: ExportFormat,
+        with_body: bool,
+    ) -> Exported {
         let mut out = String::new();
+        let mut rows = 0;
         if format == ExportFormat::Csv {
             let mut header = vec![
                 "id",
@@ -153,6 +168,7 @@ impl Corpus {
                 continue;
             };
             let record = self.article_record(doc, with_body);
+            rows += 1;
             match format {
                 ExportFormat::JsonLines => {
                     if let Ok(line) = serde_json::to_string(&record) {
@@ -186,12 +202,12 @@ impl Corpus {
                 }
             }
         }
-        out
+        Exported { text: out, rows }
     }
 
     /// The entities named in the articles `query` matches, as CSV: name, type, every form (with
     /// how often it was written), and how many of those stories name it; most stories first.
-    pub fn export_entities(&self, query: &Query) -> String {
+    pub fn export_entities(&self, query: &Query) -> Exported {
         let matching = self.matching(&Query {
             sort: crate::SortOrder::Source,
             ..query.clone()
@@ -209,6 +225,7 @@ impl Corpus {
         });
         let mut out = String::new();
         csv_row(&mut out, &["name", "type", "forms", "stories"]);
+        let rows = listed.len();
         for entity in listed {
             let forms = entity
                 .forms
@@ -222,7 +239,7 @@ impl Corpus {
                 &[&entity.name, entity.kind.label(), &forms, &count],
             );
         }
-        out
+        Exported { text: out, rows }
     }
 }
 

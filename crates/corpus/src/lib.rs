@@ -35,7 +35,7 @@ pub use crate::corpus::{
     Corpus, Document, Edits, FileReport, FileStatus, RemovedLine, SNAPSHOT_FORMAT,
 };
 pub use crate::error::IngestError;
-pub use crate::export::ExportFormat;
+pub use crate::export::{ExportFormat, Exported};
 pub use crate::extract::aliases::{Entity, EntityEdit, EntityId, EntityRef, Form, Mention};
 pub use crate::extract::entities::EntityKind;
 pub use crate::query::{

@@ -1142,10 +1142,6 @@ fn numeric_votes(toks: &[Token<'_>]) -> (usize, usize, usize) {
 /// Votes from dates written with the month's name: (day first, month first). A site that writes
 /// "3 October 2023" writes 03/10/2023 day first; one that writes "October 3, 2023" writes it
 /// month first. Weaker evidence than [`numeric_order_votes`], so counted apart.
-pub fn worded_order_votes(text: &str) -> (usize, usize) {
-    worded_votes(&tokens(text))
-}
-
 fn worded_votes(toks: &[Token<'_>]) -> (usize, usize) {
     let day_number = |t: &Token<'_>| {
         let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -1816,15 +1812,15 @@ mod tests {
     #[test]
     fn worded_dates_tell_the_site_order() {
         assert_eq!(
-            worded_order_votes("Published 3 October 2023, and 12th of May, 2024."),
+            worded_votes(&tokens("Published 3 October 2023, and 12th of May, 2024.")),
             (2, 0)
         );
         assert_eq!(
-            worded_order_votes("Posted October 3, 2023 and Sept. 25, 2020"),
+            worded_votes(&tokens("Posted October 3, 2023 and Sept. 25, 2020")),
             (0, 2)
         );
         assert_eq!(
-            worded_order_votes("In May 2023 there were 3 May Day parades."),
+            worded_votes(&tokens("In May 2023 there were 3 May Day parades.")),
             (0, 0)
         );
     }

@@ -107,7 +107,8 @@ pub fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let mut rest = text;
     let mut open_quote = false;
-    let mut last_bare: Option<(usize, bool)> = None;
+    // Whether the query ends with a bare word, nothing after it: the word being typed.
+    let mut typing = false;
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
         rest = &rest[start..];
         let negated = rest.starts_with('-') && rest.len() > 1;
@@ -155,28 +156,18 @@ pub fn parse(text: &str) -> Parsed {
             } else {
                 &mut parsed.required
             };
-            if !negated && matches!(clause, Clause::Word(_)) && !body.starts_with('"') {
-                last_bare = Some((list.len(), at_end));
-            } else {
-                last_bare = None;
-            }
+            typing =
+                at_end && !negated && matches!(clause, Clause::Word(_)) && !body.starts_with('"');
             list.push(clause);
         }
         rest = &rest[consumed.min(rest.len())..];
     }
     // The word being typed: also its longer forms, once it has a few letters (a letter or two
     // would stand for most of the vocabulary).
-    if let Some((index, true)) = last_bare {
-        let typing = index + 1 == parsed.required.len() && !text.ends_with(char::is_whitespace);
-        if typing {
-            if let Some(Clause::Word(word)) = parsed.required.pop() {
-                parsed
-                    .required
-                    .push(if word.chars().count() >= TYPED_PREFIX {
-                        Clause::Prefix(word)
-                    } else {
-                        Clause::Word(word)
-                    });
+    if let Some(last) = parsed.required.last_mut().filter(|_| typing) {
+        if let Clause::Word(word) = last {
+            if word.chars().count() >= TYPED_PREFIX {
+                *last = Clause::Prefix(std::mem::take(word));
             }
         }
     }

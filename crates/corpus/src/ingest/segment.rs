@@ -453,6 +453,12 @@ fn choose_title(
     // where it stands in the banner at the top of the page: that is the site's name
     // ("Headline | Site").
     let parts = page::title_parts(first_text);
+    // The title's last part ("Headline | Site"): where it stands in the banner, or alone above
+    // the article, it is the site's name.
+    let last_part = parts
+        .iter()
+        .copied()
+        .find(|part| first_text.trim_end().ends_with(*part));
     let longest = parts.first().map_or(0, |part| part.len());
     let nearest = parts
         .iter()
@@ -462,7 +468,7 @@ fn choose_title(
             let j = (first + 1..reach).rev().find(|&j| keys[j] == part_key)?;
             let site_name = j <= first + BANNER_LINES
                 && run_start > first + BANNER_LINES
-                && first_text.trim_end().ends_with(part);
+                && last_part == Some(*part);
             (!site_name).then_some(j)
         });
     if let Some(j) = nearest {
@@ -472,25 +478,21 @@ fn choose_title(
             page_title: Some(first),
         };
     }
+    let page_headline = page_headline(first_text, &parts);
     if run_start <= first + 1 {
         return TitleChoice {
-            text: page_headline(first_text, &parts),
+            text: page_headline,
             ..at_first
         };
     }
-    let page_headline = page_headline(first_text, &parts);
     // No repeat: the line above the article most like the page title or its longest part is
     // the headline, worded a little differently; the nearest of equals. A line right above the
     // article (or opening it: a question headline reads as a sentence) needs less likeness.
     let mut best: Option<(f32, usize)> = None;
     let mut near = 0;
     let last = (run_start + 1).min(block.len());
-    // The title's last part, where it stands alone, is the site's name, however like the whole
-    // title it is.
-    let site_name = parts
-        .iter()
-        .find(|part| first_text.trim_end().ends_with(**part))
-        .map(|part| chrome::key_hash(part));
+    // The site's name alone is no headline, however like the whole title it is.
+    let site_name = last_part.map(chrome::key_hash);
     for j in (first + 1..last).rev() {
         let text = block[j].1;
         if chrome[j].is_some() || !page::is_headline_like(text) || Some(keys[j]) == site_name {
