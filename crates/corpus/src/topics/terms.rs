@@ -256,8 +256,24 @@ const STOP_WORDS: &[&str] = &[
     "s",
 ];
 
-/// Whether a lower-cased word says nothing of a topic.
+/// Whether a lower-cased word says nothing of a topic. A contraction of function words ("i'm",
+/// "we’ve", "don't", "it's") is one too, whichever apostrophe it is written with.
 pub fn is_stop_word(word: &str) -> bool {
+    if let Some((stem, tail)) = word.split_once(['\'', '’']) {
+        let contraction = match tail {
+            "m" | "re" | "ve" | "ll" | "d" => true,
+            "t" => stem.ends_with('n'),
+            "s" => is_listed_stop_word(stem),
+            _ => false,
+        };
+        if contraction {
+            return true;
+        }
+    }
+    is_listed_stop_word(word)
+}
+
+fn is_listed_stop_word(word: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
@@ -434,6 +450,17 @@ pub fn surfaces(counts: HashMap<String, HashMap<String, usize>>) -> HashMap<Stri
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contractions_of_function_words_name_no_topic() {
+        for word in ["i’m", "i'm", "we’ve", "you're", "don't", "it’s", "they'll"] {
+            assert!(is_stop_word(word), "{word}");
+        }
+        for word in ["o'brien", "rock'n'roll", "militia"] {
+            assert!(!is_stop_word(word), "{word}");
+        }
+    }
+
     use super::*;
 
     fn just_terms(text: &str) -> Vec<String> {
