@@ -16,6 +16,7 @@ mod eval_entities;
 mod eval_pages;
 mod eval_topics;
 mod ner;
+mod pictures;
 
 use corpus::Corpus;
 use serde::Serialize;
@@ -23,13 +24,17 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus export [--format csv|jsonl] [--body] [--entities] [--search QUERY] [--sort ORDER] [--from DAY] [--to DAY] [--entity NAME]... [--topic LABEL]... [--copies] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus export [--format csv|jsonl] [--body] [--entities] [--search QUERY] [--sort ORDER] [--from DAY] [--to DAY] [--entity NAME]... [--topic LABEL]... [--copies] PATH...\n       corpus network [--size N] [--kinds PERSON,ORG,PLACE] [--min-weight N] [--search QUERY] PATH...\n       corpus map [--search QUERY] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   search QUERY     print the stories matching QUERY (words, \"a phrase\", prefix*, -excluded), best first,\n\
                    each with the passage around its matches and their byte ranges (JSON Lines)\n\
   export PATH...   print the articles the filters keep as CSV (the default) or JSON Lines, with\n\
                    their bodies with --body; with --entities, the table of their entities (CSV)\n\
+  network PATH...  print the network of the entities named together (the most storied --size, 60\n\
+                   by default), laid out as the page draws it: nodes, then links (JSON Lines)\n\
+  map PATH...      print the places on the world map: countries, dots and the places it cannot\n\
+                   show (JSON Lines)\n\
   eval ingest      score splitting, cleaning and duplicates against a gold standard\n\
   eval dates       score date mentions and publication dates against a gold standard, or, given\n\
                    a folder in the wcxb format, stated and estimated publication days and the\n\
@@ -90,6 +95,9 @@ fn main() -> ExitCode {
         Some((command, args)) if command == "topics" && !args.is_empty() => ingest(args, true),
         Some((command, args)) if command == "search" && args.len() >= 2 => search(args),
         Some((command, args)) if command == "export" && !args.is_empty() => export(args),
+        Some((command, args)) if (command == "network" || command == "map") && !args.is_empty() => {
+            pictures::command(command, args, USAGE)
+        }
         Some((command, rest)) if command == "eval" => evaluate(rest),
         Some((command, rest)) if command == "train-ner" => match ner::train_command(rest) {
             Ok(()) => ExitCode::SUCCESS,
