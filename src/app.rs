@@ -5,6 +5,7 @@ use crate::components::{
     entities::{EntityDetails, EntityFacet},
     export::Export,
     files::FilePanel,
+    pictures::{MapView, NetworkView},
     reader::Reader,
     results::ResultList,
     switch::FilterSwitch,
@@ -34,6 +35,32 @@ pub struct EntityDetail {
     pub articles: Vec<ArticleRef>,
     /// The entities it shares the most stories with, and how many.
     pub co_occurring: Vec<(EntityLabel, usize)>,
+}
+
+/// What the middle pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MiddleView {
+    /// The list of articles.
+    Articles,
+    /// Every place the search or the entity stands.
+    Concordance,
+    /// The entities named together.
+    Network,
+    /// The places on a world map.
+    Map,
+}
+
+/// The stories two entities share, for the network's link list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedStories {
+    /// One entity.
+    pub a: EntityLabel,
+    /// The other.
+    pub b: EntityLabel,
+    /// The stories (at most [`crate::worker::protocol::ENTITY_ARTICLES`]).
+    pub articles: Vec<ArticleRef>,
+    /// How many there are in all.
+    pub total: usize,
 }
 
 /// Hits per page asked of the worker.
@@ -68,8 +95,20 @@ pub struct AppState {
     pub document_marks: RwSignal<SearchMarks>,
     /// What the last export gave (or that one is being made).
     pub export_status: RwSignal<Option<String>>,
-    /// Whether the middle pane shows the concordance instead of the list.
-    pub concordance_mode: RwSignal<bool>,
+    /// What the middle pane shows: the list, the concordance, the network or the map.
+    pub middle: RwSignal<MiddleView>,
+    /// The network last received, and how long the worker took to make it (ms).
+    pub network: RwSignal<Option<(corpus::network::Network, f64)>>,
+    /// How many entities the network shows.
+    pub network_size: RwSignal<usize>,
+    /// Which kinds of entity the network shows.
+    pub network_kinds: RwSignal<Vec<corpus::EntityKind>>,
+    /// The weakest link the network draws (shared stories).
+    pub network_min_weight: RwSignal<usize>,
+    /// The stories of a link of the network, as the worker sent them.
+    pub shared_stories: RwSignal<Option<SharedStories>>,
+    /// The map of places last received, and how long the worker took to make it (ms).
+    pub place_map: RwSignal<Option<(corpus::geo::PlaceMap, f64)>>,
     /// The order of the concordance's lines.
     pub concordance_order: RwSignal<corpus::concordance::Order>,
     /// The concordance last received.
@@ -147,7 +186,13 @@ impl AppState {
             document_marks: RwSignal::new(SearchMarks::default()),
             export_status: RwSignal::new(None),
             pending_view: StoredValue::new(None),
-            concordance_mode: RwSignal::new(false),
+            middle: RwSignal::new(MiddleView::Articles),
+            network: RwSignal::new(None),
+            network_size: RwSignal::new(60),
+            network_kinds: RwSignal::new(vec![corpus::EntityKind::Person, corpus::EntityKind::Org]),
+            network_min_weight: RwSignal::new(1),
+            shared_stories: RwSignal::new(None),
+            place_map: RwSignal::new(None),
             concordance_order: RwSignal::new(corpus::concordance::Order::Articles),
             concordance: RwSignal::new(None),
             focus_mark: RwSignal::new(None),
@@ -365,6 +410,31 @@ impl AppState {
                 }
             }
             Response::Concordance { result } => self.concordance.set(Some(result)),
+            Response::Network {
+                id,
+                network,
+                millis,
+            } => {
+                if id == self.generation.get_untracked() {
+                    self.network.set(Some((network, millis)));
+                }
+            }
+            Response::PlaceMap { id, map, millis } => {
+                if id == self.generation.get_untracked() {
+                    self.place_map.set(Some((map, millis)));
+                }
+            }
+            Response::SharedStories {
+                a,
+                b,
+                articles,
+                total,
+            } => self.shared_stories.set(Some(SharedStories {
+                a,
+                b,
+                articles,
+                total,
+            })),
             Response::ViewResolved {
                 entities,
                 topics,
@@ -524,6 +594,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The first page of every filter, whatever the middle pane shows: the status line, the
+    // facets and the timeline come with it.
+    Effect::new(move |_| {
+        state.generation.track();
+        if state.ready.get() && !state.files.with(Vec::is_empty) {
+            state.request_page(0);
+        }
+    });
+
     // Keys for the whole page: "/" goes to the search box, Escape closes the entity panel, then
     // the article.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -680,7 +759,9 @@ pub fn App() -> impl IntoView {
             </FilterSwitch>
             <Export/>
         </div>
-        <main class="panes">
+        <main class="panes" class:pictures=move || {
+            matches!(state.middle.get(), MiddleView::Network | MiddleView::Map)
+        }>
             <aside class="side">
                 <TopicFacet/>
                 <EntityFacet/>
@@ -689,12 +770,11 @@ pub fn App() -> impl IntoView {
             <div class="middle">
                 <Timeline/>
                 <MiddleTabs/>
-                {move || {
-                    if state.concordance_mode.get() {
-                        view! { <ConcordanceView/> }.into_any()
-                    } else {
-                        view! { <ResultList/> }.into_any()
-                    }
+                {move || match state.middle.get() {
+                    MiddleView::Articles => view! { <ResultList/> }.into_any(),
+                    MiddleView::Concordance => view! { <ConcordanceView/> }.into_any(),
+                    MiddleView::Network => view! { <NetworkView/> }.into_any(),
+                    MiddleView::Map => view! { <MapView/> }.into_any(),
                 }}
             </div>
             <div class="right">
@@ -715,7 +795,7 @@ pub fn plural(count: usize) -> &'static str {
 }
 
 /// Offers `text` to the user as a file called `name`: a Blob behind a download link, clicked.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -736,6 +816,19 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     });
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
+}
+
+/// Offers what `url` holds (a `data:` URL) to the user as a file called `name`.
+pub fn download_url(name: &str, url: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let link: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    link.set_href(url);
+    link.set_download(name);
+    link.click();
     Ok(())
 }
 

@@ -2,33 +2,33 @@
 //! entity, across the articles the filters keep, its context aligned on either side; sortable
 //! by the word before or after; a click opens the article at that place; CSV on request.
 
-use crate::app::AppState;
+use crate::app::{AppState, MiddleView};
 use crate::worker::protocol::{ExportWhat, Request, CONCORDANCE_LINES};
 use corpus::concordance::Order;
 use leptos::prelude::*;
 
-/// The switch between the list of articles and the concordance.
+/// The switch between the list of articles, the concordance, the network and the map.
 #[component]
 pub fn MiddleTabs() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let tab = move |view: MiddleView, name: &'static str, test_id: &'static str| {
+        view! {
+            <button
+                class="tab"
+                data-testid=test_id
+                aria-pressed=move || (state.middle.get() == view).to_string()
+                on:click=move |_| state.middle.set(view)
+            >
+                {name}
+            </button>
+        }
+    };
     view! {
         <div class="tabs" role="group" aria-label="Show">
-            <button
-                class="tab"
-                data-testid="tab-articles"
-                aria-pressed=move || (!state.concordance_mode.get()).to_string()
-                on:click=move |_| state.concordance_mode.set(false)
-            >
-                "Articles"
-            </button>
-            <button
-                class="tab"
-                data-testid="tab-concordance"
-                aria-pressed=move || state.concordance_mode.get().to_string()
-                on:click=move |_| state.concordance_mode.set(true)
-            >
-                "Concordance"
-            </button>
+            {tab(MiddleView::Articles, "Articles", "tab-articles")}
+            {tab(MiddleView::Concordance, "Concordance", "tab-concordance")}
+            {tab(MiddleView::Network, "Network", "tab-network")}
+            {tab(MiddleView::Map, "Map", "tab-map")}
         </div>
     }
 }
@@ -41,7 +41,7 @@ pub fn ConcordanceView() -> impl IntoView {
     Effect::new(move |_| {
         state.generation.track();
         let order = state.concordance_order.get();
-        if !state.concordance_mode.get() || state.files.with(Vec::is_empty) {
+        if state.middle.get() != MiddleView::Concordance || state.files.with(Vec::is_empty) {
             return;
         }
         match state.concordance_target() {

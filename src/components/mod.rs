@@ -5,6 +5,7 @@ pub mod entities;
 pub mod export;
 pub mod files;
 pub mod highlight;
+pub mod pictures;
 pub mod reader;
 pub mod results;
 pub mod switch;

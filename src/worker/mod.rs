@@ -30,6 +30,14 @@ struct Engine {
     unsaved_files: Vec<(String, Vec<u8>)>,
     /// A save is scheduled.
     save_scheduled: bool,
+    /// The whole corpus's network for the last options asked (by size and kinds), whose
+    /// places a filtered network starts from; None after any change to the corpus.
+    wide_network: Option<(
+        usize,
+        Vec<corpus::EntityKind>,
+        bool,
+        corpus::network::Network,
+    )>,
 }
 
 /// How long after the last change the corpus is saved: the page's first questions are answered
@@ -55,6 +63,7 @@ pub fn run() {
         pending: Vec::new(),
         unsaved_files: Vec::new(),
         save_scheduled: false,
+        wide_network: None,
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -222,6 +231,25 @@ fn handle(engine: &Shared, data: &JsValue) {
         }
     };
     let mut state = engine.borrow_mut();
+    if matches!(
+        request,
+        Request::LoadFiles { .. }
+            | Request::LoadSample
+            | Request::ClearStorage
+            | Request::EditEntity { .. }
+    ) {
+        state.wide_network = None;
+    }
+    if let Request::Network { id, query, options } = &request {
+        let started = js_sys::Date::now();
+        let network = network(&mut state, query, options);
+        post(&Response::Network {
+            id: *id,
+            network,
+            millis: js_sys::Date::now() - started,
+        });
+        return;
+    }
     let corpus = &mut state.corpus;
     match request {
         Request::LoadFiles { paths } => {
@@ -308,6 +336,36 @@ fn handle(engine: &Shared, data: &JsValue) {
                 topics,
                 article,
             });
+        }
+        Request::Network { .. } => {}
+        Request::PlaceMap { id, query } => {
+            let started = js_sys::Date::now();
+            let map = corpus.place_map(&query);
+            post(&Response::PlaceMap {
+                id,
+                map,
+                millis: js_sys::Date::now() - started,
+            });
+        }
+        Request::SharedStories { query, a, b } => {
+            let shared = corpus.shared_stories(&query, a, b);
+            if let (Some(a), Some(b)) = (entity_label(corpus, a), entity_label(corpus, b)) {
+                post(&Response::SharedStories {
+                    a,
+                    b,
+                    total: shared.len(),
+                    articles: shared
+                        .iter()
+                        .take(protocol::ENTITY_ARTICLES)
+                        .filter_map(|&id| corpus.document(id))
+                        .map(|d| protocol::ArticleRef {
+                            id: d.id,
+                            title: d.title.clone(),
+                            file: d.file.clone(),
+                        })
+                        .collect(),
+                });
+            }
         }
         Request::GetMarks { id, search } => post(&Response::Marks {
             id,
@@ -471,6 +529,32 @@ fn copies_of(corpus: &Corpus, doc: &corpus::Document) -> Vec<protocol::DocRef> {
             canonical: other.duplicate_of.is_none(),
         })
         .collect()
+}
+
+/// The network of `query`'s stories, started from where the whole corpus's network (kept for
+/// the next question) puts each entity, so that narrowing the filter does not scatter it.
+fn network(
+    state: &mut Engine,
+    query: &corpus::Query,
+    options: &corpus::network::NetworkOptions,
+) -> corpus::network::Network {
+    let wide = corpus::Query {
+        include_copies: query.include_copies,
+        ..corpus::Query::default()
+    };
+    let key = (options.size, options.kinds.clone(), query.include_copies);
+    let fresh = state
+        .wide_network
+        .as_ref()
+        .is_none_or(|(size, kinds, copies, _)| (*size, kinds, *copies) != (key.0, &key.1, key.2));
+    if fresh {
+        let whole = state.corpus.network(&wide, options, &[]);
+        state.wide_network = Some((key.0, key.1, key.2, whole));
+    }
+    let Some((_, _, _, whole)) = &state.wide_network else {
+        return corpus::network::Network::default();
+    };
+    state.corpus.network(query, options, &whole.anchors())
 }
 
 /// Finds the topics again, reporting progress, and tells the page.

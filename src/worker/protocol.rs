@@ -62,6 +62,31 @@ pub enum Request {
         /// What to export.
         what: ExportWhat,
     },
+    /// The network of the entities a filter's stories name together.
+    Network {
+        /// Chosen by the page to match answers to questions.
+        id: u32,
+        /// The filter (its offset and limit are ignored).
+        query: Query,
+        /// Which entities, and the weakest link shown.
+        options: corpus::network::NetworkOptions,
+    },
+    /// The places a filter's stories name, on the world map.
+    PlaceMap {
+        /// Chosen by the page to match answers to questions.
+        id: u32,
+        /// The filter (its offset and limit are ignored).
+        query: Query,
+    },
+    /// The stories of a filter that name both of two entities (a link of the network).
+    SharedStories {
+        /// The filter (its offset and limit are ignored).
+        query: Query,
+        /// One entity.
+        a: EntityId,
+        /// The other.
+        b: EntityId,
+    },
     /// Send one whole document for the reader.
     GetDocument {
         /// Which document.
@@ -216,6 +241,35 @@ pub enum Response {
         id: u32,
         /// The page.
         result: QueryResult,
+    },
+    /// A network, as asked for.
+    Network {
+        /// The id it was asked with.
+        id: u32,
+        /// The network, laid out.
+        network: corpus::network::Network,
+        /// How long counting and laying it out took in the worker, in milliseconds.
+        millis: f64,
+    },
+    /// A map of places, as asked for.
+    PlaceMap {
+        /// The id it was asked with.
+        id: u32,
+        /// The places.
+        map: corpus::geo::PlaceMap,
+        /// How long counting them took in the worker, in milliseconds.
+        millis: f64,
+    },
+    /// The stories two entities share, as asked for.
+    SharedStories {
+        /// One entity.
+        a: EntityLabel,
+        /// The other.
+        b: EntityLabel,
+        /// The stories, in the filter's order (at most [`ENTITY_ARTICLES`]).
+        articles: Vec<ArticleRef>,
+        /// How many there are in all.
+        total: usize,
     },
     /// A whole document, as asked for.
     Document {

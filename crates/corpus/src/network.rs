@@ -241,10 +241,9 @@ const MAX_STEPS: usize = 500;
 /// How much of its heat (the longest step a node may take) the layout keeps at each step.
 const COOLING: f32 = 0.98;
 
-/// Positions for the nodes by a force simulation (Fruchterman and Reingold, 1991, with a pull
-/// to the centre so that unlinked groups stay in the frame): linked nodes attract by how much of
-/// their stories they share (shared / √(stories a × stories b)), every pair repels. Run, cooling,
-/// until no node moves as much as half a unit of the frame, or [`MAX_STEPS`].
+/// Positions for the nodes: each group of linked nodes (a connected component) laid out by a
+/// force simulation of its own, then the groups packed in rows, the largest first, and the
+/// whole fitted to the frame. Returns the positions and the most steps a group took.
 fn layout(
     ids: &[EntityId],
     names: &[&str],
@@ -262,7 +261,6 @@ fn layout(
             .ok()
             .map(|i| anchors[i].1)
     };
-    let anchored = ids.iter().filter(|&&id| anchor(id).is_some()).count();
     // Start: an anchored node where the wider picture had it; another beside its strongest
     // linked anchored neighbour, else at a point drawn from its name.
     let mut pos: Vec<(f32, f32)> = ids
@@ -301,20 +299,112 @@ fn layout(
             (a, b, (w as f32 / norm).min(1.0))
         })
         .collect();
-    // ForceAtlas2's forces (Jacomy et al., 2014), which keep hubs apart and groups together:
-    // every pair repels by the product of their degrees over their distance, a link pulls by
-    // its strength times the distance, and every node is pulled to the centre by its degree.
-    let mut degree = vec![1f32; n];
+    let warm = ids.iter().filter(|&&id| anchor(id).is_some()).count() * 2 >= n;
+
+    // The groups, each as its nodes in index order, the largest (then the earliest) first.
+    let mut group_of: Vec<usize> = (0..n).collect();
+    fn root(group_of: &mut [usize], mut i: usize) -> usize {
+        while group_of[i] != i {
+            group_of[i] = group_of[group_of[i]];
+            i = group_of[i];
+        }
+        i
+    }
     for &(a, b, _) in &strength {
+        let (ra, rb) = (root(&mut group_of, a), root(&mut group_of, b));
+        if ra != rb {
+            group_of[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_index = vec![usize::MAX; n];
+    for i in 0..n {
+        let r = root(&mut group_of, i);
+        if group_index[r] == usize::MAX {
+            group_index[r] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[group_index[r]].push(i);
+    }
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+
+    let mut steps = 0;
+    let mut boxes: Vec<(f32, f32, f32, f32)> = Vec::with_capacity(groups.len());
+    for group in &groups {
+        steps = steps.max(simulate(group, &mut pos, &strength, warm));
+        let (min_x, max_x, min_y, max_y) = group.iter().fold(
+            (f32::MAX, f32::MIN, f32::MAX, f32::MIN),
+            |(a, b, c, d), &i| {
+                (
+                    a.min(pos[i].0),
+                    b.max(pos[i].0),
+                    c.min(pos[i].1),
+                    d.max(pos[i].1),
+                )
+            },
+        );
+        boxes.push((min_x, min_y, max_x - min_x, max_y - min_y));
+    }
+    // Rows of groups, as wide as the largest group or the frame's shape asks, whichever is
+    // wider; each group moved into its place.
+    let gap = 40.0;
+    let area: f32 = boxes.iter().map(|b| (b.2 + gap) * (b.3 + gap)).sum();
+    let row_width = boxes
+        .iter()
+        .map(|b| b.2 + gap)
+        .fold((area * WIDTH / HEIGHT).sqrt(), f32::max);
+    let (mut x, mut y, mut row_height) = (0f32, 0f32, 0f32);
+    for (group, b) in groups.iter().zip(&boxes) {
+        if x > 0.0 && x + b.2 > row_width {
+            x = 0.0;
+            y += row_height + gap;
+            row_height = 0.0;
+        }
+        for &i in group {
+            pos[i].0 += x - b.0;
+            pos[i].1 += y - b.1;
+        }
+        x += b.2 + gap;
+        row_height = row_height.max(b.3);
+    }
+    (fit(pos), steps)
+}
+
+/// Lays out one group of linked nodes with ForceAtlas2's forces (Jacomy et al., 2014), which
+/// keep hubs apart and groups together: every pair repels by the product of their degrees over
+/// their distance, a link pulls by its strength (shared / √(stories a × stories b)) times the
+/// distance, and every node is pulled to the group's middle by its degree times its distance
+/// ("strong gravity"). Run, cooling, until no node moves as much as half a unit, or
+/// [`MAX_STEPS`]; a group started from a wider picture's places only settles. Returns the steps.
+fn simulate(
+    group: &[usize],
+    pos: &mut [(f32, f32)],
+    strength: &[(usize, usize, f32)],
+    warm: bool,
+) -> usize {
+    let n = group.len();
+    if n < 2 {
+        return 0;
+    }
+    let mut local = vec![usize::MAX; pos.len()];
+    for (k, &i) in group.iter().enumerate() {
+        local[i] = k;
+    }
+    let links: Vec<(usize, usize, f32)> = strength
+        .iter()
+        .filter(|l| local[l.0] != usize::MAX)
+        .map(|&(a, b, s)| (local[a], local[b], s))
+        .collect();
+    let mut degree = vec![1f32; n];
+    for &(a, b, _) in &links {
         degree[a] += 1.0;
         degree[b] += 1.0;
     }
-    let repulsion = 60.0 * (WIDTH * HEIGHT / (n as f32 * 2500.0)).sqrt();
-    let gravity = 0.3;
-    let centre = (WIDTH / 2.0, HEIGHT / 2.0);
-    // A picture started from anchors only settles; a fresh one is shaken first.
-    let warm = anchored * 2 >= n;
-    let start_heat = if warm { WIDTH / 60.0 } else { WIDTH / 8.0 };
+    let mut p: Vec<(f32, f32)> = group.iter().map(|&i| pos[i]).collect();
+    let repulsion = 120.0;
+    let gravity = 0.002;
+    let spread = 40.0 * (n as f32).sqrt();
+    let start_heat = if warm { spread / 8.0 } else { spread };
     let mut shift = vec![(0f32, 0f32); n];
     let mut steps = 0;
     for step in 0..MAX_STEPS {
@@ -322,7 +412,7 @@ fn layout(
         shift.iter_mut().for_each(|s| *s = (0.0, 0.0));
         for i in 0..n {
             for j in i + 1..n {
-                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let (dx, dy) = (p[i].0 - p[j].0, p[i].1 - p[j].1);
                 let d2 = (dx * dx + dy * dy).max(1.0);
                 let f = repulsion * degree[i] * degree[j] / d2;
                 shift[i].0 += dx * f;
@@ -331,26 +421,26 @@ fn layout(
                 shift[j].1 -= dy * f;
             }
         }
-        for &(a, b, s) in &strength {
-            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
-            let f = s;
-            shift[a].0 -= dx * f;
-            shift[a].1 -= dy * f;
-            shift[b].0 += dx * f;
-            shift[b].1 += dy * f;
+        for &(a, b, s) in &links {
+            let (dx, dy) = (p[a].0 - p[b].0, p[a].1 - p[b].1);
+            shift[a].0 -= dx * s;
+            shift[a].1 -= dy * s;
+            shift[b].0 += dx * s;
+            shift[b].1 += dy * s;
         }
+        let centre = p.iter().fold((0.0, 0.0), |c, q| {
+            (c.0 + q.0 / n as f32, c.1 + q.1 / n as f32)
+        });
         let heat = start_heat * COOLING.powi(step as i32);
         let mut moved = 0f32;
         for i in 0..n {
-            let (cx, cy) = (centre.0 - pos[i].0, centre.1 - pos[i].1);
-            let d = (cx * cx + cy * cy).sqrt().max(1.0);
-            shift[i].0 += cx / d * gravity * degree[i];
-            shift[i].1 += cy / d * gravity * degree[i];
+            shift[i].0 += (centre.0 - p[i].0) * gravity * degree[i];
+            shift[i].1 += (centre.1 - p[i].1) * gravity * degree[i];
             let len = (shift[i].0 * shift[i].0 + shift[i].1 * shift[i].1).sqrt();
             if len > 0.0 {
                 let step_len = len.min(heat);
-                pos[i].0 += shift[i].0 / len * step_len;
-                pos[i].1 += shift[i].1 / len * step_len;
+                p[i].0 += shift[i].0 / len * step_len;
+                p[i].1 += shift[i].1 / len * step_len;
                 moved = moved.max(step_len);
             }
         }
@@ -358,7 +448,10 @@ fn layout(
             break;
         }
     }
-    (fit(pos), steps)
+    for (&i, q) in group.iter().zip(p) {
+        pos[i] = q;
+    }
+    steps
 }
 
 /// The radius of each node: by the square root of its stories, from 4 to 22.
@@ -429,8 +522,21 @@ fn settle(mut pos: Vec<(f32, f32)>, radii: &[f32]) -> Vec<(f32, f32)> {
     pos
 }
 
-/// How wide a text is, roughly, at font size 1 (an average letter of a sans-serif face).
-const LETTER_WIDTH: f32 = 0.56;
+/// How wide a text is at font size 1, by its letters, on the wide side of common sans-serif
+/// faces (DejaVu Sans, Segoe UI, Roboto), so that labels placed apart are drawn apart.
+pub fn text_width(text: &str) -> f32 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | '.' | ',' | '\'' | ' ' | '-' | '(' | ')' => {
+                0.36
+            }
+            'm' | 'w' | 'M' | 'W' => 0.92,
+            c if c.is_uppercase() => 0.74,
+            c if c.is_ascii_digit() => 0.64,
+            _ => 0.62,
+        })
+        .sum()
+}
 
 /// Labels for the nodes, the most storied first, each put right of, left of, above or below its
 /// node where it overlaps no label placed before it and stays in the frame; a node with no such
@@ -447,8 +553,8 @@ fn place_labels(
     // Nodes come sorted by stories, most first.
     for i in 0..names.len() {
         let size = 11.0 + 5.0 * (stories[i] as f32 / most).sqrt();
-        let w = names[i].chars().count() as f32 * size * LETTER_WIDTH;
-        let h = size * 1.15;
+        let w = text_width(names[i]) * size;
+        let h = size * 1.2;
         let (x, y, r) = (pos[i].0, pos[i].1, radii[i]);
         let spots = [
             (x + r + 3.0, y - h / 2.0),
@@ -469,7 +575,7 @@ fn place_labels(
             placed.push((left, top, w, h));
             labels[i] = Some(Label {
                 x: left,
-                y: top + size * 0.9,
+                y: top + size * 0.95,
                 size,
             });
         }
@@ -582,8 +688,8 @@ mod tests {
             .zip(&names)
             .filter_map(|(l, name)| {
                 let l = (*l)?;
-                let w = name.chars().count() as f32 * l.size * LETTER_WIDTH;
-                Some((l.x, l.y - l.size * 0.9, w, l.size * 1.15))
+                let w = text_width(name) * l.size;
+                Some((l.x, l.y - l.size * 0.95, w, l.size * 1.2))
             })
             .collect();
         assert!(boxes.len() >= 20, "only {} labels", boxes.len());

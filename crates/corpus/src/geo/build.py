@@ -14,7 +14,8 @@ Usage:
 `lon,lat` in tenths of a degree, the first absolute and each next one relative to the one
 before, separated by spaces. `places.txt`: `canonical|kind|ISO2|lat|lon` for every country,
 region and city of the gazetteer, lat/lon in hundredths of a degree, empty where no point is
-known (a region is then placed only in its country, a world region not at all).
+known (a region is then placed only in its country, a world region not at all); then
+`@CODE|state` for the US states' postal codes.
 
 The output is deterministic.
 """
@@ -174,6 +175,48 @@ def ring_points(arcs, indices):
     return points
 
 
+def clip(points, keep):
+    """The part of a closed ring on one side of a meridian (Sutherland-Hodgman): `keep` is
+    (x0, side), keeping x <= x0 for side 1 and x >= x0 for side -1."""
+    x0, side = keep
+    inside = lambda p: (p[0] - x0) * side <= 0
+    out = []
+    for i, cur in enumerate(points):
+        prev = points[i - 1]
+        if inside(cur):
+            if not inside(prev):
+                out.append(cross(prev, cur, x0))
+            out.append(cur)
+        elif inside(prev):
+            out.append(cross(prev, cur, x0))
+    return out
+
+
+def cross(a, b, x0):
+    t = (x0 - a[0]) / (b[0] - a[0])
+    return (x0, a[1] + t * (b[1] - a[1]))
+
+
+def split_at_antimeridian(points):
+    """A ring that crosses the 180th meridian as the rings on either side of it, each within
+    -180..180. A ring that goes round a pole (Antarctica) is left as it is: it is drawn as a band
+    closed along the bottom of the map."""
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        prev = unwrapped[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while prev - lon > 180:
+            lon += 360
+        unwrapped.append((lon, lat))
+    if abs(unwrapped[0][0] - unwrapped[-1][0]) > 180 or all(-180 <= p[0] <= 180 for p in unwrapped):
+        return [points]
+    pieces = [clip(clip(unwrapped, (180, 1)), (-180, -1)),
+              [(x - 360, y) for x, y in clip(unwrapped, (180, -1))],
+              [(x + 360, y) for x, y in clip(unwrapped, (-180, 1))]]
+    return [p for p in pieces if len(p) >= 3]
+
+
 def encode_ring(points):
     quantised = []
     for lon, lat in points:
@@ -205,9 +248,10 @@ def world(path, geo_countries):
         polygons = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
         for polygon in polygons:
             for ring in polygon:
-                encoded = encode_ring(ring_points(arcs, ring))
-                if encoded:
-                    shapes.setdefault(iso, []).append(encoded)
+                for piece in split_at_antimeridian(ring_points(arcs, ring)):
+                    encoded = encode_ring(piece)
+                    if encoded:
+                        shapes.setdefault(iso, []).append(encoded)
     return shapes
 
 
@@ -314,6 +358,12 @@ def main():
             out.append("%s|region|US|%d|%d" % (canon, round(lat * 100), round(lon * 100)))
         else:
             out.append("%s|region|%s||" % (canon, region_cc.get(canon, "")))
+    # US postal codes ("Austin, TX"), for the names the recogniser finds written so. "LA" is
+    # left out: in news it stands for Los Angeles more often than for Louisiana.
+    for code in sorted(states):
+        name = gazetteer.US_STATE_CANON.get(states[code]["name"], states[code]["name"])
+        if code != "LA" and name in state_point:
+            out.append("@%s|%s" % (code, name))
     with open(os.path.join(HERE, "places.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     unknown = sorted(set(hand) - {names[0] for names in rows("regions.txt")})

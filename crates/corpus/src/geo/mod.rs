@@ -88,7 +88,7 @@ fn places() -> &'static HashMap<(&'static str, PlaceType), Location> {
     static CELL: OnceLock<HashMap<(&'static str, PlaceType), Location>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut table = HashMap::default();
-        for line in PLACES.lines() {
+        for line in PLACES.lines().filter(|l| !l.starts_with('@')) {
             let fields: Vec<&'static str> = line.split('|').collect();
             let [canonical, kind, country, lat, lon] = fields[..] else {
                 continue;
@@ -115,15 +115,30 @@ fn places() -> &'static HashMap<(&'static str, PlaceType), Location> {
     })
 }
 
-/// Where a place named `name` is, if the gazetteer knows the name (under any of its aliases).
+/// Where a place named `name` is, if the gazetteer knows the name (under any of its aliases),
+/// or if it is a US state's postal code ("TX").
 pub fn locate(name: &str) -> Option<Location> {
-    let &(canonical, kind) = gazetteer().places.get(lookup_key(name).as_ref())?;
+    let Some(&(canonical, kind)) = gazetteer().places.get(lookup_key(name).as_ref()) else {
+        return postal_code(name);
+    };
     let kind = match kind {
         PlaceKind::Country => PlaceType::Country,
         PlaceKind::Region => PlaceType::Region,
         PlaceKind::City => PlaceType::City,
     };
     places().get(&(canonical, kind)).copied()
+}
+
+/// The US state whose postal code `code` is.
+fn postal_code(code: &str) -> Option<Location> {
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    PLACES
+        .lines()
+        .filter_map(|line| line.strip_prefix('@')?.split_once('|'))
+        .find(|(c, _)| *c == code)
+        .and_then(|(_, state)| places().get(&(state, PlaceType::Region)).copied())
 }
 
 /// The name of the country with this ISO code, if the gazetteer has it.
@@ -334,6 +349,20 @@ mod tests {
                 assert!((-90.0..=90.0).contains(&lat), "{} {lat}", shape.name);
             }
         }
+        // No ring but the one round the South Pole jumps across the map: a country over the
+        // 180th meridian (Russia, Fiji) is drawn as its two sides.
+        for shape in shapes.iter().filter(|s| s.code != "AQ") {
+            for ring in &shape.rings {
+                let closed = ring.iter().zip(ring.iter().cycle().skip(1));
+                for (a, b) in closed {
+                    assert!(
+                        (a.0 - b.0).abs() < 180.0,
+                        "{} jumps from {a:?} to {b:?}",
+                        shape.name
+                    );
+                }
+            }
+        }
         let france = shapes.iter().find(|s| s.code == "FR").unwrap();
         assert_eq!(france.name, "France");
         // Paris lies inside the box of France's rings.
@@ -362,6 +391,9 @@ mod tests {
         assert!(locate("Gaza").unwrap().point.is_some());
         assert_eq!(locate("Ontario").unwrap().country, Some("CA"));
         assert_eq!(locate("Atlantis"), None);
+        let texas = locate("TX").unwrap();
+        assert_eq!((texas.canonical, texas.country), ("Texas", Some("US")));
+        assert_eq!(locate("tx"), None);
         assert_eq!(country_name("DE"), Some("Germany"));
     }
 

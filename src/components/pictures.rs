@@ -1,0 +1,871 @@
+//! The two pictures of a filter: the network of the people and organisations named together,
+//! and the places on a world map. Both are laid out or counted in the worker and drawn here in
+//! SVG, with pan and zoom; hovering names what is under the pointer, clicking a node, a dot or a
+//! country selects that entity as a filter, clicking a link lists the stories it stands for.
+//! Both follow every other filter and export as SVG or PNG.
+
+use crate::app::{AppState, MiddleView};
+use crate::worker::protocol::Request;
+use corpus::network::{NetworkOptions, HEIGHT, WIDTH};
+use corpus::{EntityId, EntityKind};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
+
+/// The part of a picture in view, as an SVG `viewBox`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ViewBox {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl ViewBox {
+    fn whole(w: f64, h: f64) -> Self {
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        }
+    }
+
+    fn attr(&self) -> String {
+        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.w, self.h)
+    }
+
+    /// Zoomed by `factor` (below 1 is closer) about the point at fractions `fx`, `fy` of the
+    /// view; never further out than the whole picture, nor closer than a twelfth of it.
+    fn zoom(self, factor: f64, (fx, fy): (f64, f64), whole: ViewBox) -> Self {
+        let w = (self.w * factor).clamp(whole.w / 12.0, whole.w);
+        let h = w * whole.h / whole.w;
+        let x = self.x + (self.w - w) * fx;
+        let y = self.y + (self.h - h) * fy;
+        ViewBox { x, y, w, h }.kept_in(whole)
+    }
+
+    /// Moved so that it does not leave the whole picture.
+    fn kept_in(self, whole: ViewBox) -> Self {
+        ViewBox {
+            x: self.x.clamp(whole.x, whole.x + whole.w - self.w),
+            y: self.y.clamp(whole.y, whole.y + whole.h - self.h),
+            ..self
+        }
+    }
+}
+
+/// An SVG picture with pan (drag), zoom (wheel, or the buttons), and export as SVG and PNG.
+#[component]
+fn PictureFrame(
+    /// The picture's width in its own units.
+    width: f64,
+    /// The picture's height in its own units.
+    height: f64,
+    /// What the picture shows, for screen readers and the export's file name.
+    label: &'static str,
+    /// The file name the export gets, without its extension.
+    file: &'static str,
+    /// The `data-testid` of the SVG element.
+    test_id: &'static str,
+    /// Set while the pointer drags the picture: the click that ends a drag selects nothing.
+    dragged: StoredValue<bool>,
+    /// The picture.
+    children: Children,
+) -> impl IntoView {
+    let whole = ViewBox::whole(width, height);
+    let view_box = RwSignal::new(whole);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let status = expect_context::<AppState>().export_status;
+    // Where a drag started: pointer position and the view then.
+    let drag: StoredValue<Option<(f64, f64, ViewBox)>> = StoredValue::new(None);
+    let size = move || {
+        svg_ref
+            .get_untracked()
+            .map(|svg| {
+                let rect = svg.get_bounding_client_rect();
+                (
+                    rect.left(),
+                    rect.top(),
+                    rect.width().max(1.0),
+                    rect.height().max(1.0),
+                )
+            })
+            .unwrap_or((0.0, 0.0, 1.0, 1.0))
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let (left, top, w, h) = size();
+        let at = (
+            (f64::from(ev.client_x()) - left) / w,
+            (f64::from(ev.client_y()) - top) / h,
+        );
+        let factor = if ev.delta_y() > 0.0 { 1.2 } else { 1.0 / 1.2 };
+        view_box.update(|v| *v = v.zoom(factor, at, whole));
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() == 0 {
+            dragged.set_value(false);
+            drag.set_value(Some((
+                f64::from(ev.client_x()),
+                f64::from(ev.client_y()),
+                view_box.get_untracked(),
+            )));
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((x0, y0, start)) = drag.get_value() else {
+            return;
+        };
+        let (dx, dy) = (f64::from(ev.client_x()) - x0, f64::from(ev.client_y()) - y0);
+        if dx.abs() + dy.abs() > 4.0 {
+            dragged.set_value(true);
+        }
+        if dragged.get_value() {
+            let (_, _, w, h) = size();
+            view_box.set(
+                ViewBox {
+                    x: start.x - dx * start.w / w,
+                    y: start.y - dy * start.h / h,
+                    ..start
+                }
+                .kept_in(whole),
+            );
+        }
+    };
+    let on_up = move |_| drag.set_value(None);
+    let zoom_by = move |factor: f64| view_box.update(|v| *v = v.zoom(factor, (0.5, 0.5), whole));
+    let export = move |png: bool| {
+        if let Some(svg) = svg_ref.get_untracked() {
+            if let Err(error) = export_picture(&svg, whole, file, png, status) {
+                status.set(Some(format!("The picture could not be saved: {error}")));
+            }
+        }
+    };
+    view! {
+        <div class="picture-tools">
+            <button class="button small" aria-label="Zoom in" on:click=move |_| zoom_by(1.0 / 1.5)>
+                "+"
+            </button>
+            <button class="button small" aria-label="Zoom out" on:click=move |_| zoom_by(1.5)>
+                "−"
+            </button>
+            <button class="button small" on:click=move |_| view_box.set(whole)>
+                "Whole picture"
+            </button>
+            <span class="picture-tools-gap"></span>
+            <button
+                class="button small"
+                data-testid=format!("{file}-svg")
+                on:click=move |_| export(false)
+            >
+                "SVG"
+            </button>
+            <button
+                class="button small"
+                data-testid=format!("{file}-png")
+                on:click=move |_| export(true)
+            >
+                "PNG"
+            </button>
+        </div>
+        <svg
+            class="picture"
+            node_ref=svg_ref
+            data-testid=test_id
+            role="img"
+            aria-label=label
+            viewBox=move || view_box.get().attr()
+            preserveAspectRatio="xMidYMid meet"
+            font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+            on:wheel=on_wheel
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointerleave=on_up
+        >
+            <rect x="0" y="0" width=width height=height fill="#ffffff"></rect>
+            {children()}
+        </svg>
+    }
+}
+
+/// Saves the whole picture as an SVG file, or drawn at twice its size as a PNG.
+fn export_picture(
+    svg: &web_sys::SvgElement,
+    whole: ViewBox,
+    file: &str,
+    png: bool,
+    status: RwSignal<Option<String>>,
+) -> Result<(), String> {
+    let copy: web_sys::Element = svg
+        .clone_node_with_deep(true)
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    let set = |name: &str, value: &str| {
+        copy.set_attribute(name, value)
+            .map_err(|e| format!("{e:?}"))
+    };
+    set("xmlns", "http://www.w3.org/2000/svg")?;
+    set("viewBox", &whole.attr())?;
+    set("width", &format!("{}", whole.w))?;
+    set("height", &format!("{}", whole.h))?;
+    let text = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+        copy.outer_html()
+    );
+    if !png {
+        crate::app::download(&format!("{file}.svg"), "image/svg+xml", &text)?;
+        status.set(Some(format!("{file}.svg saved")));
+        return Ok(());
+    }
+    // A data: URL, as the page's content security policy allows images from no other place.
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&text))
+    );
+    let image = web_sys::HtmlImageElement::new().map_err(|e| format!("{e:?}"))?;
+    let (w, h) = (whole.w * 2.0, whole.h * 2.0);
+    let name = format!("{file}.png");
+    let loaded = image.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let drawn = (|| -> Result<String, String> {
+            let canvas: web_sys::HtmlCanvasElement = document()
+                .create_element("canvas")
+                .map_err(|e| format!("{e:?}"))?
+                .unchecked_into();
+            canvas.set_width(w as u32);
+            canvas.set_height(h as u32);
+            let context: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")
+                .map_err(|e| format!("{e:?}"))?
+                .ok_or("no 2D canvas")?
+                .unchecked_into();
+            context
+                .draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h)
+                .map_err(|e| format!("{e:?}"))?;
+            canvas
+                .to_data_url_with_type("image/png")
+                .map_err(|e| format!("{e:?}"))
+        })();
+        status.set(Some(
+            match drawn.and_then(|data| crate::app::download_url(&name, &data)) {
+                Ok(()) => format!("{name} saved"),
+                Err(error) => format!("The picture could not be saved: {error}"),
+            },
+        ));
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+    Ok(())
+}
+
+/// The colour of an entity kind's nodes: the colours the reader marks names in.
+fn kind_colour(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "#c2185b",
+        EntityKind::Org => "#6a4fb3",
+        EntityKind::Place => "#1f8a70",
+    }
+}
+
+/// The network's node sizes offered.
+const SIZES: [usize; 6] = [30, 60, 100, 150, 200, 300];
+
+/// The network of the entities the filter's stories name together.
+#[component]
+pub fn NetworkView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dragged = StoredValue::new(false);
+    // Asks again whenever the filter, the size or the kinds change.
+    Effect::new(move |_| {
+        state.generation.track();
+        let size = state.network_size.get();
+        let kinds = state.network_kinds.get();
+        if state.middle.get() != MiddleView::Network || state.files.with(Vec::is_empty) {
+            return;
+        }
+        state.send(Request::Network {
+            id: state.generation.get_untracked(),
+            query: state.query(0, 0),
+            options: NetworkOptions {
+                size,
+                kinds,
+                min_weight: 1,
+            },
+        });
+    });
+    let hover: RwSignal<Option<String>> = RwSignal::new(None);
+    let strongest = move || {
+        state.network.with(|n| {
+            n.as_ref()
+                .and_then(|(n, _)| n.links.first().map(|l| l.weight))
+                .unwrap_or(1)
+        })
+    };
+    let caption = move || match state.network.get() {
+        None => "Laying out the network…".to_owned(),
+        Some((network, millis)) => {
+            let min = state.network_min_weight.get();
+            let shown = network.links.iter().filter(|l| l.weight >= min).count();
+            format!(
+                "{} of {} entities · {} link{} shown of {} · laid out in {:.0} ms",
+                network.nodes.len(),
+                network.candidates,
+                shown,
+                crate::app::plural(shown),
+                network.links.len(),
+                millis
+            )
+        }
+    };
+    let kind_box = move |kind: EntityKind, name: &'static str| {
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid=format!("network-kind-{}", kind.label().to_lowercase())
+                    prop:checked=move || state.network_kinds.with(|k| k.contains(&kind))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state
+                            .network_kinds
+                            .update(|kinds| {
+                                kinds.retain(|&k| k != kind);
+                                if on {
+                                    kinds.push(kind);
+                                    kinds.sort_by_key(|k| k.label());
+                                }
+                            });
+                    }
+                />
+                {name}
+            </label>
+        }
+    };
+    let links = move || {
+        let min = state.network_min_weight.get();
+        state
+            .network
+            .with(|network| {
+                let Some((network, _)) = network else {
+                    return Vec::new();
+                };
+                let heaviest = network.links.first().map_or(1, |l| l.weight).max(1) as f32;
+                network
+                    .links
+                    .iter()
+                    .rev()
+                    .filter(|l| l.weight >= min)
+                    .filter_map(|link| {
+                        let a = network.nodes.get(link.a as usize)?;
+                        let b = network.nodes.get(link.b as usize)?;
+                        let share = link.weight as f32 / heaviest;
+                        Some((
+                            (a.entity, b.entity),
+                            (a.x, a.y, b.x, b.y),
+                            0.6 + 5.0 * share,
+                            0.25 + 0.5 * share,
+                            format!(
+                                "{} and {}: {} shared stor{}",
+                                a.name,
+                                b.name,
+                                link.weight,
+                                if link.weight == 1 { "y" } else { "ies" }
+                            ),
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .map(|((a, b), (x1, y1, x2, y2), width, opacity, title)| {
+                let hover_text = title.clone();
+                view! {
+                    <line
+                        class="link"
+                        data-testid="network-link"
+                        x1=x1
+                        y1=y1
+                        x2=x2
+                        y2=y2
+                        stroke="#5d6675"
+                        stroke-opacity=opacity
+                        stroke-width=width
+                        on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
+                        on:mouseleave=move |_| hover.set(None)
+                        on:click=move |_| {
+                            if !dragged.get_value() {
+                                state
+                                    .send(Request::SharedStories {
+                                        query: state.query(0, 0),
+                                        a,
+                                        b,
+                                    });
+                            }
+                        }
+                    >
+                        <title>{title}</title>
+                    </line>
+                }
+            })
+            .collect_view()
+    };
+    let nodes = move || {
+        let selected: Vec<EntityId> = state
+            .selected_entities
+            .with(|s| s.iter().map(|e| e.0).collect());
+        let (network, _) = state.network.get()?;
+        let mut degree = vec![0usize; network.nodes.len()];
+        for link in &network.links {
+            degree[link.a as usize] += 1;
+            degree[link.b as usize] += 1;
+        }
+        let nodes = network
+            .nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, node)| {
+                let id = node.entity;
+                let name = node.name.clone();
+                let is_selected = selected.contains(&id);
+                let title = format!(
+                    "{} · {} · {} stor{} · linked to {}",
+                    node.name,
+                    node.kind.label().to_lowercase(),
+                    node.stories,
+                    if node.stories == 1 { "y" } else { "ies" },
+                    degree[i]
+                );
+                let hover_text = title.clone();
+                view! {
+                    <circle
+                        class="node"
+                        class:selected=is_selected
+                        data-testid="network-node"
+                        data-name=node.name.clone()
+                        cx=node.x
+                        cy=node.y
+                        r=node.r
+                        fill=kind_colour(node.kind)
+                        fill-opacity="0.85"
+                        stroke=if is_selected { "#1d2330" } else { "#ffffff" }
+                        stroke-width=if is_selected { "3" } else { "1.2" }
+                        on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
+                        on:mouseleave=move |_| hover.set(None)
+                        on:click=move |_| {
+                            if !dragged.get_value() {
+                                state.toggle_entity(id, name.clone());
+                            }
+                        }
+                    >
+                        <title>{title}</title>
+                    </circle>
+                }
+            })
+            .collect_view();
+        Some(nodes)
+    };
+    let labels = move || {
+        state.network.get().map(|(network, _)| {
+            network
+                .nodes
+                .into_iter()
+                .filter_map(|node| {
+                    let label = node.label?;
+                    Some(view! {
+                        <text
+                            class="label"
+                            x=label.x
+                            y=label.y
+                            font-size=label.size
+                            fill="#1d2330"
+                            stroke="#ffffff"
+                            stroke-width="3"
+                            stroke-opacity="0.8"
+                            paint-order="stroke"
+                            pointer-events="none"
+                        >
+                            {node.name}
+                        </text>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let shared = move || {
+        state.shared_stories.get().map(|shared| {
+            let items = shared
+                .articles
+                .iter()
+                .map(|article| {
+                    let id = article.id;
+                    view! {
+                        <li>
+                            <button class="link" on:click=move |_| state.select(id)>
+                                {article.title.clone()}
+                            </button>
+                            <span class="muted">{format!(" · {}", article.file)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="shared-stories" data-testid="shared-stories" aria-label="Shared stories">
+                    <h3>
+                        {format!(
+                            "{} and {}: {} shared stor{}",
+                            shared.a.name,
+                            shared.b.name,
+                            shared.total,
+                            if shared.total == 1 { "y" } else { "ies" },
+                        )}
+                        <button
+                            class="link"
+                            on:click=move |_| state.shared_stories.set(None)
+                        >
+                            "close"
+                        </button>
+                    </h3>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    };
+    view! {
+        <section class="pictures" aria-label="Network of entities">
+            <div class="picture-controls">
+                <label>
+                    "Entities "
+                    <select
+                        class="sort"
+                        data-testid="network-size"
+                        on:change=move |ev| {
+                            if let Ok(size) = event_target_value(&ev).parse() {
+                                state.network_size.set(size);
+                            }
+                        }
+                    >
+                        {SIZES
+                            .iter()
+                            .map(|&size| {
+                                view! {
+                                    <option
+                                        value=size.to_string()
+                                        selected=move || state.network_size.get() == size
+                                    >
+                                        {size.to_string()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                {kind_box(EntityKind::Person, "People")}
+                {kind_box(EntityKind::Org, "Organisations")}
+                {kind_box(EntityKind::Place, "Places")}
+                <label class="slider">
+                    {move || {
+                        let min = state.network_min_weight.get();
+                        format!("Links of {min}+ shared stor{}", if min == 1 { "y" } else { "ies" })
+                    }}
+                    <input
+                        type="range"
+                        min="1"
+                        max=move || strongest().to_string()
+                        data-testid="network-min-weight"
+                        prop:value=move || state.network_min_weight.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(min) = event_target_value(&ev).parse() {
+                                state.network_min_weight.set(min);
+                            }
+                        }
+                    />
+                </label>
+            </div>
+            <p class="picture-caption" data-testid="network-caption">
+                {move || hover.get().unwrap_or_else(caption)}
+            </p>
+            <PictureFrame
+                width=f64::from(WIDTH)
+                height=f64::from(HEIGHT)
+                label="Network of the entities named in the same stories"
+                file="network"
+                test_id="network"
+                dragged=dragged
+            >
+                <g class="links">{links}</g>
+                <g class="nodes">{nodes}</g>
+                <g class="labels">{labels}</g>
+            </PictureFrame>
+            <p class="picture-legend">
+                <span class="swatch" style:background=kind_colour(EntityKind::Person)></span>
+                "people "
+                <span class="swatch" style:background=kind_colour(EntityKind::Org)></span>
+                "organisations "
+                <span class="swatch" style:background=kind_colour(EntityKind::Place)></span>
+                "places · size: stories · click a node to filter by it, a link for its stories; drag to move, wheel to zoom"
+            </p>
+            {shared}
+        </section>
+    }
+}
+
+/// The map's frame: Equal Earth's whole world, in these units.
+const MAP_SCALE: f64 = 184.0;
+/// The map's width.
+const MAP_WIDTH: f64 = 2.0 * 2.7057 * MAP_SCALE;
+/// The map's height.
+const MAP_HEIGHT: f64 = 2.0 * 1.3173 * MAP_SCALE;
+
+/// A longitude and latitude as a point of the map.
+fn map_point(lon: f32, lat: f32) -> (f64, f64) {
+    let (x, y) = corpus::geo::project((lon, lat));
+    (
+        (f64::from(x) + 2.7057) * MAP_SCALE,
+        (1.3173 - f64::from(y)) * MAP_SCALE,
+    )
+}
+
+/// Every country's outline as an SVG path, made once.
+fn country_paths() -> &'static [(&'static str, &'static str, String)] {
+    static PATHS: OnceLock<Vec<(&'static str, &'static str, String)>> = OnceLock::new();
+    PATHS.get_or_init(|| {
+        corpus::geo::countries()
+            .iter()
+            .map(|country| {
+                let mut d = String::new();
+                for ring in &country.rings {
+                    for (i, &(lon, lat)) in ring.iter().enumerate() {
+                        let (x, y) = map_point(lon, lat);
+                        d.push_str(&format!(
+                            "{}{:.1},{:.1}",
+                            if i == 0 { "M" } else { "L" },
+                            x,
+                            y
+                        ));
+                    }
+                    d.push('Z');
+                }
+                (country.code, country.name, d)
+            })
+            .collect()
+    })
+}
+
+/// The shade of a country named in `stories` of at most `most` stories (none: grey).
+fn shade(stories: usize, most: usize) -> String {
+    if stories == 0 {
+        return "#e3e6eb".to_owned();
+    }
+    let t = ((1.0 + stories as f64).ln() / (1.0 + most.max(1) as f64).ln()).clamp(0.0, 1.0);
+    let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        mix(0xd3 as f64, 0x17 as f64),
+        mix(0xe3 as f64, 0x45 as f64),
+        mix(0xf5 as f64, 0x8c as f64)
+    )
+}
+
+/// The places the filter's stories name, on a world map.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dragged = StoredValue::new(false);
+    Effect::new(move |_| {
+        state.generation.track();
+        if state.middle.get() != MiddleView::Map || state.files.with(Vec::is_empty) {
+            return;
+        }
+        state.send(Request::PlaceMap {
+            id: state.generation.get_untracked(),
+            query: state.query(0, 0),
+        });
+    });
+    let hover: RwSignal<Option<String>> = RwSignal::new(None);
+    // Per country code: its entity, name, stories named, stories of places in it.
+    let by_country = Memo::new(move |_| {
+        state.place_map.with(|map| {
+            map.as_ref()
+                .map(|(map, _)| {
+                    map.countries
+                        .iter()
+                        .map(|c| {
+                            (
+                                c.code.clone(),
+                                (c.entity, c.name.clone(), c.stories, c.inside),
+                            )
+                        })
+                        .collect::<HashMap<_, _>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let most = Memo::new(move |_| {
+        state.place_map.with(|map| {
+            map.as_ref().map_or(1, |(map, _)| {
+                map.countries
+                    .iter()
+                    .map(|c| c.stories)
+                    .chain(map.points.iter().map(|p| p.stories))
+                    .max()
+                    .unwrap_or(1)
+            })
+        })
+    });
+    let countries = country_paths()
+        .iter()
+        .map(|(code, name, d)| {
+            let code = *code;
+            let info = move || by_country.with(|m| m.get(code).cloned());
+            let title = move || match info() {
+                Some((_, name, stories, inside)) => format!(
+                    "{name}: named in {stories} stor{}; a place in it in {inside}",
+                    if stories == 1 { "y" } else { "ies" }
+                ),
+                None => format!("{name}: not named"),
+            };
+            view! {
+                <path
+                    class="country"
+                    class:named=move || info().is_some()
+                    data-testid="map-country"
+                    data-code=code
+                    d=d.clone()
+                    fill=move || shade(info().map_or(0, |i| i.2), most.get())
+                    stroke="#ffffff"
+                    stroke-width="0.5"
+                    on:mouseenter=move |_| hover.set(Some(title()))
+                    on:mouseleave=move |_| hover.set(None)
+                    on:click=move |_| {
+                        if let (false, Some((id, name, _, _))) = (dragged.get_value(), info()) {
+                            state.toggle_entity(id, name);
+                        }
+                    }
+                >
+                    <title>{title}</title>
+                </path>
+            }
+        })
+        .collect_view();
+    let dots = move || {
+        let selected: Vec<EntityId> = state
+            .selected_entities
+            .with(|s| s.iter().map(|e| e.0).collect());
+        let most = most.get() as f64;
+        state.place_map.get().map(|(map, _)| {
+            map.points
+                .into_iter()
+                .rev()
+                .map(|point| {
+                    let (x, y) = map_point(point.lon, point.lat);
+                    let r = 2.2 + 9.0 * (point.stories as f64 / most).sqrt();
+                    let id = point.entity;
+                    let name = point.name.clone();
+                    let is_selected = selected.contains(&id);
+                    let title = format!(
+                        "{}: named in {} stor{}",
+                        point.name,
+                        point.stories,
+                        if point.stories == 1 { "y" } else { "ies" }
+                    );
+                    let hover_text = title.clone();
+                    view! {
+                        <circle
+                            class="place-dot"
+                            data-testid="map-dot"
+                            data-name=point.name.clone()
+                            cx=x
+                            cy=y
+                            r=r
+                            fill="#d0443a"
+                            fill-opacity="0.8"
+                            stroke=if is_selected { "#1d2330" } else { "#ffffff" }
+                            stroke-width=if is_selected { "2" } else { "0.7" }
+                            on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
+                            on:mouseleave=move |_| hover.set(None)
+                            on:click=move |_| {
+                                if !dragged.get_value() {
+                                    state.toggle_entity(id, name.clone());
+                                }
+                            }
+                        >
+                            <title>{title}</title>
+                        </circle>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let caption = move || match state.place_map.get() {
+        None => "Placing the places…".to_owned(),
+        Some((map, millis)) => format!(
+            "{} countr{} shaded · {} place{} as dots · {} not on the map · counted in {:.0} ms",
+            map.countries.len(),
+            if map.countries.len() == 1 { "y" } else { "ies" },
+            map.points.len(),
+            crate::app::plural(map.points.len()),
+            map.unplaced.len(),
+            millis
+        ),
+    };
+    let unplaced = move || {
+        state.place_map.get().map(|(map, _)| {
+            let total = map.unplaced.len();
+            let items = map
+                .unplaced
+                .into_iter()
+                .take(200)
+                .map(|place| {
+                    let id = place.entity;
+                    let name = place.name.clone();
+                    view! {
+                        <li data-testid="map-unplaced">
+                            <button class="link" on:click=move |_| state.toggle_entity(id, name.clone())>
+                                {place.name.clone()}
+                            </button>
+                            <span class="muted">{format!(" {} · {}", place.stories, place.why)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{format!("Not on the map ({total})")}</h3>
+                <ul>{items}</ul>
+                {(total > 200).then(|| view! { <p class="muted">"The 200 most named are listed."</p> })}
+            }
+        })
+    };
+    view! {
+        <section class="pictures" aria-label="Map of places">
+            <p class="picture-caption" data-testid="map-caption">
+                {move || hover.get().unwrap_or_else(caption)}
+            </p>
+            <div class="map-and-list">
+                <div class="map-frame">
+                    <PictureFrame
+                        width=MAP_WIDTH
+                        height=MAP_HEIGHT
+                        label="World map of the places named"
+                        file="map"
+                        test_id="map"
+                        dragged=dragged
+                    >
+                        <g class="countries">{countries}</g>
+                        <g class="dots">{dots}</g>
+                    </PictureFrame>
+                    <p class="picture-legend">
+                        <span class="swatch" style:background=shade(1, 100)></span>
+                        "few "
+                        <span class="swatch" style:background=shade(100, 100)></span>
+                        "many stories name the country · "
+                        <span class="swatch dot"></span>
+                        "a city or region · click to filter by it"
+                    </p>
+                </div>
+                <aside class="map-unplaced" aria-label="Places not on the map">{unplaced}</aside>
+            </div>
+        </section>
+    }
+}
