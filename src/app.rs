@@ -38,9 +38,10 @@ pub struct EntityDetail {
 }
 
 /// What the middle pane shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MiddleView {
     /// The list of articles.
+    #[default]
     Articles,
     /// Every place the search or the entity stands.
     Concordance,
@@ -533,6 +534,7 @@ pub fn App() -> impl IntoView {
     state.stated_only.set(view.stated_only);
     state.include_undated.set(view.include_undated);
     state.show_copies.set(view.copies);
+    state.middle.set(view.show);
     if view.names_anything() {
         state.pending_view.set_value(Some(view));
     }
@@ -572,6 +574,7 @@ pub fn App() -> impl IntoView {
             article: state
                 .document
                 .with(|d| d.as_ref().map(|d| (d.file.clone(), d.line))),
+            show: state.middle.get(),
         };
         // Until the corpus has said what the URL's names stand for, the URL stays as it came.
         if state.pending_view.with_value(Option::is_some) {
@@ -595,10 +598,15 @@ pub fn App() -> impl IntoView {
     });
 
     // The first page of every filter, whatever the middle pane shows: the status line, the
-    // facets and the timeline come with it.
+    // facets and the timeline come with it. A picture asks for it itself, after its own
+    // question, so that the picture the user looks at is answered first.
     Effect::new(move |_| {
         state.generation.track();
-        if state.ready.get() && !state.files.with(Vec::is_empty) {
+        let picture = matches!(
+            state.middle.get_untracked(),
+            MiddleView::Network | MiddleView::Map
+        );
+        if state.ready.get() && !state.files.with(Vec::is_empty) && !picture {
             state.request_page(0);
         }
     });

@@ -1,12 +1,13 @@
 //! The view in the URL: the search, its order, the date range and modes, the selected entities
-//! and topics and the open article, kept in the URL's hash so that a reload or a bookmark brings
-//! the same view back once the corpus is loaded. Entities, topics and the article are kept by
-//! name (the article by file and line), never by internal number, so a corpus rebuilt from the
-//! same files still matches.
+//! and topics, the open article and what the middle pane shows (list, concordance, network or
+//! map), kept in the URL's hash so that a reload or a bookmark brings the same view back once
+//! the corpus is loaded. Entities, topics and the article are kept by name (the article by file
+//! and line), never by internal number, so a corpus rebuilt from the same files still matches.
 //!
 //! The hash reads `#q=militias&sort=date&from=2020-01-01&to=2020-12-31&e=Ali%20Khamenei&e=…`:
 //! `key=value` pairs joined by `&`, values percent-encoded. Pure functions, tested natively.
 
+use crate::app::MiddleView;
 use corpus::{DateMode, LineNo, SortOrder};
 
 /// Everything of a view the URL keeps.
@@ -32,6 +33,8 @@ pub struct View {
     pub topics: Vec<String>,
     /// The open article: its file and the line its title stands on.
     pub article: Option<(String, LineNo)>,
+    /// What the middle pane shows.
+    pub show: MiddleView,
 }
 
 impl View {
@@ -112,6 +115,12 @@ pub fn to_hash(view: &View) -> String {
         pairs.push(("file", file.clone()));
         pairs.push(("line", line.to_string()));
     }
+    match view.show {
+        MiddleView::Articles => {}
+        MiddleView::Concordance => pairs.push(("show", "concordance".into())),
+        MiddleView::Network => pairs.push(("show", "network".into())),
+        MiddleView::Map => pairs.push(("show", "map".into())),
+    }
     pairs
         .into_iter()
         .map(|(key, value)| format!("{key}={}", encode(&value)))
@@ -145,6 +154,14 @@ pub fn from_hash(hash: &str) -> View {
             "t" if !value.is_empty() => view.topics.push(value),
             "file" => file = Some(value),
             "line" => line = value.parse().ok(),
+            "show" => {
+                view.show = match value.as_str() {
+                    "concordance" => MiddleView::Concordance,
+                    "network" => MiddleView::Network,
+                    "map" => MiddleView::Map,
+                    _ => MiddleView::Articles,
+                }
+            }
             _ => {}
         }
     }
@@ -170,6 +187,7 @@ mod tests {
             entities: vec!["Mohammed Shia al-Sudani".into(), "Kataib Hezbollah".into()],
             topics: vec!["Iraq · Iraqi · militias".into()],
             article: Some(("news.zip/2024/story #1.txt".into(), 46)),
+            show: MiddleView::Map,
         };
         let hash = to_hash(&view);
         assert!(!hash.contains(' ') && !hash.contains('#'), "{hash}");

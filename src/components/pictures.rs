@@ -7,7 +7,7 @@
 use crate::app::{AppState, MiddleView};
 use crate::worker::protocol::Request;
 use corpus::network::{NetworkOptions, HEIGHT, WIDTH};
-use corpus::{EntityId, EntityKind};
+use corpus::EntityKind;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -56,6 +56,19 @@ impl ViewBox {
     }
 }
 
+/// Where the pointer is over a picture, in the picture's units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PointerAt {
+    /// Across.
+    pub x: f64,
+    /// Down.
+    pub y: f64,
+    /// How many of the picture's units one screen pixel is (for a tolerance).
+    pub per_pixel: f64,
+    /// A click (else a move).
+    pub click: bool,
+}
+
 /// An SVG picture with pan (drag), zoom (wheel, or the buttons), and export as SVG and PNG.
 #[component]
 fn PictureFrame(
@@ -71,6 +84,10 @@ fn PictureFrame(
     test_id: &'static str,
     /// Set while the pointer drags the picture: the click that ends a drag selects nothing.
     dragged: StoredValue<bool>,
+    /// Told where the pointer is over the picture when it moves (not dragging) or clicks
+    /// anything but a node, dot or country.
+    #[prop(optional)]
+    on_pointer: Option<Callback<PointerAt>>,
     /// The picture.
     children: Children,
 ) -> impl IntoView {
@@ -94,6 +111,29 @@ fn PictureFrame(
             })
             .unwrap_or((0.0, 0.0, 1.0, 1.0))
     };
+    // The pointer in the picture's units: the view box drawn centred at the largest scale that
+    // fits the element ("xMidYMid meet").
+    let at = move |client_x: i32, client_y: i32, click: bool| {
+        let (left, top, w, h) = size();
+        let v = view_box.get_untracked();
+        let scale = (w / v.w).min(h / v.h);
+        let (ox, oy) = ((w - v.w * scale) / 2.0, (h - v.h * scale) / 2.0);
+        PointerAt {
+            x: v.x + (f64::from(client_x) - left - ox) / scale,
+            y: v.y + (f64::from(client_y) - top - oy) / scale,
+            per_pixel: 1.0 / scale,
+            click,
+        }
+    };
+    // Nodes, dots and countries answer for themselves.
+    let on_itself = |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| {
+                e.get_attribute("data-testid")
+                    .is_some_and(|id| id != "links")
+            })
+    };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
         let (left, top, w, h) = size();
@@ -116,6 +156,11 @@ fn PictureFrame(
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
         let Some((x0, y0, start)) = drag.get_value() else {
+            if let Some(callback) = on_pointer {
+                if !on_itself(&ev) {
+                    callback.run(at(ev.client_x(), ev.client_y(), false));
+                }
+            }
             return;
         };
         let (dx, dy) = (f64::from(ev.client_x()) - x0, f64::from(ev.client_y()) - y0);
@@ -135,6 +180,13 @@ fn PictureFrame(
         }
     };
     let on_up = move |_| drag.set_value(None);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(callback) = on_pointer {
+            if !dragged.get_value() && !on_itself(&ev) {
+                callback.run(at(ev.client_x(), ev.client_y(), true));
+            }
+        }
+    };
     let zoom_by = move |factor: f64| view_box.update(|v| *v = v.zoom(factor, (0.5, 0.5), whole));
     let export = move |png: bool| {
         if let Some(svg) = svg_ref.get_untracked() {
@@ -183,6 +235,7 @@ fn PictureFrame(
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up
+            on:click=on_click
             on:pointerleave=on_up
         >
             <rect x="0" y="0" width=width height=height fill="#ffffff"></rect>
@@ -270,6 +323,19 @@ fn kind_colour(kind: EntityKind) -> &'static str {
     }
 }
 
+/// How far a point is from a line segment (x1, y1, x2, y2).
+fn segment_distance(x: f64, y: f64, (x1, y1, x2, y2): (f32, f32, f32, f32)) -> f64 {
+    let (x1, y1, x2, y2) = (f64::from(x1), f64::from(y1), f64::from(x2), f64::from(y2));
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let length = dx * dx + dy * dy;
+    let t = if length > 0.0 {
+        (((x - x1) * dx + (y - y1) * dy) / length).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((x - x1 - t * dx).powi(2) + (y - y1 - t * dy).powi(2)).sqrt()
+}
+
 /// The network's node sizes offered.
 const SIZES: [usize; 6] = [30, 60, 100, 150, 200, 300];
 
@@ -295,6 +361,7 @@ pub fn NetworkView() -> impl IntoView {
                 min_weight: 1,
             },
         });
+        state.request_page(0);
     });
     let hover: RwSignal<Option<String>> = RwSignal::new(None);
     let strongest = move || {
@@ -344,77 +411,131 @@ pub fn NetworkView() -> impl IntoView {
             </label>
         }
     };
-    let links = move || {
+    // The links drawn, with their ends, as (a, b, weight, (x1, y1, x2, y2)).
+    let shown_links = Memo::new(move |_| {
         let min = state.network_min_weight.get();
-        state
-            .network
-            .with(|network| {
-                let Some((network, _)) = network else {
-                    return Vec::new();
-                };
-                let heaviest = network.links.first().map_or(1, |l| l.weight).max(1) as f32;
-                network
-                    .links
-                    .iter()
-                    .rev()
-                    .filter(|l| l.weight >= min)
-                    .filter_map(|link| {
-                        let a = network.nodes.get(link.a as usize)?;
-                        let b = network.nodes.get(link.b as usize)?;
-                        let share = link.weight as f32 / heaviest;
-                        Some((
-                            (a.entity, b.entity),
-                            (a.x, a.y, b.x, b.y),
-                            0.6 + 5.0 * share,
-                            0.25 + 0.5 * share,
-                            format!(
-                                "{} and {}: {} shared stor{}",
-                                a.name,
-                                b.name,
-                                link.weight,
-                                if link.weight == 1 { "y" } else { "ies" }
-                            ),
-                        ))
-                    })
-                    .collect::<Vec<_>>()
-            })
+        state.network.with(|network| {
+            let Some((network, _)) = network else {
+                return Vec::new();
+            };
+            network
+                .links
+                .iter()
+                .filter(|l| l.weight >= min)
+                .filter_map(|link| {
+                    let a = network.nodes.get(link.a as usize)?;
+                    let b = network.nodes.get(link.b as usize)?;
+                    Some((link.a, link.b, link.weight, (a.x, a.y, b.x, b.y)))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let hover_link: RwSignal<Option<usize>> = RwSignal::new(None);
+    // The drawn link nearest the pointer, within a few pixels.
+    let nearest = move |at: PointerAt| {
+        shown_links.with_untracked(|links| {
+            let reach = 5.0 * at.per_pixel;
+            links
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, _, _, ends))| (i, segment_distance(at.x, at.y, ends)))
+                .filter(|&(_, d)| d <= reach)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| i)
+        })
+    };
+    let link_text = move |i: usize| {
+        let (a, b, weight, _) = shown_links.with_untracked(|l| l.get(i).copied())?;
+        state.network.with_untracked(|network| {
+            let (network, _) = network.as_ref()?;
+            let (a, b) = (
+                network.nodes.get(a as usize)?,
+                network.nodes.get(b as usize)?,
+            );
+            Some((
+                a.entity,
+                b.entity,
+                format!(
+                    "{} and {}: {} shared stor{}",
+                    a.name,
+                    b.name,
+                    weight,
+                    if weight == 1 { "y" } else { "ies" }
+                ),
+            ))
+        })
+    };
+    let on_pointer = Callback::new(move |at: PointerAt| {
+        let found = nearest(at);
+        if at.click {
+            if let Some((a, b, _)) = found.and_then(link_text) {
+                state.send(Request::SharedStories {
+                    query: state.query(0, 0),
+                    a,
+                    b,
+                });
+            }
+            return;
+        }
+        if found != hover_link.get_untracked() {
+            hover_link.set(found);
+            hover.set(found.and_then(link_text).map(|(_, _, text)| text));
+        }
+    });
+    // The links as a few paths, one for each strength, weakest first: thousands of links cost
+    // a handful of elements.
+    let links = move || {
+        let heaviest = state.network.with(|n| {
+            n.as_ref()
+                .and_then(|(n, _)| n.links.first().map(|l| l.weight))
+                .unwrap_or(1)
+                .max(1)
+        }) as f32;
+        const LEVELS: usize = 6;
+        let mut paths = vec![String::new(); LEVELS];
+        shown_links.with(|links| {
+            for &(_, _, weight, (x1, y1, x2, y2)) in links {
+                let level = ((weight as f32 / heaviest) * (LEVELS - 1) as f32).round() as usize;
+                let d = &mut paths[level.min(LEVELS - 1)];
+                d.push_str(&format!("M{x1:.1},{y1:.1}L{x2:.1},{y2:.1}"));
+            }
+        });
+        paths
             .into_iter()
-            .map(|((a, b), (x1, y1, x2, y2), width, opacity, title)| {
-                let hover_text = title.clone();
+            .enumerate()
+            .filter(|(_, d)| !d.is_empty())
+            .map(|(level, d)| {
+                let share = level as f32 / (LEVELS - 1) as f32;
                 view! {
-                    <line
-                        class="link"
-                        data-testid="network-link"
-                        x1=x1
-                        y1=y1
-                        x2=x2
-                        y2=y2
+                    <path
+                        d=d
+                        fill="none"
                         stroke="#5d6675"
-                        stroke-opacity=opacity
-                        stroke-width=width
-                        on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
-                        on:mouseleave=move |_| hover.set(None)
-                        on:click=move |_| {
-                            if !dragged.get_value() {
-                                state
-                                    .send(Request::SharedStories {
-                                        query: state.query(0, 0),
-                                        a,
-                                        b,
-                                    });
-                            }
-                        }
-                    >
-                        <title>{title}</title>
-                    </line>
+                        stroke-opacity=0.22 + 0.5 * share
+                        stroke-width=0.6 + 5.0 * share
+                        stroke-linecap="round"
+                    ></path>
                 }
             })
             .collect_view()
     };
+    let hovered_line = move || {
+        let i = hover_link.get()?;
+        let (_, _, _, (x1, y1, x2, y2)) = shown_links.with(|l| l.get(i).copied())?;
+        Some(view! {
+            <line
+                x1=x1
+                y1=y1
+                x2=x2
+                y2=y2
+                stroke="#1f5fbf"
+                stroke-width="3"
+                stroke-linecap="round"
+                pointer-events="none"
+            ></line>
+        })
+    };
     let nodes = move || {
-        let selected: Vec<EntityId> = state
-            .selected_entities
-            .with(|s| s.iter().map(|e| e.0).collect());
         let (network, _) = state.network.get()?;
         let mut degree = vec![0usize; network.nodes.len()];
         for link in &network.links {
@@ -428,7 +549,12 @@ pub fn NetworkView() -> impl IntoView {
             .map(|(i, node)| {
                 let id = node.entity;
                 let name = node.name.clone();
-                let is_selected = selected.contains(&id);
+                // Only this node's ring follows the selection: a click redraws no other node.
+                let selected = Memo::new(move |_| {
+                    state
+                        .selected_entities
+                        .with(|s| s.iter().any(|e| e.0 == id))
+                });
                 let title = format!(
                     "{} · {} · {} stor{} · linked to {}",
                     node.name,
@@ -441,7 +567,7 @@ pub fn NetworkView() -> impl IntoView {
                 view! {
                     <circle
                         class="node"
-                        class:selected=is_selected
+                        class:selected=move || selected.get()
                         data-testid="network-node"
                         data-name=node.name.clone()
                         cx=node.x
@@ -449,8 +575,8 @@ pub fn NetworkView() -> impl IntoView {
                         r=node.r
                         fill=kind_colour(node.kind)
                         fill-opacity="0.85"
-                        stroke=if is_selected { "#1d2330" } else { "#ffffff" }
-                        stroke-width=if is_selected { "3" } else { "1.2" }
+                        stroke=move || if selected.get() { "#1d2330" } else { "#ffffff" }
+                        stroke-width=move || if selected.get() { "3" } else { "1.2" }
                         on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
                         on:mouseleave=move |_| hover.set(None)
                         on:click=move |_| {
@@ -593,8 +719,16 @@ pub fn NetworkView() -> impl IntoView {
                 file="network"
                 test_id="network"
                 dragged=dragged
+                on_pointer=on_pointer
             >
-                <g class="links">{links}</g>
+                <g
+                    class="links"
+                    data-testid="links"
+                    data-count=move || shown_links.with(Vec::len).to_string()
+                >
+                    {links}
+                </g>
+                {hovered_line}
                 <g class="nodes">{nodes}</g>
                 <g class="labels">{labels}</g>
             </PictureFrame>
@@ -682,6 +816,7 @@ pub fn MapView() -> impl IntoView {
             id: state.generation.get_untracked(),
             query: state.query(0, 0),
         });
+        state.request_page(0);
     });
     let hover: RwSignal<Option<String>> = RwSignal::new(None);
     // Per country code: its entity, name, stories named, stories of places in it.
@@ -750,9 +885,6 @@ pub fn MapView() -> impl IntoView {
         })
         .collect_view();
     let dots = move || {
-        let selected: Vec<EntityId> = state
-            .selected_entities
-            .with(|s| s.iter().map(|e| e.0).collect());
         let most = most.get() as f64;
         state.place_map.get().map(|(map, _)| {
             map.points
@@ -763,7 +895,11 @@ pub fn MapView() -> impl IntoView {
                     let r = 2.2 + 9.0 * (point.stories as f64 / most).sqrt();
                     let id = point.entity;
                     let name = point.name.clone();
-                    let is_selected = selected.contains(&id);
+                    let selected = Memo::new(move |_| {
+                        state
+                            .selected_entities
+                            .with(|s| s.iter().any(|e| e.0 == id))
+                    });
                     let title = format!(
                         "{}: named in {} stor{}",
                         point.name,
@@ -781,8 +917,8 @@ pub fn MapView() -> impl IntoView {
                             r=r
                             fill="#d0443a"
                             fill-opacity="0.8"
-                            stroke=if is_selected { "#1d2330" } else { "#ffffff" }
-                            stroke-width=if is_selected { "2" } else { "0.7" }
+                            stroke=move || if selected.get() { "#1d2330" } else { "#ffffff" }
+                            stroke-width=move || if selected.get() { "2" } else { "0.7" }
                             on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
                             on:mouseleave=move |_| hover.set(None)
                             on:click=move |_| {

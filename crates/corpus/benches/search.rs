@@ -5,53 +5,14 @@
 
 use corpus::index::{best_passage, match_ranges, parse, SearchIndex};
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::path::Path;
 use std::time::Instant;
 
-const ARTICLES: usize = 50_000;
-const SENTENCES_PER_ARTICLE: usize = 14;
+mod common;
 
-/// 50,000 (title, body) pairs built from the real sentences of the wcxb-dev gold bodies.
-fn articles() -> Vec<(String, String)> {
-    let gold =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/wcxb-dev/gold.jsonl");
-    let text = std::fs::read_to_string(&gold)
-        .unwrap_or_else(|e| panic!("the bench reads {}: {e}", gold.display()));
-    let mut sentences: Vec<String> = Vec::new();
-    let mut titles: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
-        titles.push(value["title"].as_str().unwrap_or("").to_owned());
-        let body = value["body"].as_str().unwrap_or("");
-        sentences.extend(
-            body.split_inclusive(['.', '!', '?'])
-                .map(str::trim)
-                .filter(|s| s.split_whitespace().count() >= 6)
-                .map(str::to_owned),
-        );
-    }
-    // A fixed linear congruential walk: the same corpus on every run.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize % n
-    };
-    (0..ARTICLES)
-        .map(|_| {
-            let title = titles[next(titles.len())].clone();
-            let body = (0..SENTENCES_PER_ARTICLE)
-                .map(|_| sentences[next(sentences.len())].as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            (title, body)
-        })
-        .collect()
-}
+const ARTICLES: usize = common::ARTICLES;
 
 fn search(c: &mut Criterion) {
-    let articles = articles();
+    let articles = common::real_prose_articles();
     let bytes: usize = articles.iter().map(|(t, b)| t.len() + b.len()).sum();
     let started = Instant::now();
     let index = SearchIndex::build_texts(articles.iter().map(|(t, b)| (t.as_str(), b.as_str())));

@@ -88,7 +88,10 @@ pub struct Link {
 pub struct Network {
     /// The entities, the most storied first.
     pub nodes: Vec<Node>,
-    /// The links at least `min_weight` strong, the strongest first.
+    /// The links at least `min_weight` strong, the strongest first. Serialised as one flat
+    /// list of numbers (a, b, weight, a, b, weight...): thousands of links cross to the page
+    /// as one array rather than thousands of objects.
+    #[serde(with = "flat_links")]
     pub links: Vec<Link>,
     /// Links left out as weaker than `min_weight`.
     pub weak_links: usize,
@@ -97,6 +100,32 @@ pub struct Network {
     pub candidates: usize,
     /// Steps the layout took to come to rest.
     pub steps: usize,
+}
+
+/// [`Link`]s as one flat list of numbers, three a link.
+mod flat_links {
+    use super::Link;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(links: &[Link], serializer: S) -> Result<S::Ok, S::Error> {
+        let flat: Vec<u32> = links
+            .iter()
+            .flat_map(|l| [l.a, l.b, u32::try_from(l.weight).unwrap_or(u32::MAX)])
+            .collect();
+        flat.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Link>, D::Error> {
+        let flat = Vec::<u32>::deserialize(deserializer)?;
+        Ok(flat
+            .chunks_exact(3)
+            .map(|c| Link {
+                a: c[0],
+                b: c[1],
+                weight: c[2] as usize,
+            })
+            .collect())
+    }
 }
 
 impl Network {
@@ -240,6 +269,8 @@ fn unit_hash(name: &str, salt: u8) -> f32 {
 const MAX_STEPS: usize = 500;
 /// How much of its heat (the longest step a node may take) the layout keeps at each step.
 const COOLING: f32 = 0.98;
+/// The same for a layout started from a wider picture's places.
+const WARM_COOLING: f32 = 0.95;
 
 /// Positions for the nodes: each group of linked nodes (a connected component) laid out by a
 /// force simulation of its own, then the groups packed in rows, the largest first, and the
@@ -404,7 +435,12 @@ fn simulate(
     let repulsion = 120.0;
     let gravity = 0.002;
     let spread = 40.0 * (n as f32).sqrt();
-    let start_heat = if warm { spread / 8.0 } else { spread };
+    // A group started from a wider picture's places only settles, and cools faster.
+    let (start_heat, cooling) = if warm {
+        (spread / 10.0, WARM_COOLING)
+    } else {
+        (spread, COOLING)
+    };
     let mut shift = vec![(0f32, 0f32); n];
     let mut steps = 0;
     for step in 0..MAX_STEPS {
@@ -431,7 +467,7 @@ fn simulate(
         let centre = p.iter().fold((0.0, 0.0), |c, q| {
             (c.0 + q.0 / n as f32, c.1 + q.1 / n as f32)
         });
-        let heat = start_heat * COOLING.powi(step as i32);
+        let heat = start_heat * cooling.powi(step as i32);
         let mut moved = 0f32;
         for i in 0..n {
             shift[i].0 += (centre.0 - p[i].0) * gravity * degree[i];
@@ -642,6 +678,18 @@ mod tests {
         assert!(strong.links.iter().all(|l| l.weight >= 2));
         assert!(strong.weak_links > 0);
         assert_eq!(strong.nodes, network.nodes, "the slider moves no entity");
+    }
+
+    #[test]
+    fn a_network_crosses_to_the_page_and_back_unchanged() {
+        let network = corpus().network(&Query::default(), &NetworkOptions::default(), &[]);
+        assert!(!network.links.is_empty());
+        let json = serde_json::to_string(&network).unwrap();
+        assert!(
+            json.contains("\"links\":[0,"),
+            "links go as a flat list: {json}"
+        );
+        assert_eq!(serde_json::from_str::<Network>(&json).unwrap(), network);
     }
 
     #[test]
