@@ -66,9 +66,9 @@ pub(crate) struct Gazetteer {
     pub org_heads: HashSet<String>,
 }
 
-const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
-const REGIONS: &str = include_str!("gazetteer/regions.txt");
-const CITIES: &str = include_str!("gazetteer/cities.txt");
+pub(crate) const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
+pub(crate) const REGIONS: &str = include_str!("gazetteer/regions.txt");
+pub(crate) const CITIES: &str = include_str!("gazetteer/cities.txt");
 const DEMONYMS: &str = include_str!("gazetteer/demonyms.txt");
 const ORGANISATIONS: &str = include_str!("gazetteer/organisations.txt");
 const GIVEN_NAMES: &str = include_str!("gazetteer/given_names.txt");
@@ -76,7 +76,7 @@ const TITLES: &str = include_str!("gazetteer/person_titles.txt");
 const ORG_HEADS: &str = include_str!("gazetteer/org_heads.txt");
 
 /// The data lines of a list: comments and blank lines dropped.
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

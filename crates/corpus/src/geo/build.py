@@ -12,10 +12,12 @@ Usage:
 
 `world.txt`: one country a line, `ISO2|name|ring;ring;...`; a ring is its points as
 `lon,lat` in tenths of a degree, the first absolute and each next one relative to the one
-before, separated by spaces. `places.txt`: `canonical|kind|ISO2|lat|lon` for every country,
-region and city of the gazetteer, lat/lon in hundredths of a degree, empty where no point is
-known (a region is then placed only in its country, a world region not at all); then
-`@CODE|state` for the US states' postal codes.
+before, separated by spaces. `places.txt`: the codes of the countries with an outline; then,
+under `# cities`, `# countries` and `# regions`, one line `ISO2|lat|lon` for each line of the
+gazetteer's `cities.txt`, `countries.txt` and `regions.txt`, in their order (the names are
+theirs), lat/lon in hundredths of a degree, empty where no point is known (a region is then
+placed only in its country, a world region not at all); then `@CODE|state` for the US
+states' postal codes.
 
 The output is deterministic.
 """
@@ -306,15 +308,15 @@ def main():
         candidates.sort(key=lambda v: (-v["population"], v["geonameid"]))
         return candidates[0] if candidates else None
 
-    out = []
+    out = ["outlined|" + " ".join(sorted(shapes)), "# cities"]
     capitals = {}
     for names in rows("cities.txt"):
         v = city_record(names)
         if v is None:
-            out.append("%s|city|||" % names[0])
+            out.append("||")
             continue
-        out.append("%s|city|%s|%d|%d" % (names[0], v["countrycode"],
-                                         round(v["latitude"] * 100), round(v["longitude"] * 100)))
+        out.append("%s|%d|%d" % (v["countrycode"], round(v["latitude"] * 100),
+                                 round(v["longitude"] * 100)))
     for iso, c in geo_countries.items():
         capital = c["capital"].strip()
         if capital:
@@ -322,14 +324,14 @@ def main():
             cands.sort(key=lambda v: (-v["population"], v["geonameid"]))
             if cands:
                 capitals[iso] = cands[0]
+    out.append("# countries")
     for names in rows("countries.txt"):
         iso = canonical_iso.get(names[0], "")
         cap = capitals.get(iso)
         if cap:
-            out.append("%s|country|%s|%d|%d" % (names[0], iso, round(cap["latitude"] * 100),
-                                                round(cap["longitude"] * 100)))
+            out.append("%s|%d|%d" % (iso, round(cap["latitude"] * 100), round(cap["longitude"] * 100)))
         else:
-            out.append("%s|country|%s||" % (names[0], iso))
+            out.append("%s||" % iso)
     # Regions: US states at the population-weighted middle of their places; the first-level
     # divisions of other countries in their country; world regions nowhere.
     states = gc.get_us_states()
@@ -347,17 +349,17 @@ def main():
         for row in gazetteer.parse_lines(text):
             region_cc[row[0]] = cc
     hand = {r[0]: (float(r[1]), float(r[2])) for r in gazetteer.parse_lines(REGION_POINTS)}
+    out.append("# regions")
     for names in rows("regions.txt"):
         canon = names[0]
         if canon in hand:
             lat, lon = hand[canon]
-            out.append("%s|region|%s|%d|%d" % (canon, region_cc.get(canon, ""), round(lat * 100),
-                                               round(lon * 100)))
+            out.append("%s|%d|%d" % (region_cc.get(canon, ""), round(lat * 100), round(lon * 100)))
         elif canon in state_point:
             lat, lon = state_point[canon]
-            out.append("%s|region|US|%d|%d" % (canon, round(lat * 100), round(lon * 100)))
+            out.append("US|%d|%d" % (round(lat * 100), round(lon * 100)))
         else:
-            out.append("%s|region|%s||" % (canon, region_cc.get(canon, "")))
+            out.append("%s||" % region_cc.get(canon, ""))
     # US postal codes ("Austin, TX"), for the names the recogniser finds written so. "LA" is
     # left out: in news it stands for Los Angeles more often than for Louisiana.
     for code in sorted(states):
@@ -369,9 +371,9 @@ def main():
     unknown = sorted(set(hand) - {names[0] for names in rows("regions.txt")})
     if unknown:
         sys.exit("REGION_POINTS names no region: %s" % unknown)
-    missing = [line for line in out if line.endswith("||") and "|city|" in line]
+    missing = out[2:2 + len(rows("cities.txt"))].count("||")
     print("world: %d countries; places: %d lines, %d cities without a point"
-          % (len(lines), len(out), len(missing)), file=sys.stderr)
+          % (len(lines), len(out), missing), file=sys.stderr)
 
 
 if __name__ == "__main__":

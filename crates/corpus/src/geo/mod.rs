@@ -5,7 +5,7 @@
 //!
 //! [`Corpus::place_map`](crate::Corpus::place_map) counts a filter's places on this map.
 
-use crate::extract::gazetteer::{gazetteer, lookup_key, HashMap, PlaceKind};
+use crate::extract::gazetteer::{self, gazetteer, lookup_key, HashMap, PlaceKind};
 use crate::{Corpus, DocId, EntityId, EntityKind, Query};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -83,36 +83,49 @@ pub struct Location {
     pub point: Option<LonLat>,
 }
 
-/// The places table, by (canonical name, kind).
+/// The places table, by (canonical name, kind): each section of `places.txt` read beside the
+/// gazetteer list whose lines it follows, one line for one.
 fn places() -> &'static HashMap<(&'static str, PlaceType), Location> {
     static CELL: OnceLock<HashMap<(&'static str, PlaceType), Location>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut table = HashMap::default();
-        for line in PLACES.lines().filter(|l| !l.starts_with('@')) {
-            let fields: Vec<&'static str> = line.split('|').collect();
-            let [canonical, kind, country, lat, lon] = fields[..] else {
-                continue;
-            };
-            let kind = match kind {
-                "country" => PlaceType::Country,
-                "region" => PlaceType::Region,
-                _ => PlaceType::City,
-            };
-            let hundredths = |s: &str| s.parse::<i32>().ok().map(|v| v as f32 / 100.0);
-            let point = hundredths(lon).zip(hundredths(lat));
-            let country = (!country.is_empty()).then_some(country);
-            table.insert(
-                (canonical, kind),
-                Location {
-                    canonical,
-                    kind,
-                    country,
-                    point,
-                },
-            );
+        for (section, list, kind) in [
+            ("# cities", gazetteer::CITIES, PlaceType::City),
+            ("# countries", gazetteer::COUNTRIES, PlaceType::Country),
+            ("# regions", gazetteer::REGIONS, PlaceType::Region),
+        ] {
+            let rows = PLACES
+                .lines()
+                .skip_while(|l| *l != section)
+                .skip(1)
+                .take_while(|l| !l.starts_with('#') && !l.starts_with('@'));
+            for (names, row) in gazetteer::lines(list).zip(rows) {
+                let canonical = names.split('|').next().unwrap_or(names).trim();
+                let mut fields = row.split('|');
+                let (country, lat, lon) = (fields.next(), fields.next(), fields.next());
+                let hundredths = |s: Option<&str>| s?.parse::<i32>().ok().map(|v| v as f32 / 100.0);
+                table.insert(
+                    (canonical, kind),
+                    Location {
+                        canonical,
+                        kind,
+                        country: country.filter(|c| !c.is_empty()),
+                        point: hundredths(lon).zip(hundredths(lat)),
+                    },
+                );
+            }
         }
         table
     })
+}
+
+/// The codes of the countries [`countries`] has an outline for, without reading the outlines.
+pub fn outlined(code: &str) -> bool {
+    PLACES
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("outlined|"))
+        .is_some_and(|codes| codes.split(' ').any(|c| c == code))
 }
 
 /// Where a place named `name` is, if the gazetteer knows the name (under any of its aliases),
@@ -244,8 +257,6 @@ impl Corpus {
     /// The places named by the stories of `matching`.
     pub fn place_map_of(&self, matching: &[DocId]) -> PlaceMap {
         let counts = self.entity_story_counts(matching);
-        let outlined: std::collections::HashSet<&str> =
-            countries().iter().map(|c| c.code).collect();
         let mut map = PlaceMap::default();
         // Per country: the entity naming it, and the places inside it.
         let mut country_entity: std::collections::BTreeMap<&str, (EntityId, &str, usize)> =
@@ -269,7 +280,7 @@ impl Corpus {
                 continue;
             };
             if let Some(code) = location.country {
-                if location.kind == PlaceType::Country && outlined.contains(code) {
+                if location.kind == PlaceType::Country && outlined(code) {
                     country_entity
                         .entry(code)
                         .or_insert((entity.id, &entity.name, stories));
@@ -373,6 +384,22 @@ mod tests {
             .fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
         assert!(min_lon < lon && lon < max_lon);
         assert!((48.0..49.5).contains(&lat));
+    }
+
+    #[test]
+    fn every_gazetteer_place_has_its_line_and_every_outline_is_listed() {
+        let count = |list| gazetteer::lines(list).count();
+        let total =
+            count(gazetteer::CITIES) + count(gazetteer::COUNTRIES) + count(gazetteer::REGIONS);
+        assert_eq!(
+            places().len(),
+            total,
+            "places.txt follows the gazetteer line for line"
+        );
+        for shape in countries() {
+            assert!(outlined(shape.code), "{}", shape.code);
+        }
+        assert!(!outlined("SG"), "Singapore is a dot");
     }
 
     #[test]
