@@ -161,3 +161,35 @@ fn a_zip_is_read_as_a_folder_with_its_web_pages_as_text() {
     );
     assert!(stderr.contains("news.zip/bomb.txt: refused"), "{stderr}");
 }
+
+#[test]
+fn the_output_is_the_same_byte_for_byte_however_many_threads_run() {
+    // The seeds and 60 real pages: enough files for the threads to share out.
+    let pages =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/wcxb-dev/pages");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&pages)
+        .expect("wcxb-dev is beside the repository")
+        .map(|entry| entry.expect("a folder entry").path())
+        .collect();
+    files.sort();
+    files.truncate(60);
+    let run = |threads: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+            .arg("ingest")
+            .arg(seeds())
+            .args(&files)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the corpus binary runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output.stdout
+    };
+    let one = run("1");
+    assert!(one.len() > 100_000, "the articles are printed");
+    assert!(one == run("2"), "two threads give what one gives");
+    assert!(one == run("4"), "four threads give what one gives");
+}

@@ -423,15 +423,13 @@ impl Corpus {
     pub fn finish_timed(&mut self, mut mark: impl FnMut(&'static str)) {
         self.sources.sort_by(|a, b| a.file.cmp(&b.file));
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
-        let blocks: Vec<Vec<segment::Block<'_>>> = self
-            .sources
-            .iter()
-            .map(|source| segment::blocks(&source.text))
-            .collect();
+        let blocks: Vec<Vec<segment::Block<'_>>> =
+            crate::par::map(&self.sources, |source| segment::blocks(&source.text));
         let stats = LineStats::from_blocks(blocks.iter().flatten().map(Vec::as_slice));
+        let found: Vec<Vec<Article>> =
+            crate::par::map(&blocks, |blocks| segment::segment_blocks(blocks, &stats));
         let mut articles: Vec<Vec<Article>> = Vec::with_capacity(self.sources.len());
-        for (source, blocks) in self.sources.iter().zip(&blocks) {
-            let found = segment::segment_blocks(blocks, &stats);
+        for (source, found) in self.sources.iter().zip(found) {
             // Both lists are sorted by file name: a search, not a scan per file.
             let at = self
                 .files
@@ -446,19 +444,31 @@ impl Corpus {
         }
         // Runs of words that recur across the corpus's stories are chrome inside paragraphs.
         let phrases = PhraseStats::from_articles(articles.iter().flatten());
-        let mut documents = Vec::new();
-        for (source, found) in self.sources.iter().zip(articles) {
-            documents.extend(found.into_iter().map(|mut article| {
-                phrases.cut(&mut article);
-                Document::from_article(&source.file, article)
-            }));
-        }
-        // Day or month first in 05/10/2024: whichever the file's own dates show (a folder of
-        // pages from many sites mixes the two), else whichever most files show.
-        let orders: std::collections::HashMap<&str, Option<NumericOrder>> = self
+        let files: Vec<(&str, Vec<Article>)> = self
             .sources
             .iter()
-            .map(|source| (source.file.as_str(), dates::file_order(&source.text)))
+            .map(|source| source.file.as_str())
+            .zip(articles)
+            .collect();
+        let mut documents: Vec<Document> = crate::par::map_owned(files, |(file, found)| {
+            found
+                .into_iter()
+                .map(|mut article| {
+                    phrases.cut(&mut article);
+                    Document::from_article(file, article)
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        // Day or month first in 05/10/2024: whichever the file's own dates show (a folder of
+        // pages from many sites mixes the two), else whichever most files show.
+        let orders: std::collections::HashMap<&str, Option<NumericOrder>> =
+            crate::par::map(&self.sources, |source| {
+                (source.file.as_str(), dates::file_order(&source.text))
+            })
+            .into_iter()
             .collect();
         let day_first = orders
             .values()
@@ -475,13 +485,16 @@ impl Corpus {
         };
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
+        }
+        let numeric_order = self.numeric_order;
+        crate::par::for_each_mut(&mut documents, |doc| {
             let order = orders
                 .get(doc.file.as_str())
                 .copied()
                 .flatten()
-                .unwrap_or(self.numeric_order);
+                .unwrap_or(numeric_order);
             doc.extract_dates(order);
-        }
+        });
         // Articles that state no day are placed by what the corpus as a whole states.
         dates::best_estimates(
             &mut documents
@@ -517,7 +530,7 @@ impl Corpus {
     /// Finds every document's names and links them into entities, then replays the user's
     /// entity edits. [`Corpus::finish`] does this; calling it again gives the same entities.
     pub fn link_entities(&mut self) {
-        let found: Vec<Vec<Found>> = self.documents.iter().map(Document::find_names).collect();
+        let found: Vec<Vec<Found>> = crate::par::map(&self.documents, Document::find_names);
         let ids: Vec<DocId> = self.documents.iter().map(|d| d.id).collect();
         let documents = &self.documents;
         let (mut entities, mut mentions) =

@@ -29,6 +29,7 @@ pub mod geo;
 pub mod index;
 pub mod ingest;
 pub mod network;
+mod par;
 pub mod query;
 mod sorted;
 pub mod topics;

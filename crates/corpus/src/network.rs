@@ -88,9 +88,8 @@ pub struct Link {
 pub struct Network {
     /// The entities, the most storied first.
     pub nodes: Vec<Node>,
-    /// The links at least `min_weight` strong, the strongest first. Serialised as one flat
-    /// list of numbers (a, b, weight, a, b, weight...): thousands of links cross to the page
-    /// as one array rather than thousands of objects.
+    /// The links at least `min_weight` strong, the strongest first. Serialised as one run of
+    /// bytes (see `flat_links`): thousands of links cross to the page as one array.
     #[serde(with = "flat_links")]
     pub links: Vec<Link>,
     /// Links left out as weaker than `min_weight`.
@@ -102,22 +101,55 @@ pub struct Network {
     pub steps: usize,
 }
 
-/// [`Link`]s as one flat list of numbers, three a link.
+/// [`Link`]s as one run of bytes, three little-endian `u32`s a link (a, b, weight): in the
+/// browser it crosses from the worker as one typed array, not thousands of objects.
 mod flat_links {
     use super::Link;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::de::{Error, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(links: &[Link], serializer: S) -> Result<S::Ok, S::Error> {
-        let flat: Vec<u32> = links
+        let bytes: Vec<u8> = links
             .iter()
             .flat_map(|l| [l.a, l.b, u32::try_from(l.weight).unwrap_or(u32::MAX)])
+            .flat_map(u32::to_le_bytes)
             .collect();
-        flat.serialize(serializer)
+        serializer.serialize_bytes(&bytes)
+    }
+
+    struct Bytes;
+
+    impl<'de> Visitor<'de> for Bytes {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("the links as bytes")
+        }
+
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(v.to_vec())
+        }
+
+        fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(v)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(byte) = seq.next_element::<u8>()? {
+                out.push(byte);
+            }
+            Ok(out)
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Link>, D::Error> {
-        let flat = Vec::<u32>::deserialize(deserializer)?;
-        Ok(flat
+        let bytes = deserializer.deserialize_byte_buf(Bytes)?;
+        let words: Vec<u32> = bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok(words
             .chunks_exact(3)
             .map(|c| Link {
                 a: c[0],
@@ -685,10 +717,15 @@ mod tests {
         let network = corpus().network(&Query::default(), &NetworkOptions::default(), &[]);
         assert!(!network.links.is_empty());
         let json = serde_json::to_string(&network).unwrap();
-        assert!(
-            json.contains("\"links\":[0,"),
-            "links go as a flat list: {json}"
-        );
+        // Three little-endian u32s a link.
+        let bytes = json
+            .split("\"links\":[")
+            .nth(1)
+            .unwrap()
+            .split(']')
+            .next()
+            .unwrap();
+        assert_eq!(bytes.split(',').count(), network.links.len() * 12, "{json}");
         assert_eq!(serde_json::from_str::<Network>(&json).unwrap(), network);
     }
 

@@ -96,9 +96,11 @@ fn matrix(texts: &[String]) -> Matrix {
     let mut counts: Vec<HashMap<String, usize>> = Vec::with_capacity(n);
     let mut df: HashMap<String, usize> = HashMap::new();
     let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
-    for text in texts {
+    // Reading the words is each text's own work (on every core natively); counting them is not.
+    let read: Vec<Vec<(String, String)>> = crate::par::map(texts, |text| terms::terms(text));
+    for found in read {
         let mut tf: HashMap<String, usize> = HashMap::new();
-        for (term, surface) in terms::terms(text) {
+        for (term, surface) in found {
             *forms
                 .entry(term.clone())
                 .or_default()
@@ -346,15 +348,24 @@ pub fn discover(
         None
     };
     let selection = sample.as_ref().unwrap_or(&m);
-    for (done, &k) in candidates.iter().enumerate() {
-        progress(done, candidates.len() + 1);
-        if candidates.len() == 1 {
-            break;
-        }
-        let score = coherence(
-            selection,
-            &nmf::factorise(&selection.x, k, SELECTION_SWEEPS),
-        );
+    // Each candidate is scored on its own (on every core natively); the best is then chosen in
+    // candidate order, so the choice is the same however many threads ran.
+    let to_score: &[usize] = if candidates.len() > 1 {
+        &candidates
+    } else {
+        &[]
+    };
+    let scores = crate::par::map_reporting(
+        to_score,
+        |&k| {
+            coherence(
+                selection,
+                &nmf::factorise(&selection.x, k, SELECTION_SWEEPS),
+            )
+        },
+        |done| progress(done, candidates.len() + 1),
+    );
+    for (&k, score) in to_score.iter().zip(scores) {
         scored.push((k, score));
         if best.is_none_or(|(_, b)| score > b + 1e-9) {
             best = Some((k, score));

@@ -90,6 +90,9 @@ fn seeds(x: &Sparse, k: usize) -> Vec<usize> {
     chosen
 }
 
+/// One document's row of X, its weights being updated, and how much they moved and sum to.
+type RowUpdate<'a> = (&'a Vec<(u32, f64)>, &'a mut Vec<f64>, (f64, f64));
+
 /// Factorises `x` into `k` topics with at most `sweeps` HALS sweeps (fewer once converged). Never panics; an empty matrix gives
 /// empty factors.
 pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
@@ -155,8 +158,15 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
                 f[l][j] = s;
             }
         }
-        let (mut moved, mut size) = (0.0, 0.0);
-        for (row, wd) in x.rows.iter().zip(w.iter_mut()) {
+        // Each document's weights are updated on their own (on every core natively); what moved
+        // is summed after, in document order, so the sum is the same however many threads ran.
+        let mut rows: Vec<RowUpdate<'_>> = x
+            .rows
+            .iter()
+            .zip(w.iter_mut())
+            .map(|(row, wd)| (row, wd, (0.0, 0.0)))
+            .collect();
+        crate::par::for_each_mut(&mut rows, |(row, wd, change)| {
             let b: Vec<f64> = h.iter().map(|hj| dot_sparse_dense(row, hj)).collect();
             for j in 0..k {
                 if f[j][j] <= FLOOR {
@@ -164,11 +174,14 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
                 }
                 let predicted: f64 = (0..k).map(|l| wd[l] * f[l][j]).sum();
                 let updated = (wd[j] + (b[j] - predicted) / f[j][j]).max(FLOOR);
-                moved += (updated - wd[j]).abs();
-                size += updated;
+                change.0 += (updated - wd[j]).abs();
+                change.1 += updated;
                 wd[j] = updated;
             }
-        }
+        });
+        let (moved, size) = rows
+            .iter()
+            .fold((0.0, 0.0), |(m, s), r| (m + r.2 .0, s + r.2 .1));
         // Converged: the document weights hardly move any more.
         if size > 0.0 && moved / size < CONVERGED {
             break;
