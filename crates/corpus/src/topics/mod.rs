@@ -22,7 +22,7 @@ pub mod terms;
 
 use crate::{DocId, Document};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::extract::gazetteer::HashMap;
 
 /// A topic's number within one model.
 pub type TopicId = u32;
@@ -94,12 +94,12 @@ struct Matrix {
 fn matrix(texts: &[String]) -> Matrix {
     let n = texts.len();
     let mut counts: Vec<HashMap<String, usize>> = Vec::with_capacity(n);
-    let mut df: HashMap<String, usize> = HashMap::new();
-    let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut df: HashMap<String, usize> = HashMap::default();
+    let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::default();
     // Reading the words is each text's own work (on every core natively); counting them is not.
     let read: Vec<Vec<(String, String)>> = crate::par::map(texts, |text| terms::terms(text));
     for found in read {
-        let mut tf: HashMap<String, usize> = HashMap::new();
+        let mut tf: HashMap<String, usize> = HashMap::default();
         for (term, surface) in found {
             *forms
                 .entry(term.clone())
@@ -221,7 +221,7 @@ struct TermWeights<'a> {
 }
 
 fn term_weights(m: &Matrix, n: f64) -> TermWeights<'_> {
-    let mut total: HashMap<&str, f64> = HashMap::new();
+    let mut total: HashMap<&str, f64> = HashMap::default();
     let by_story = m
         .counts
         .iter()
@@ -251,7 +251,7 @@ fn label_terms(
     memberships: &[Vec<TopicWeight>],
     topic: usize,
 ) -> Vec<String> {
-    let mut in_topic: HashMap<&str, f64> = HashMap::new();
+    let mut in_topic: HashMap<&str, f64> = HashMap::default();
     for (story, terms) in weights.by_story.iter().enumerate() {
         let Some(share) = memberships[story]
             .iter()

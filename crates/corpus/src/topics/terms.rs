@@ -3,7 +3,7 @@
 //! kept as one term, so a name counts as one thing and not as its parts.
 
 use crate::extract::dates::{MONTH_NAMES, WEEKDAY_NAMES};
-use std::collections::HashMap;
+use crate::extract::gazetteer::HashMap;
 
 /// English function words and the words every news story uses, which say nothing of a topic.
 const STOP_WORDS: &[&str] = &[
@@ -434,7 +434,7 @@ pub fn terms(text: &str) -> Vec<(String, String)> {
 }
 
 /// For each term, the surface form it has most often (ties: the first in sorted order).
-pub fn surfaces(counts: HashMap<String, HashMap<String, usize>>) -> HashMap<String, String> {
+pub(crate) fn surfaces(counts: HashMap<String, HashMap<String, usize>>) -> HashMap<String, String> {
     counts
         .into_iter()
         .map(|(term, forms)| {
