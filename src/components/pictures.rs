@@ -7,7 +7,7 @@
 use crate::app::{AppState, MiddleView};
 use crate::worker::protocol::Request;
 use corpus::network::{NetworkOptions, HEIGHT, WIDTH};
-use corpus::EntityKind;
+use corpus::{EntityId, EntityKind};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -336,6 +336,69 @@ fn segment_distance(x: f64, y: f64, (x1, y1, x2, y2): (f32, f32, f32, f32)) -> f
     ((x - x1 - t * dx).powi(2) + (y - y1 - t * dy).powi(2)).sqrt()
 }
 
+/// Where and how an entity's circle is drawn.
+struct Spot {
+    /// The entity.
+    id: EntityId,
+    /// Its name.
+    name: String,
+    /// Its centre.
+    x: f64,
+    /// Its centre.
+    y: f64,
+    /// Its radius.
+    r: f64,
+    /// Its colour.
+    fill: &'static str,
+    /// Its class.
+    class: &'static str,
+    /// Its `data-testid`.
+    test_id: &'static str,
+    /// The ring's width while the entity is selected.
+    ring: f64,
+    /// The ring's width otherwise.
+    rest: f64,
+}
+
+/// A circle that stands for an entity: it names itself under the pointer (`title`), is ringed
+/// while the entity is selected, and a click (not the end of a drag) selects the entity as a
+/// filter or takes it off.
+fn entity_circle(
+    spot: Spot,
+    title: String,
+    selected: Memo<bool>,
+    hover: RwSignal<Option<String>>,
+    dragged: StoredValue<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Spot { id, name, .. } = spot;
+    let hover_text = title.clone();
+    view! {
+        <circle
+            class=spot.class
+            class:selected=move || selected.get()
+            data-testid=spot.test_id
+            data-name=name.clone()
+            cx=spot.x
+            cy=spot.y
+            r=spot.r
+            fill=spot.fill
+            fill-opacity="0.85"
+            stroke=move || if selected.get() { "#1d2330" } else { "#ffffff" }
+            stroke-width=move || if selected.get() { spot.ring } else { spot.rest }
+            on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
+            on:mouseleave=move |_| hover.set(None)
+            on:click=move |_| {
+                if !dragged.get_value() {
+                    state.toggle_entity(id, name.clone());
+                }
+            }
+        >
+            <title>{title}</title>
+        </circle>
+    }
+}
+
 /// The network's node sizes offered.
 const SIZES: [usize; 6] = [30, 60, 100, 150, 200, 300];
 
@@ -563,31 +626,24 @@ pub fn NetworkView() -> impl IntoView {
                     if node.stories == 1 { "y" } else { "ies" },
                     degree[i]
                 );
-                let hover_text = title.clone();
-                view! {
-                    <circle
-                        class="node"
-                        class:selected=move || selected.get()
-                        data-testid="network-node"
-                        data-name=node.name.clone()
-                        cx=node.x
-                        cy=node.y
-                        r=node.r
-                        fill=kind_colour(node.kind)
-                        fill-opacity="0.85"
-                        stroke=move || if selected.get() { "#1d2330" } else { "#ffffff" }
-                        stroke-width=move || if selected.get() { "3" } else { "1.2" }
-                        on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
-                        on:mouseleave=move |_| hover.set(None)
-                        on:click=move |_| {
-                            if !dragged.get_value() {
-                                state.toggle_entity(id, name.clone());
-                            }
-                        }
-                    >
-                        <title>{title}</title>
-                    </circle>
-                }
+                entity_circle(
+                    Spot {
+                        id,
+                        name,
+                        x: f64::from(node.x),
+                        y: f64::from(node.y),
+                        r: f64::from(node.r),
+                        fill: kind_colour(node.kind),
+                        class: "node",
+                        test_id: "network-node",
+                        ring: 3.0,
+                        rest: 1.2,
+                    },
+                    title,
+                    selected,
+                    hover,
+                    dragged,
+                )
             })
             .collect_view();
         Some(nodes)
@@ -906,30 +962,24 @@ pub fn MapView() -> impl IntoView {
                         point.stories,
                         if point.stories == 1 { "y" } else { "ies" }
                     );
-                    let hover_text = title.clone();
-                    view! {
-                        <circle
-                            class="place-dot"
-                            data-testid="map-dot"
-                            data-name=point.name.clone()
-                            cx=x
-                            cy=y
-                            r=r
-                            fill="#d0443a"
-                            fill-opacity="0.8"
-                            stroke=move || if selected.get() { "#1d2330" } else { "#ffffff" }
-                            stroke-width=move || if selected.get() { "2" } else { "0.7" }
-                            on:mouseenter=move |_| hover.set(Some(hover_text.clone()))
-                            on:mouseleave=move |_| hover.set(None)
-                            on:click=move |_| {
-                                if !dragged.get_value() {
-                                    state.toggle_entity(id, name.clone());
-                                }
-                            }
-                        >
-                            <title>{title}</title>
-                        </circle>
-                    }
+                    entity_circle(
+                        Spot {
+                            id,
+                            name,
+                            x,
+                            y,
+                            r,
+                            fill: "#d0443a",
+                            class: "place-dot",
+                            test_id: "map-dot",
+                            ring: 2.0,
+                            rest: 0.7,
+                        },
+                        title,
+                        selected,
+                        hover,
+                        dragged,
+                    )
                 })
                 .collect_view()
         })

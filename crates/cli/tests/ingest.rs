@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
 }
@@ -173,21 +175,9 @@ fn the_output_is_the_same_byte_for_byte_however_many_threads_run() {
         .collect();
     files.sort();
     files.truncate(60);
-    let run = |threads: &str| {
-        let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
-            .arg("ingest")
-            .arg(seeds())
-            .args(&files)
-            .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .expect("the corpus binary runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output.stdout
-    };
+    let mut args = vec![std::ffi::OsString::from("ingest"), seeds().into_os_string()];
+    args.extend(files.into_iter().map(PathBuf::into_os_string));
+    let run = |threads: &str| common::corpus_ok_with(&args, &[("RAYON_NUM_THREADS", threads)]);
     let one = run("1");
     assert!(one.len() > 100_000, "the articles are printed");
     assert!(one == run("2"), "two threads give what one gives");

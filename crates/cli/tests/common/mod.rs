@@ -11,8 +11,14 @@ pub fn path(relative: &str) -> PathBuf {
 
 /// Runs `corpus` with these arguments, expects success, and gives its stdout.
 pub fn corpus_ok(args: &[&str]) -> Vec<u8> {
+    corpus_ok_with(args, &[])
+}
+
+/// [`corpus_ok`] with these environment variables set.
+pub fn corpus_ok_with<A: AsRef<std::ffi::OsStr>>(args: &[A], env: &[(&str, &str)]) -> Vec<u8> {
     let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
         .args(args)
+        .envs(env.iter().copied())
         .output()
         .expect("the corpus binary runs");
     assert!(

@@ -20,9 +20,9 @@
 pub mod nmf;
 pub mod terms;
 
+use crate::extract::gazetteer::HashMap;
 use crate::{DocId, Document};
 use serde::{Deserialize, Serialize};
-use crate::extract::gazetteer::HashMap;
 
 /// A topic's number within one model.
 pub type TopicId = u32;
