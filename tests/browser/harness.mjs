@@ -84,3 +84,18 @@ export function foreignRequests(requests) {
     return new URL(url).origin !== origin;
   });
 }
+
+const AXE = join(here, "node_modules/axe-core/axe.min.js");
+
+/** The serious and critical violations axe-core finds in the page as it is now. */
+export async function audit(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    // Evaluated by the test's driver, not as a script of the page: the page's own policy
+    // allows no script but its own.
+    await page.evaluate(readFileSync(AXE, "utf8"));
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}

@@ -4,30 +4,13 @@
 // and the dark theme.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { openPage, waitForFiles, screenshot } from "./harness.mjs";
-
-const AXE = join(dirname(fileURLToPath(import.meta.url)), "node_modules/axe-core/axe.min.js");
+import { openPage, waitForFiles, screenshot, audit } from "./harness.mjs";
 
 const active = (page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     return el ? `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""}.${el.className}` : "";
   });
-
-async function audit(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-    // Evaluated by the test's driver, not as a script of the page: the page's own policy
-    // allows no script but its own.
-    await page.evaluate(readFileSync(AXE, "utf8"));
-  }
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-}
 
 test("the page works by keyboard alone and passes an accessibility audit in both themes", async () => {
   const { browser, page, errors } = await openPage();

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { openPage, waitForFiles, screenshot, foreignRequests } from "./harness.mjs";
+import { openPage, waitForFiles, screenshot, foreignRequests, audit } from "./harness.mjs";
 
 const storiesShown = async (page) => {
   const text = await page.getByTestId("status").textContent();
@@ -52,6 +52,7 @@ test("the network: nodes sized by stories, a click on a node filters, a click on
       }
     }
     await screenshot(page, "pictures-network-seeds");
+    assert.deepEqual(await audit(page), [], "axe finds no serious violation in the network");
 
     // A click on the biggest node selects it as a filter: the list narrows to its stories.
     const first = nodes.first();
@@ -148,6 +149,7 @@ test("the map: countries shaded by stories, a click on a country filters, places
     assert.ok(dots >= 1, "cities are dots");
     assert.ok(await page.getByTestId("map-unplaced").count() >= 1, "places with no point are listed");
     await screenshot(page, "pictures-map-seeds");
+    assert.deepEqual(await audit(page), [], "axe finds no serious violation in the map");
 
     // Zoom in with the wheel: the view narrows.
     const map = page.getByTestId("map");
