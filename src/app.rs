@@ -237,6 +237,29 @@ impl AppState {
         self.invalidate_results();
     }
 
+    /// Stops a load: the worker is stopped and a new one started, which comes back with the
+    /// corpus as it was last saved in this browser (or none); the files of the stopped load
+    /// are not kept.
+    pub fn stop_load(&self) {
+        let state = *self;
+        // Dropping the client stops its worker.
+        self.engine.set_value(None);
+        self.ready.set(false);
+        self.progress.set(None);
+        self.restored.set(None);
+        self.files.set(Vec::new());
+        self.articles.set(0);
+        self.stories.set(0);
+        self.selected_entities.set(Vec::new());
+        self.selected.set(None);
+        self.document.set(None);
+        self.invalidate_results();
+        match EngineClient::spawn(move |response| state.receive(response)) {
+            Ok(engine) => self.engine.set_value(Some(engine)),
+            Err(message) => self.error.set(Some(message)),
+        }
+    }
+
     /// Opens an entity's panel.
     pub fn open_entity(&self, id: EntityId) {
         self.open_entity_id.set(Some(id));
@@ -762,6 +785,23 @@ pub fn App() -> impl IntoView {
         }}
         <div class="status-bar" role="region" aria-label="What is loaded, and export">
             <p class="status" data-testid="status">{status}</p>
+            {move || {
+                state
+                    .progress
+                    .with(Option::is_some)
+                    .then(|| {
+                        view! {
+                            <button
+                                class="button small"
+                                data-testid="stop-load"
+                                title="Stop this load; the corpus stays as it was last saved"
+                                on:click=move |_| state.stop_load()
+                            >
+                                "Stop"
+                            </button>
+                        }
+                    })
+            }}
             <FilterSwitch value=state.show_copies test_id="show-copies">
                 "Show copies of the same story"
             </FilterSwitch>

@@ -51,3 +51,35 @@ test("a large load shows progress, keeps the page responsive and lists every fil
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a load can be stopped: the page comes back as it was and takes the next load", async () => {
+  const { dir, paths } = bigFiles();
+  const { browser, page, errors } = await openPage();
+  try {
+    const status = page.getByTestId("status");
+    // Stopped with nothing saved: no file is listed, nothing half-loaded.
+    await page.getByTestId("file-input").setInputFiles(paths);
+    await page.getByTestId("progress").waitFor();
+    await page.getByTestId("stop-load").click();
+    await status.filter({ hasText: "No files loaded yet." }).waitFor();
+    assert.equal(await page.getByTestId("progress").count(), 0);
+    assert.equal(await page.getByTestId("stop-load").count(), 0);
+    assert.equal(await page.locator("[data-testid=file-list] li").count(), 0);
+    // The next load works, and is saved.
+    await page.getByTestId("sample").click();
+    await waitForFiles(page, 5);
+    await page.getByTestId("storage").filter({ hasText: /^Saved in this browser: 5 files/ }).waitFor();
+    // Stopped on top of a saved corpus: that corpus comes back, the stopped files do not.
+    await page.getByTestId("file-input").setInputFiles(paths);
+    await page.getByTestId("progress").waitFor();
+    await page.getByTestId("stop-load").click();
+    await status.filter({ hasText: "10 stories from 5 files · restored from this browser" }).waitFor();
+    await page.getByTestId("article-row").first().waitFor();
+    const files = await page.getByTestId("file-list").innerText();
+    assert.doesNotMatch(files, /big-\d\.txt/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
