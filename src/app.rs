@@ -676,15 +676,18 @@ pub fn App() -> impl IntoView {
         if !state.ready.get() {
             "Starting the engine…".to_owned()
         } else if let Some(progress) = state.progress.get() {
-            if progress.stage == "finding topics" {
-                "Finding topics…".to_owned()
-            } else {
-                format!(
-                    "Reading {} file{}…",
-                    progress.files_total,
-                    plural(progress.files_total)
-                )
-            }
+            let then = match progress.stage.as_str() {
+                "finding topics" => return "Finding topics…".to_owned(),
+                "splitting articles" => " splitting them into articles",
+                "finding names" => " finding people, organisations and places",
+                "indexing" => " indexing their words",
+                _ => "",
+            };
+            format!(
+                "Reading {} file{}…{then}",
+                progress.files_total,
+                plural(progress.files_total)
+            )
         } else if files == 0 {
             "No files loaded yet.".to_owned()
         } else {

@@ -22,7 +22,7 @@ pub fn FilePanel() -> impl IntoView {
         state
             .progress
             .get()
-            .filter(|p| p.stage == "reading files")
+            .filter(|p| p.stage != "finding topics")
             .map(|p| {
                 view! {
                     <div class="progress" data-testid="progress">

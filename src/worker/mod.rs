@@ -651,9 +651,18 @@ fn load(
         progress.bytes_done += source.size();
     }
     progress.current = None;
-    post(&Response::Progress(progress));
+    progress.stage = "splitting articles".into();
+    post(&Response::Progress(progress.clone()));
     let mut marks: Vec<(&str, f64)> = Vec::new();
-    corpus.finish_timed(|stage| marks.push((stage, js_sys::Date::now())));
+    corpus.finish_timed(|stage| {
+        marks.push((stage, js_sys::Date::now()));
+        progress.stage = match stage {
+            "entities" => "finding names",
+            _ => "indexing",
+        }
+        .into();
+        post(&Response::Progress(progress.clone()));
+    });
     if let [(_, started), (_, ended)] = marks[..] {
         post(&Response::EntitiesFound {
             entities: corpus.entities().len(),

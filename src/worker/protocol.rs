@@ -172,7 +172,8 @@ pub struct ArticleRef {
 /// How far a load has got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Progress {
-    /// What is being done: "reading files" or "finding topics".
+    /// What is being done: "reading files", "splitting articles", "finding names", "indexing"
+    /// or "finding topics".
     pub stage: String,
     /// Files finished.
     pub files_done: usize,
