@@ -130,8 +130,10 @@ fn PictureFrame(
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|e| {
-                e.get_attribute("data-testid")
-                    .is_some_and(|id| id != "links")
+                e.closest(".node, .place-dot, .country")
+                    .ok()
+                    .flatten()
+                    .is_some()
             })
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
@@ -427,29 +429,16 @@ pub fn NetworkView() -> impl IntoView {
         state.request_page(0);
     });
     let hover: RwSignal<Option<String>> = RwSignal::new(None);
-    let strongest = move || {
+    // The strongest link's weight (links come strongest first): the slider's end, and the
+    // scale of the links' widths.
+    let strongest = Memo::new(move |_| {
         state.network.with(|n| {
             n.as_ref()
                 .and_then(|(n, _)| n.links.first().map(|l| l.weight))
                 .unwrap_or(1)
+                .max(1)
         })
-    };
-    let caption = move || match state.network.get() {
-        None => "Laying out the network…".to_owned(),
-        Some((network, millis)) => {
-            let min = state.network_min_weight.get();
-            let shown = network.links.iter().filter(|l| l.weight >= min).count();
-            format!(
-                "{} of {} entities · {} link{} shown of {} · laid out in {:.0} ms",
-                network.nodes.len(),
-                network.candidates,
-                shown,
-                crate::app::plural(shown),
-                network.links.len(),
-                millis
-            )
-        }
-    };
+    });
     let kind_box = move |kind: EntityKind, name: &'static str| {
         view! {
             <label class="check">
@@ -493,6 +482,23 @@ pub fn NetworkView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let caption = move || {
+        state.network.with(|network| match network {
+            None => "Laying out the network…".to_owned(),
+            Some((network, millis)) => {
+                let shown = shown_links.with(Vec::len);
+                format!(
+                    "{} of {} entities · {} link{} shown of {} · laid out in {:.0} ms",
+                    network.nodes.len(),
+                    network.candidates,
+                    shown,
+                    crate::app::plural(shown),
+                    network.links.len(),
+                    millis
+                )
+            }
+        })
+    };
     let hover_link: RwSignal<Option<usize>> = RwSignal::new(None);
     // The drawn link nearest the pointer, within a few pixels.
     let nearest = move |at: PointerAt| {
@@ -548,12 +554,7 @@ pub fn NetworkView() -> impl IntoView {
     // The links as a few paths, one for each strength, weakest first: thousands of links cost
     // a handful of elements.
     let links = move || {
-        let heaviest = state.network.with(|n| {
-            n.as_ref()
-                .and_then(|(n, _)| n.links.first().map(|l| l.weight))
-                .unwrap_or(1)
-                .max(1)
-        }) as f32;
+        let heaviest = strongest.get() as f32;
         const LEVELS: usize = 6;
         let mut paths = vec![String::new(); LEVELS];
         shown_links.with(|links| {
@@ -754,7 +755,7 @@ pub fn NetworkView() -> impl IntoView {
                     <input
                         type="range"
                         min="1"
-                        max=move || strongest().to_string()
+                        max=move || strongest.get().to_string()
                         data-testid="network-min-weight"
                         prop:value=move || state.network_min_weight.get().to_string()
                         on:input=move |ev| {
@@ -984,17 +985,19 @@ pub fn MapView() -> impl IntoView {
                 .collect_view()
         })
     };
-    let caption = move || match state.place_map.get() {
-        None => "Placing the places…".to_owned(),
-        Some((map, millis)) => format!(
-            "{} countr{} shaded · {} place{} as dots · {} not on the map · counted in {:.0} ms",
-            map.countries.len(),
-            if map.countries.len() == 1 { "y" } else { "ies" },
-            map.points.len(),
-            crate::app::plural(map.points.len()),
-            map.unplaced.len(),
-            millis
-        ),
+    let caption = move || {
+        state.place_map.with(|map| match map {
+            None => "Placing the places…".to_owned(),
+            Some((map, millis)) => format!(
+                "{} countr{} shaded · {} place{} as dots · {} not on the map · counted in {:.0} ms",
+                map.countries.len(),
+                if map.countries.len() == 1 { "y" } else { "ies" },
+                map.points.len(),
+                crate::app::plural(map.points.len()),
+                map.unplaced.len(),
+                millis
+            ),
+        })
     };
     let unplaced = move || {
         state.place_map.get().map(|(map, _)| {

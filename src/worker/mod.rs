@@ -30,15 +30,16 @@ struct Engine {
     unsaved_files: Vec<(String, Vec<u8>)>,
     /// A save is scheduled.
     save_scheduled: bool,
-    /// The whole corpus's network for the last options asked (by size and kinds), whose
-    /// places a filtered network starts from; None after any change to the corpus.
-    wide_network: Option<(
-        usize,
-        Vec<corpus::EntityKind>,
-        bool,
-        corpus::network::Network,
-    )>,
+    /// Where the whole corpus's network puts each entity, for the last size, kinds and copies
+    /// asked: a filtered network starts from there. None after any change to the corpus.
+    wide_anchors: Option<WideAnchors>,
 }
+
+/// The size, kinds and copies a whole-corpus network was made for, and where it put each entity.
+type WideAnchors = (
+    (usize, Vec<corpus::EntityKind>, bool),
+    Vec<(corpus::EntityId, (f32, f32))>,
+);
 
 /// How long after the last change the corpus is saved: the page's first questions are answered
 /// before the snapshot is taken, and quick edits are saved together.
@@ -63,7 +64,7 @@ pub fn run() {
         pending: Vec::new(),
         unsaved_files: Vec::new(),
         save_scheduled: false,
-        wide_network: None,
+        wide_anchors: None,
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -238,19 +239,10 @@ fn handle(engine: &Shared, data: &JsValue) {
             | Request::ClearStorage
             | Request::EditEntity { .. }
     ) {
-        state.wide_network = None;
+        state.wide_anchors = None;
     }
-    if let Request::Network { id, query, options } = &request {
-        let started = js_sys::Date::now();
-        let network = network(&mut state, query, options);
-        post(&Response::Network {
-            id: *id,
-            network,
-            millis: js_sys::Date::now() - started,
-        });
-        return;
-    }
-    let corpus = &mut state.corpus;
+    let engine_state = &mut *state;
+    let corpus = &mut engine_state.corpus;
     match request {
         Request::LoadFiles { paths } => {
             let files: Array = Reflect::get(data, &"files".into())
@@ -337,7 +329,15 @@ fn handle(engine: &Shared, data: &JsValue) {
                 article,
             });
         }
-        Request::Network { .. } => {}
+        Request::Network { id, query, options } => {
+            let started = js_sys::Date::now();
+            let network = network(corpus, &mut engine_state.wide_anchors, &query, &options);
+            post(&Response::Network {
+                id,
+                network,
+                millis: js_sys::Date::now() - started,
+            });
+        }
         Request::PlaceMap { id, query } => {
             let started = js_sys::Date::now();
             let map = corpus.place_map(&query);
@@ -531,30 +531,28 @@ fn copies_of(corpus: &Corpus, doc: &corpus::Document) -> Vec<protocol::DocRef> {
         .collect()
 }
 
-/// The network of `query`'s stories, started from where the whole corpus's network (kept for
-/// the next question) puts each entity, so that narrowing the filter does not scatter it.
+/// The network of `query`'s stories, started from where the whole corpus's network puts each
+/// entity (those places kept in `wide_anchors` for the next question), so that narrowing the
+/// filter does not scatter it.
 fn network(
-    state: &mut Engine,
+    corpus: &Corpus,
+    wide_anchors: &mut Option<WideAnchors>,
     query: &corpus::Query,
     options: &corpus::network::NetworkOptions,
 ) -> corpus::network::Network {
-    let wide = corpus::Query {
-        include_copies: query.include_copies,
-        ..corpus::Query::default()
-    };
     let key = (options.size, options.kinds.clone(), query.include_copies);
-    let fresh = state
-        .wide_network
-        .as_ref()
-        .is_none_or(|(size, kinds, copies, _)| (*size, kinds, *copies) != (key.0, &key.1, key.2));
-    if fresh {
-        let whole = state.corpus.network(&wide, options, &[]);
-        state.wide_network = Some((key.0, key.1, key.2, whole));
+    if wide_anchors.as_ref().is_none_or(|(k, _)| *k != key) {
+        let wide = corpus::Query {
+            include_copies: query.include_copies,
+            ..corpus::Query::default()
+        };
+        *wide_anchors = Some((key, corpus.network(&wide, options, &[]).anchors()));
     }
-    let Some((_, _, _, whole)) = &state.wide_network else {
-        return corpus::network::Network::default();
-    };
-    state.corpus.network(query, options, &whole.anchors())
+    let anchors = wide_anchors
+        .as_ref()
+        .map(|(_, a)| a.as_slice())
+        .unwrap_or_default();
+    corpus.network(query, options, anchors)
 }
 
 /// Finds the topics again, reporting progress, and tells the page.

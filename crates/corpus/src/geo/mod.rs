@@ -232,7 +232,9 @@ pub struct UnplacedPlace {
     /// The filter's stories that name it.
     pub stories: usize,
     /// Why it has no place: the country it lies in without a point of its own ("in Canada"),
-    /// a wide region ("a wide region"), or a name the gazetteer does not know.
+    /// a region the gazetteer places in no country and has no point for ("a region with no
+    /// point": a continent, a sea, a province such as Alsace), or a name the gazetteer does not
+    /// know.
     pub why: String,
 }
 
@@ -306,7 +308,7 @@ impl Corpus {
                     stories,
                     why: match location.country.and_then(country_name) {
                         Some(country) => format!("in {country}"),
-                        None => "a wide region".into(),
+                        None => "a region with no point".into(),
                     },
                 }),
             }
@@ -464,7 +466,10 @@ mod tests {
                 .find(|u| u.name == name)
                 .map(|u| u.why.clone())
         };
-        assert_eq!(why("Middle East").as_deref(), Some("a wide region"));
+        assert_eq!(
+            why("Middle East").as_deref(),
+            Some("a region with no point")
+        );
         assert_eq!(why("Ontario").as_deref(), Some("in Canada"));
         // The filter narrows the map.
         let narrow = corpus.place_map(&Query {
