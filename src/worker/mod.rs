@@ -131,6 +131,53 @@ async fn start(engine: Shared) {
     }
 }
 
+/// Adds files to the corpus and saves them. A corpus restored from a snapshot first gets its
+/// decoded files back from the raw files in the store (a snapshot leaves them out), so the
+/// whole corpus is split again with the new files, as on a first load.
+fn load_more(engine: &Shared, sources: Vec<Source>) {
+    let store = {
+        let state = engine.borrow();
+        state
+            .corpus
+            .needs_sources()
+            .then(|| state.store.clone())
+            .flatten()
+    };
+    let Some(store) = store else {
+        let read = load(&mut engine.borrow_mut().corpus, sources, None);
+        save(engine, read);
+        return;
+    };
+    let engine = engine.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        post(&Response::Progress(Progress {
+            stage: "reading the saved files".into(),
+            files_total: sources.len(),
+            bytes_total: sources.iter().map(Source::size).sum(),
+            ..Progress::default()
+        }));
+        match store.files().await {
+            Ok(files) => engine.borrow_mut().corpus.restore_sources(
+                files
+                    .iter()
+                    .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+            ),
+            Err(problem) => {
+                // Splitting again without them would lose their articles: keep what is open.
+                post(&Response::Failed {
+                    message: format!(
+                        "The files saved in this browser could not be read back ({problem}), so the new files were not added and the articles open now are kept. Drop the earlier files again together with the new ones."
+                    ),
+                });
+                post_loaded(&engine.borrow().corpus, None);
+                return;
+            }
+        }
+        let read = load(&mut engine.borrow_mut().corpus, sources, None);
+        save(&engine, read);
+    });
+}
+
 /// Saves new files, the snapshot and the edits, [`SAVE_DELAY_MS`] after the last change, in the
 /// background. A failure (a full disk, a refusing browser) is said plainly; the corpus stays in
 /// memory.
@@ -254,18 +301,16 @@ fn handle(engine: &Shared, data: &JsValue) {
                 .zip(files.iter())
                 .map(|(path, file)| Source::Dropped(path, file.unchecked_into()))
                 .collect();
-            let read = load(corpus, sources, None);
             drop(state);
-            save(engine, read);
+            load_more(engine, sources);
         }
         Request::LoadSample => {
             let sources = sample::FILES
                 .iter()
                 .map(|(name, bytes)| Source::Bundled(name, bytes))
                 .collect();
-            let read = load(corpus, sources, None);
             drop(state);
-            save(engine, read);
+            load_more(engine, sources);
         }
         Request::ClearStorage => {
             *corpus = Corpus::new();

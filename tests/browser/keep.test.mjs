@@ -26,6 +26,15 @@ test("after a reload the same stories are back from the browser's storage, witho
     assert.equal(await page.getByTestId("topic").count() > 0, true);
     await screenshot(page, "restored");
 
+    // A file dropped after the reload joins the restored corpus: nothing restored is lost.
+    await page.getByTestId("file-input").setInputFiles(seedFiles().slice(0, 1));
+    await page.waitForFunction(() => {
+      const text = document.querySelector("[data-testid=status]")?.textContent ?? "";
+      return text.includes("from 5 files") && !text.includes("restored");
+    });
+    await status.filter({ hasText: "10 stories from 5 files" }).waitFor();
+    assert.deepEqual(await page.getByTestId("article-row").locator(".row-title").allInnerTexts(), before);
+
     await page.getByTestId("clear-storage").click();
     await status.filter({ hasText: "No files loaded yet." }).waitFor();
     await page.getByTestId("storage").filter({ hasText: "Nothing saved in this browser yet." }).waitFor();

@@ -229,6 +229,9 @@ struct Source {
 /// corpus whatever order they arrived in.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Corpus {
+    /// The decoded files. Not in a snapshot (the raw files are stored beside it, and a
+    /// snapshot stays near the size of the text): see [`Corpus::restore_sources`].
+    #[serde(skip)]
     sources: Vec<Source>,
     documents: Vec<Document>,
     files: Vec<FileReport>,
@@ -249,7 +252,7 @@ pub struct Corpus {
 /// What a snapshot says it is: bumped whenever the engine's output or the snapshot's layout
 /// changes, so a snapshot from another engine is rebuilt from the raw files instead of misread.
 pub const SNAPSHOT_FORMAT: &str = concat!(
-    "corpus-explorer snapshot 3 / engine ",
+    "corpus-explorer snapshot 4 / engine ",
     env!("CARGO_PKG_VERSION")
 );
 
@@ -290,6 +293,33 @@ impl Corpus {
         let mut corpus = snapshot.corpus;
         corpus.index = SearchIndex::build(&corpus.documents);
         Some(corpus)
+    }
+
+    /// Whether the corpus came back from a snapshot and no longer holds its decoded files: give
+    /// them back with [`Corpus::restore_sources`] before adding files, so that the whole corpus
+    /// is split again with the new files' statistics.
+    pub fn needs_sources(&self) -> bool {
+        self.sources.is_empty()
+            && self
+                .files
+                .iter()
+                .any(|report| matches!(report.status, FileStatus::Loaded { .. }))
+    }
+
+    /// Decodes again the raw files a snapshot was built from (as stored beside it), so that
+    /// files added later are split along with them. The files' reports stay as they are, and a
+    /// file whose decoded text the corpus already holds keeps it.
+    pub fn restore_sources<'a>(&mut self, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) {
+        let mut decoded = Corpus::new();
+        for (file, bytes) in files {
+            // A file that fails now failed before too: its report already says why.
+            let _ = decoded.add_file(file, bytes);
+        }
+        for source in decoded.sources {
+            if !self.sources.iter().any(|held| held.file == source.file) {
+                self.sources.push(source);
+            }
+        }
     }
 
     /// The user's edits (topic count and names), to carry over to a corpus rebuilt from the raw
@@ -856,6 +886,41 @@ mod tests {
             }
         );
         assert_eq!(states[2], &FileStatus::Loaded { articles: 1 });
+    }
+
+    #[test]
+    fn a_snapshot_is_near_the_size_of_its_text_and_takes_new_files_like_the_first_load() {
+        let second = format!(
+            "Second story\n\n{}",
+            "A different body sentence about the harbour and its boats. ".repeat(300)
+        );
+        let second = second.as_str();
+        let third = "Third story\n\nThe harbour master spoke about the boats and the storm.";
+        let mut corpus = Corpus::new();
+        corpus.add_file("a.txt", ARTICLE.as_bytes()).unwrap();
+        corpus.add_file("b.txt", second.as_bytes()).unwrap();
+        corpus.finish();
+        let snapshot = corpus.snapshot();
+        // The decoded files are not in it: the articles' text is, once.
+        let text = (ARTICLE.len() + second.len()) as f64;
+        assert!(
+            (snapshot.len() as f64) < 1.2 * text + 2048.0,
+            "{} bytes of snapshot for {text} of text",
+            snapshot.len()
+        );
+        let mut restored = Corpus::from_snapshot(&snapshot).unwrap();
+        assert!(restored.needs_sources());
+        restored.restore_sources([("a.txt", ARTICLE.as_bytes()), ("b.txt", second.as_bytes())]);
+        assert!(!restored.needs_sources());
+        restored.add_file("c.txt", third.as_bytes()).unwrap();
+        restored.finish();
+        let mut whole = Corpus::new();
+        for (file, text) in [("a.txt", ARTICLE), ("b.txt", second), ("c.txt", third)] {
+            whole.add_file(file, text.as_bytes()).unwrap();
+        }
+        whole.finish();
+        assert_eq!(restored.documents(), whole.documents());
+        assert_eq!(restored.files(), whole.files());
     }
 
     #[test]
