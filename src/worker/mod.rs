@@ -89,10 +89,14 @@ async fn start(engine: Shared) {
             let store = Rc::new(store);
             engine.borrow_mut().store = Some(store.clone());
             let snapshot = store.snapshot().await.ok().flatten();
-            let restored = snapshot.as_deref().and_then(Corpus::from_snapshot);
+            // The list first: the search index is built after, between the page's questions.
+            let restored = snapshot
+                .as_deref()
+                .and_then(Corpus::from_snapshot_unindexed);
             if let Some(corpus) = restored {
                 engine.borrow_mut().corpus = corpus;
                 post_loaded(&engine.borrow().corpus, Some("snapshot"));
+                index_in_background(&engine);
             } else if let Ok(files) = store.files().await {
                 if !files.is_empty() {
                     let edits: Option<corpus::Edits> = store
@@ -129,6 +133,22 @@ async fn start(engine: Shared) {
     for data in pending {
         handle(&engine, &data);
     }
+}
+
+/// How many documents the worker indexes before it looks for the page's questions again (about
+/// 4 MB of text, a tenth of a second).
+const INDEX_STEP: usize = 2_000;
+
+/// Builds a restored corpus's search index a step at a time, answering the page in between.
+fn index_in_background(engine: &Shared) {
+    let engine = engine.clone();
+    let step = Closure::once_into_js(move || {
+        let done = engine.borrow_mut().corpus.index_step(INDEX_STEP);
+        if !done {
+            index_in_background(&engine);
+        }
+    });
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0);
 }
 
 /// Adds files to the corpus and saves them. A corpus restored from a snapshot first gets its
@@ -290,6 +310,13 @@ fn handle(engine: &Shared, data: &JsValue) {
     }
     let engine_state = &mut *state;
     let corpus = &mut engine_state.corpus;
+    // Only the plain list is answered while a restored corpus is still being indexed; anything
+    // that may search waits for the rest of the index.
+    let plain_list =
+        matches!(&request, Request::Query { query, .. } if query.text.trim().is_empty());
+    if !plain_list {
+        corpus.finish_index();
+    }
     match request {
         Request::LoadFiles { paths } => {
             let files: Array = Reflect::get(data, &"files".into())

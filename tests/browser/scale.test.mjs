@@ -86,6 +86,21 @@ test("100 MB of news: the page answers during the load, then the list and facets
     assert.ok(found > 100 && found < stories, `a search narrows the 50,000: ${found}`);
     await screenshot(page, "scale-100mb");
     console.log(`100 MB: ${corpus.paths.length} files, ${(corpus.bytes / 1e6).toFixed(1)} MB, listed in ${loaded.toFixed(1)} s; ${stories} stories; 'insurance' in ${found}; ${entities} entities and ${topics} topics listed`);
+
+    // Saved, then back on reload from the snapshot: the list at once, the search right.
+    const storage = page.getByTestId("storage").filter({ hasText: /^Saved in this browser: 500 files/ });
+    await storage.waitFor({ timeout: 180_000 });
+    const saved = await storage.innerText();
+    await page.getByRole("searchbox").fill("");
+    const reloaded = Date.now();
+    await page.reload();
+    await status.filter({ hasText: /stories from 500 files · restored from this browser/ }).waitFor({ timeout: 120_000 });
+    await page.getByTestId("article-row").first().waitFor();
+    const restored = (Date.now() - reloaded) / 1000;
+    await page.getByRole("searchbox").fill("insurance");
+    await status.filter({ hasText: new RegExp(`^${found} of `) }).waitFor({ timeout: 60_000 });
+    const searchable = (Date.now() - reloaded) / 1000;
+    console.log(`100 MB reload: ${saved.split(" · ")[0]}; the list back in ${restored.toFixed(1)} s, the search in ${searchable.toFixed(1)} s`);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

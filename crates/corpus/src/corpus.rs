@@ -238,6 +238,9 @@ pub struct Corpus {
     numeric_order: NumericOrder,
     #[serde(skip)]
     pub(crate) index: SearchIndex,
+    /// The search index still being built, after a snapshot restored without it.
+    #[serde(skip)]
+    index_pending: Option<Box<crate::index::IndexBuilder>>,
     topic_model: TopicModel,
     /// The topic count the user asked for (None: chosen from the data).
     topic_count: Option<usize>,
@@ -286,13 +289,50 @@ impl Corpus {
     /// A corpus back from [`Corpus::snapshot`] bytes, ready to query; None when the bytes are
     /// not a snapshot of this engine's format (then rebuild from the raw files).
     pub fn from_snapshot(bytes: &[u8]) -> Option<Corpus> {
+        let mut corpus = Corpus::from_snapshot_unindexed(bytes)?;
+        corpus.finish_index();
+        Some(corpus)
+    }
+
+    /// [`Corpus::from_snapshot`] without the search index, which a snapshot does not hold:
+    /// the list, the facets and the reader work at once; build the index with
+    /// [`Corpus::index_step`] or [`Corpus::finish_index`] before a search.
+    pub fn from_snapshot_unindexed(bytes: &[u8]) -> Option<Corpus> {
         let snapshot: SnapshotOwned = postcard::from_bytes(bytes).ok()?;
         if snapshot.format != SNAPSHOT_FORMAT {
             return None;
         }
         let mut corpus = snapshot.corpus;
-        corpus.index = SearchIndex::build(&corpus.documents);
+        corpus.index_pending = Some(Box::default());
         Some(corpus)
+    }
+
+    /// Whether the search index covers every document (else a search would miss some).
+    pub fn index_ready(&self) -> bool {
+        self.index_pending.is_none()
+    }
+
+    /// Indexes up to `documents` more documents; true once the index is whole.
+    pub fn index_step(&mut self, documents: usize) -> bool {
+        let Some(builder) = self.index_pending.as_mut() else {
+            return true;
+        };
+        let from = builder.len();
+        for doc in self.documents.iter().skip(from).take(documents) {
+            builder.add(&doc.title, &doc.body);
+        }
+        if builder.len() < self.documents.len() {
+            return false;
+        }
+        if let Some(builder) = self.index_pending.take() {
+            self.index = builder.finish();
+        }
+        true
+    }
+
+    /// Builds what is left of the search index.
+    pub fn finish_index(&mut self) {
+        self.index_step(usize::MAX);
     }
 
     /// Whether the corpus came back from a snapshot and no longer holds its decoded files: give
@@ -555,6 +595,7 @@ impl Corpus {
         self.link_entities();
         mark("index");
         self.index = SearchIndex::build(&self.documents);
+        self.index_pending = None;
     }
 
     /// Finds every document's names and links them into entities, then replays the user's
@@ -921,6 +962,34 @@ mod tests {
         whole.finish();
         assert_eq!(restored.documents(), whole.documents());
         assert_eq!(restored.files(), whole.files());
+    }
+
+    #[test]
+    fn a_restored_corpus_lists_at_once_and_searches_once_its_index_is_built_in_steps() {
+        let mut corpus = Corpus::new();
+        for n in 0..5 {
+            let text = format!(
+                "Story {n} about the harbour\n\nThe harbour master counted {n} boats at dawn. Fishermen waited."
+            );
+            corpus
+                .add_file(&format!("{n}.txt"), text.as_bytes())
+                .unwrap();
+        }
+        corpus.finish();
+        let list = crate::Query::default();
+        let search = crate::Query {
+            text: "\"harbour master\" boats".into(),
+            ..crate::Query::default()
+        };
+        let mut restored = Corpus::from_snapshot_unindexed(&corpus.snapshot()).unwrap();
+        assert!(!restored.index_ready());
+        assert_eq!(restored.query(&list), corpus.query(&list));
+        assert!(!restored.index_step(2));
+        assert!(!restored.index_step(2));
+        assert!(restored.index_step(2));
+        assert!(restored.index_ready());
+        assert_eq!(restored.query(&search), corpus.query(&search));
+        assert_eq!(restored.query(&search).total, 5);
     }
 
     #[test]

@@ -17,7 +17,6 @@
 
 use crate::{DocId, Document};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// How many times a title word counts against a body word.
 pub const TITLE_WEIGHT: u32 = 3;
@@ -95,6 +94,78 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, Cow<'_, str
         };
         Some((start, end, lower))
     })
+}
+
+/// Calls `each` with every word of `text`, lower-cased, as [`word_spans`] gives them, without
+/// an allocation per word: ASCII text is read byte by byte and lower-cased into `buffer`.
+fn each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // To the next word's first letter or digit.
+        let Some((start, _)) = next_char(text, &mut at, true) else {
+            return;
+        };
+        let mut ascii = bytes[start].is_ascii();
+        let mut upper = bytes[start].is_ascii_uppercase();
+        let mut end = text.len();
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric() {
+                    end = at;
+                    break;
+                }
+                upper |= byte.is_ascii_uppercase();
+                at += 1;
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    end = at;
+                    break;
+                }
+                ascii = false;
+                at += c.len_utf8();
+            }
+        }
+        let word = &text[start..end];
+        if ascii {
+            if upper {
+                buffer.clear();
+                buffer.push_str(word);
+                buffer.make_ascii_lowercase();
+                each(buffer);
+            } else {
+                each(word);
+            }
+        } else if word.chars().any(char::is_uppercase) {
+            each(&word.to_lowercase());
+        } else {
+            each(word);
+        }
+    }
+}
+
+/// Moves `at` past characters until one that is (`alphanumeric`) a letter or digit, and gives
+/// where it starts (`at` is left after it).
+fn next_char(text: &str, at: &mut usize, alphanumeric: bool) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    while *at < bytes.len() {
+        let start = *at;
+        let byte = bytes[start];
+        let c = if byte.is_ascii() {
+            *at += 1;
+            char::from(byte)
+        } else {
+            let c = text[start..].chars().next()?;
+            *at += c.len_utf8();
+            c
+        };
+        if c.is_alphanumeric() == alphanumeric {
+            return Some((start, c));
+        }
+    }
+    None
 }
 
 fn lower_words(text: &str) -> Vec<String> {
@@ -217,7 +288,12 @@ pub struct SearchIndex {
     mean_length: f32,
 }
 
+#[inline]
 fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+    if value < 0x80 {
+        out.push(value as u8);
+        return;
+    }
     loop {
         let byte = (value & 0x7F) as u8;
         value >>= 7;
@@ -296,6 +372,130 @@ impl Iterator for Postings<'_> {
     }
 }
 
+/// A [`SearchIndex`] being built, one document at a time (so that the build can stop between
+/// documents and go on later).
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    /// Each distinct word's number, given the first time it is met (one hash lookup per word
+    /// of text).
+    numbers: crate::extract::gazetteer::HashMap<Box<str>, u32>,
+    /// Per number: the word and its postings so far.
+    builds: Vec<(Box<str>, TermBuild)>,
+    lengths: Vec<u32>,
+    title_words: Vec<u32>,
+    /// One document's words as (number << 32 | position), sorted so that each word's
+    /// occurrences stand together in order: no list per word.
+    words: Vec<u64>,
+    lower: String,
+}
+
+impl IndexBuilder {
+    /// How many documents are indexed so far.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// Whether no document is indexed yet.
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// Indexes the next document (its id is the number of documents added before it).
+    pub fn add(&mut self, title: &str, body: &str) {
+        let id = DocId::try_from(self.lengths.len()).unwrap_or(DocId::MAX);
+        let Self {
+            numbers,
+            builds,
+            words,
+            lower,
+            ..
+        } = self;
+        words.clear();
+        let mut number_of = |word: &str| -> u64 {
+            let number = match numbers.get(word) {
+                Some(&number) => number,
+                None => {
+                    let number = builds.len() as u32;
+                    numbers.insert(word.into(), number);
+                    builds.push((word.into(), (Vec::new(), 0, 0)));
+                    number
+                }
+            };
+            u64::from(number) << 32
+        };
+        let mut position = 0u32;
+        each_word(title, lower, |word| {
+            words.push(number_of(word) | u64::from(position));
+            position += 1;
+        });
+        let title_len = position;
+        position = title_len + FIELD_GAP;
+        each_word(body, lower, |word| {
+            words.push(number_of(word) | u64::from(position));
+            position += 1;
+        });
+        let body_len = position - title_len - FIELD_GAP;
+        words.sort_unstable();
+        for group in words.chunk_by(|a, b| a >> 32 == b >> 32) {
+            let (_, (bytes, last, count)) = &mut builds[(group[0] >> 32) as usize];
+            let weighted: u32 = group
+                .iter()
+                .map(|&w| {
+                    if (w as u32) < title_len {
+                        TITLE_WEIGHT
+                    } else {
+                        1
+                    }
+                })
+                .sum();
+            push_varint(bytes, id - *last);
+            push_varint(bytes, weighted);
+            push_varint(bytes, group.len() as u32);
+            let mut previous = 0;
+            for &w in group {
+                let position = w as u32;
+                push_varint(bytes, position - previous);
+                previous = position;
+            }
+            *last = id;
+            *count += 1;
+        }
+        self.lengths.push(title_len * TITLE_WEIGHT + body_len);
+        self.title_words.push(title_len);
+    }
+
+    /// The index of every document added.
+    pub fn finish(self) -> SearchIndex {
+        let Self {
+            mut builds,
+            lengths,
+            title_words,
+            ..
+        } = self;
+        builds.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let bytes: usize = builds.iter().map(|(_, b)| b.0.len()).sum();
+        let mut index = SearchIndex {
+            terms: Vec::with_capacity(builds.len()),
+            entries: Vec::with_capacity(builds.len()),
+            postings: Vec::with_capacity(bytes),
+            mean_length: 0.0,
+            lengths,
+            title_words,
+        };
+        for (term, (bytes, _, count)) in builds {
+            index.entries.push(TermEntry {
+                first: index.postings.len() as u32,
+                count,
+            });
+            index.terms.push(term);
+            index.postings.extend(bytes);
+        }
+        let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
+        index.mean_length = total as f32 / index.lengths.len().max(1) as f32;
+        index
+    }
+}
+
 impl SearchIndex {
     /// Indexes the title and body of every document (ids are their positions in `documents`).
     pub fn build(documents: &[Document]) -> Self {
@@ -308,71 +508,11 @@ impl SearchIndex {
 
     /// Indexes texts given as (title, body), the first as document 0 and so on.
     pub fn build_texts<'a>(documents: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut builds: HashMap<String, TermBuild> = HashMap::new();
-        let mut lengths = Vec::new();
-        let mut title_words = Vec::new();
-        // One document's words as (word, position, weight), sorted so that each word's
-        // occurrences stand together in order: no map and no list per word.
-        let mut words: Vec<(Cow<'a, str>, u32, u32)> = Vec::new();
-        for (id, (title, body)) in documents.enumerate() {
-            let id = DocId::try_from(id).unwrap_or(DocId::MAX);
-            words.clear();
-            words.extend(
-                word_spans(title)
-                    .enumerate()
-                    .map(|(i, (_, _, w))| (w, i as u32, TITLE_WEIGHT)),
-            );
-            let title_len = words.len() as u32;
-            let body_start = title_len + FIELD_GAP;
-            words.extend(
-                word_spans(body)
-                    .enumerate()
-                    .map(|(i, (_, _, w))| (w, body_start + i as u32, 1)),
-            );
-            let body_len = words.len() as u32 - title_len;
-            words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-            for group in words.chunk_by(|a, b| a.0 == b.0) {
-                let word: &str = &group[0].0;
-                let (bytes, last, count) = match builds.get_mut(word) {
-                    Some(build) => build,
-                    None => builds.entry(word.to_owned()).or_insert((Vec::new(), 0, 0)),
-                };
-                push_varint(bytes, id - *last);
-                push_varint(bytes, group.iter().map(|w| w.2).sum());
-                push_varint(bytes, group.len() as u32);
-                let mut previous = 0;
-                for &(_, position, _) in group {
-                    push_varint(bytes, position - previous);
-                    previous = position;
-                }
-                *last = id;
-                *count += 1;
-            }
-            lengths.push(title_len * TITLE_WEIGHT + body_len);
-            title_words.push(title_len);
+        let mut builder = IndexBuilder::default();
+        for (title, body) in documents {
+            builder.add(title, body);
         }
-        let mut sorted: Vec<(String, TermBuild)> = builds.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let bytes: usize = sorted.iter().map(|(_, b)| b.0.len()).sum();
-        let mut index = SearchIndex {
-            terms: Vec::with_capacity(sorted.len()),
-            entries: Vec::with_capacity(sorted.len()),
-            postings: Vec::with_capacity(bytes),
-            mean_length: 0.0,
-            lengths,
-            title_words,
-        };
-        for (term, (bytes, _, count)) in sorted {
-            index.entries.push(TermEntry {
-                first: index.postings.len() as u32,
-                count,
-            });
-            index.terms.push(term.into_boxed_str());
-            index.postings.extend(bytes);
-        }
-        let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
-        index.mean_length = total as f32 / index.lengths.len().max(1) as f32;
-        index
+        builder.finish()
     }
 
     /// How many bytes the index takes, roughly (for the benchmark and the README).
