@@ -168,6 +168,8 @@ pub struct AppState {
     pub entity_detail: RwSignal<Option<EntityDetail>>,
     /// How many entities the last load found, in how many ms, over how many bytes.
     pub entity_timing: RwSignal<Option<(usize, f64, u64)>>,
+    /// The last load's stages with their milliseconds, and the engine's memory after it.
+    pub load_timings: RwSignal<Option<(Vec<(String, f64)>, u64)>>,
 }
 
 impl AppState {
@@ -222,6 +224,7 @@ impl AppState {
             open_entity_id: RwSignal::new(None),
             entity_detail: RwSignal::new(None),
             entity_timing: RwSignal::new(None),
+            load_timings: RwSignal::new(None),
         }
     }
 
@@ -502,6 +505,9 @@ impl AppState {
                 millis,
                 bytes,
             } => self.entity_timing.set(Some((entities, millis, bytes))),
+            Response::LoadTimings { stages, memory } => {
+                self.load_timings.set(Some((stages, memory)))
+            }
             Response::EntitiesChanged { focus } => {
                 self.invalidate_results();
                 match focus.or(self.open_entity_id.get_untracked()) {

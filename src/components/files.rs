@@ -110,6 +110,29 @@ pub fn FilePanel() -> impl IntoView {
             .into_any()
         })
     };
+    // What the last load cost: a figure for whoever loads a big corpus.
+    let timings = move || {
+        state.load_timings.get().map(|(stages, memory)| {
+            let total: f64 = stages.iter().map(|(_, ms)| ms).sum();
+            let parts: Vec<String> = stages
+                .iter()
+                .map(|(stage, ms)| {
+                    let stage = if stage == "entities" { "names" } else { stage };
+                    format!("{stage} {:.1} s", ms / 1000.0)
+                })
+                .collect();
+            let memory = if memory > 0 {
+                format!("; the engine holds {}", human_bytes(memory))
+            } else {
+                String::new()
+            };
+            view! {
+                <p class="hint" data-testid="load-timings">
+                    {format!("Last load {:.1} s: {}{memory}.", total / 1000.0, parts.join(" · "))}
+                </p>
+            }
+        })
+    };
     view! {
         <section class="file-panel" aria-label="Files">
             <h2>"Files"</h2>
@@ -119,6 +142,7 @@ pub fn FilePanel() -> impl IntoView {
                 "Drop text files or whole folders anywhere on the page. They are read here, in your browser, and sent nowhere."
             </p>
             {storage}
+            {timings}
         </section>
     }
 }

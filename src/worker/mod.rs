@@ -645,6 +645,18 @@ fn find_topics(corpus: &mut Corpus, count: Option<usize>) {
     });
 }
 
+/// The bytes of WebAssembly memory the engine holds (its peak: it never shrinks).
+fn engine_memory() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 /// A file to load: one the user gave, one bundled with the app, or one saved in the browser.
 enum Source {
     Dropped(String, File),
@@ -697,6 +709,7 @@ fn load(
         bytes_total: sources.iter().map(Source::size).sum(),
         ..Progress::default()
     };
+    let started = js_sys::Date::now();
     let mut read = Vec::new();
     for source in &sources {
         progress.current = Some(source.name().to_owned());
@@ -723,7 +736,8 @@ fn load(
     progress.current = None;
     progress.stage = "splitting articles".into();
     post(&Response::Progress(progress.clone()));
-    let mut marks: Vec<(&str, f64)> = Vec::new();
+    let mut marks: Vec<(&str, f64)> =
+        vec![("reading", started), ("splitting", js_sys::Date::now())];
     corpus.finish_timed(|stage| {
         marks.push((stage, js_sys::Date::now()));
         progress.stage = match stage {
@@ -733,15 +747,24 @@ fn load(
         .into();
         post(&Response::Progress(progress.clone()));
     });
-    if let [(_, started), (_, ended)] = marks[..] {
+    if let [.., (_, started), (_, ended)] = marks[..] {
         post(&Response::EntitiesFound {
             entities: corpus.entities().len(),
             millis: ended - started,
             bytes: corpus.text_bytes(),
         });
     }
+    marks.push(("topics", js_sys::Date::now()));
     let count = corpus.topic_count();
     find_topics(corpus, count);
+    marks.push(("", js_sys::Date::now()));
+    post(&Response::LoadTimings {
+        stages: marks
+            .windows(2)
+            .map(|pair| (pair[0].0.to_owned(), pair[1].1 - pair[0].1))
+            .collect(),
+        memory: engine_memory(),
+    });
     post_loaded(corpus, restored);
     read
 }

@@ -234,6 +234,15 @@ pub enum Response {
         /// the saved files, by this engine), or None for a load the user asked for.
         restored: Option<String>,
     },
+    /// How long each stage of the last load took, and the engine's memory after it.
+    LoadTimings {
+        /// Each stage's name ("reading", "splitting", "names", "index", "topics") and its
+        /// milliseconds, in order.
+        stages: Vec<(String, f64)>,
+        /// The bytes of the engine's memory: the most it has held so far, since WebAssembly
+        /// memory grows and never shrinks.
+        memory: u64,
+    },
     /// What is kept in this browser.
     Storage(crate::store::StorageInfo),
     /// One page of hits for the query with this id.

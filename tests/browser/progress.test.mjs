@@ -45,6 +45,10 @@ test("a large load shows progress, keeps the page responsive and lists every fil
     for (let i = 0; i < FILES; i++) assert.match(fileList, new RegExp(`big-${i}\\.txt`));
     await page.getByTestId("article-row").first().waitFor();
     console.log(`# loaded ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s: ${(bytes / 1e6 / seconds).toFixed(1)} MB/s in the browser`);
+    // The file panel says what each stage of the load took and what the engine holds.
+    const timings = await page.getByTestId("load-timings").innerText();
+    console.log(`# ${timings}`);
+    assert.match(timings, /^Last load [\d.]+ s: reading [\d.]+ s · splitting [\d.]+ s · names [\d.]+ s · index [\d.]+ s · topics [\d.]+ s; the engine holds [\d.]+ MB\.$/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -5,52 +5,9 @@
 // asserted: speed lives in the benches.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync } from "node:fs";
 import { openPage, screenshot } from "./harness.mjs";
-
-const FILES = 500;
-const PER_FILE = 100;
-
-/** The corpus: FILES files of PER_FILE articles ("Title (n)", a blank line, 14 sentences). */
-function makeCorpus() {
-  const gold = join(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpora/wcxb-dev/gold.jsonl");
-  const titles = [];
-  const sentences = [];
-  for (const line of readFileSync(gold, "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const page = JSON.parse(line);
-    titles.push(page.title ?? "");
-    for (const s of (page.body ?? "").split(/(?<=[.!?])/)) {
-      if (s.trim().split(/\s+/).length >= 6) sentences.push(s.trim());
-    }
-  }
-  // A fixed linear congruential walk: the same corpus on every run.
-  let state = 0x2545f4914f6cdd1dn;
-  const next = (n) => {
-    state = (state * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
-    return Number((state >> 33n) % BigInt(n));
-  };
-  const dir = mkdtempSync(join(tmpdir(), "corpus-100mb-"));
-  const paths = [];
-  let bytes = 0;
-  let n = 0;
-  for (let f = 0; f < FILES; f++) {
-    const parts = [];
-    for (let a = 0; a < PER_FILE; a++, n++) {
-      const body = Array.from({ length: 14 }, () => sentences[next(sentences.length)]).join(" ");
-      parts.push(`${titles[next(titles.length)]} (${n})\n\n${body}\n\n\n`);
-    }
-    const text = parts.join("");
-    const path = join(dir, `part${String(f).padStart(3, "0")}.txt`);
-    writeFileSync(path, text);
-    paths.push(path);
-    bytes += Buffer.byteLength(text);
-  }
-  return { dir, paths, bytes };
-}
+import { makeCorpus } from "./corpus100.mjs";
 
 test("100 MB of news: the page answers during the load, then the list and facets cover it all", { timeout: 600_000 }, async () => {
   const corpus = makeCorpus();

@@ -4,6 +4,9 @@
 //! - `serve`: build the page (release) and serve it on <http://127.0.0.1:8080>.
 //! - `test`: formatting, clippy, native tests, the release build, and browser tests in Chromium.
 //! - `dist`: the release build in `dist/`, ready to host.
+//! - `bench`: the generated 100 MB corpus through our ingest (natively on one thread and on every
+//!   core, and in the page in headless Chromium), compromise's name extraction and MiniSearch's
+//!   index, side by side; prints the table the README shows.
 //! - `train-ner`: trains the entity recogniser on `data/ner/train` (calibrated on
 //!   `data/ner/calibrate`) into `data/ner/model.bin`, scores it on `data/ner/heldout`, and
 //!   leaves the new weights to be committed. Deterministic: the same data gives the same bytes.
@@ -16,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | train-ner>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | bench | train-ner>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => serve_task(&args[1..]),
         Some("test") => test_task(),
         Some("dist") => dist_task(),
+        Some("bench") => bench_task(),
         Some("train-ner") => train_ner_task(),
         _ => Err(USAGE.to_owned()),
     };
@@ -85,6 +89,19 @@ fn dist_task() -> Result<(), String> {
     setup::build_release(&tools)?;
     println!("dist/ is ready to host (any static server, e.g. GitHub Pages)");
     Ok(())
+}
+
+fn bench_task() -> Result<(), String> {
+    let tools = setup::ensure_build_tools()?;
+    setup::ensure_browser_tools()?;
+    run(Command::new("cargo").args(["build", "--profile", "fast", "-p", "corpus-cli"]))?;
+    setup::build_release(&tools)?;
+    let server = serve::Server::start(&root().join("dist"), 0)?;
+    run(Command::new("node")
+        .args(["--expose-gc", "tests/browser/bench.mjs"])
+        .env("BASE_URL", format!("http://{}/", server.address()))
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env("CORPUS_CLI", root().join("target/fast/corpus")))
 }
 
 /// Trains the recogniser. The model is compiled into the engine, so the engine is built without

@@ -189,9 +189,11 @@ pub fn ensure_browser_tools() -> Result<(), String> {
             .and_then(|rest| rest.split('"').next())
             .map(str::to_owned)
     };
-    let stale = ["playwright-core", "axe-core"].iter().any(|package| {
-        pinned(&wanted, package).is_none() || pinned(&wanted, package) != pinned(&have, package)
-    });
+    let stale = ["playwright-core", "axe-core", "compromise", "minisearch"]
+        .iter()
+        .any(|package| {
+            pinned(&wanted, package).is_none() || pinned(&wanted, package) != pinned(&have, package)
+        });
     if stale {
         run(Command::new("npm").args([
             "ci",

@@ -319,6 +319,13 @@ fn ingest(args: &[String], topics_only: bool) -> ExitCode {
     corpus.build_topics(requested, |_, _| {});
     stages.start("done");
     stages.report();
+    if std::env::var_os("CORPUS_TIMINGS").is_some() {
+        eprintln!(
+            "corpus: memory: search index {} bytes; peak {}",
+            corpus.index_bytes(),
+            peak_memory().map_or_else(|| "unknown".into(), |bytes| format!("{bytes} bytes"))
+        );
+    }
     if topics_only {
         let _ = print_topics(&corpus);
         return if failed {
@@ -470,6 +477,14 @@ impl Stages {
             .collect();
         eprintln!("corpus: timings: {}", parts.join(" · "));
     }
+}
+
+/// The most memory this process has held (Linux's VmHWM), if the system says.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// One line of `corpus search` output.

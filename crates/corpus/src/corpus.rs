@@ -310,6 +310,11 @@ impl Corpus {
         Some(corpus)
     }
 
+    /// How many bytes the search index takes, roughly.
+    pub fn index_bytes(&self) -> usize {
+        self.index.heap_bytes()
+    }
+
     /// Whether the search index covers every document (else a search would miss some).
     pub fn index_ready(&self) -> bool {
         self.index_pending.is_none()

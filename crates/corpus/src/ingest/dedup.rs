@@ -119,32 +119,57 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 
 /// For each text, the index of the earliest text it is a copy of, or None when it is the first
 /// (or only) telling of its story. Empty texts are never duplicates.
-pub fn find_duplicates<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
-    let sets: Vec<Vec<u64>> = texts.iter().map(|t| shingles(t.as_ref())).collect();
+pub fn find_duplicates<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<Option<usize>> {
     let rows = HASHES / BANDS;
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (index, set) in sets.iter().enumerate() {
+    // Each article's band keys (on every core natively); its shingles are dropped once signed
+    // and read again only for an article that shares a band with another.
+    let bands: Vec<Option<[u64; BANDS]>> = crate::par::map(texts, |text| {
+        let set = shingles(text.as_ref());
         if set.is_empty() {
-            continue;
+            return None;
         }
-        let signature = signature(set);
-        for band in 0..BANDS {
-            let key = signature[band * rows..(band + 1) * rows]
+        let signature = signature(&set);
+        let mut keys = [0u64; BANDS];
+        for (band, key) in keys.iter_mut().enumerate() {
+            *key = signature[band * rows..(band + 1) * rows]
                 .iter()
                 .fold(band as u64, |acc, &h| splitmix(acc ^ h));
-            buckets.entry((band, key)).or_default().push(index);
+        }
+        Some(keys)
+    });
+    // (band, key, article), sorted: a bucket is a run of one (band, key), its members in order.
+    let mut keys: Vec<(usize, u64, usize)> = Vec::with_capacity(texts.len() * BANDS);
+    for (index, article) in bands.iter().enumerate() {
+        if let Some(article) = article {
+            keys.extend(
+                article
+                    .iter()
+                    .enumerate()
+                    .map(|(band, &key)| (band, key, index)),
+            );
         }
     }
+    drop(bands);
+    keys.sort_unstable();
+    let mut sets: HashMap<usize, Vec<u64>> = HashMap::new();
+    let mut similarity = |a: usize, b: usize| -> f64 {
+        for index in [a, b] {
+            sets.entry(index)
+                .or_insert_with(|| shingles(texts[index].as_ref()));
+        }
+        jaccard(&sets[&a], &sets[&b])
+    };
     let mut parent: Vec<usize> = (0..texts.len()).collect();
     let mut checked: HashSet<(usize, usize)> = HashSet::new();
-    let mut keys: Vec<&(usize, u64)> = buckets.keys().collect();
-    keys.sort_unstable();
-    for key in keys {
+    for bucket in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if bucket.len() < 2 {
+            continue;
+        }
         // Each member is compared with the stories already seen in its bucket (at most
         // REPRESENTATIVES of them), not with every member: a bucket of a thousand copies of one
         // story costs a thousand comparisons, not half a million.
         let mut representatives: Vec<usize> = Vec::new();
-        for &member in &buckets[key] {
+        for member in bucket.iter().map(|&(_, _, member)| member) {
             let member_root = root(&mut parent, member);
             let mut joined = false;
             for &other in &representatives {
@@ -153,9 +178,7 @@ pub fn find_duplicates<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
                     joined = true;
                     break;
                 }
-                if checked.insert((other, member))
-                    && jaccard(&sets[other], &sets[member]) >= SIMILARITY
-                {
+                if checked.insert((other, member)) && similarity(other, member) >= SIMILARITY {
                     // The earliest article stays the root, so it is the canonical copy.
                     let (keep, join) = if other_root < member_root {
                         (other_root, member_root)

@@ -84,56 +84,105 @@ pub fn max_topics(n: usize) -> usize {
 
 struct Matrix {
     x: nmf::Sparse,
-    /// Each article's term counts, all terms (also those too rare for the matrix).
-    counts: Vec<HashMap<String, usize>>,
-    /// In how many articles each term occurs, all terms.
-    df: HashMap<String, usize>,
+    /// Every term read, by number (also those too rare for the matrix).
+    names: Vec<Box<str>>,
+    /// Each article's terms as (number, count), in number order.
+    counts: Vec<Vec<(u32, u32)>>,
+    /// In how many articles each term occurs, by number.
+    df: Vec<u32>,
     /// For each column, the rows (articles) that contain it.
     postings: Vec<Vec<u32>>,
-    surfaces: HashMap<String, String>,
+    /// Per term: its spellings as written, with how often.
+    forms: Vec<Vec<(Box<str>, u32)>>,
 }
 
-fn matrix(texts: &[String]) -> Matrix {
-    let n = texts.len();
-    let mut counts: Vec<HashMap<String, usize>> = Vec::with_capacity(n);
-    let mut df: HashMap<String, usize> = HashMap::default();
-    let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::default();
-    // Reading the words is each text's own work (on every core natively); counting them is not.
-    let read: Vec<Vec<(String, String)>> = crate::par::map(texts, |text| terms::terms(text));
-    for found in read {
-        let mut tf: HashMap<String, usize> = HashMap::default();
-        for (term, surface) in found {
-            *forms
-                .entry(term.clone())
-                .or_default()
-                .entry(surface)
-                .or_default() += 1;
-            *tf.entry(term).or_default() += 1;
-        }
-        for term in tf.keys() {
-            *df.entry(term.clone()).or_default() += 1;
-        }
-        counts.push(tf);
+impl Matrix {
+    /// A term's usual spelling: its most frequent form (ties: the first in sorted order).
+    fn surface(&self, term: u32) -> String {
+        self.forms[term as usize]
+            .iter()
+            .min_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)))
+            .map_or_else(
+                || self.names[term as usize].to_string(),
+                |f| f.0.to_string(),
+            )
     }
+}
+
+/// How many stories are read into terms at once (on every core natively): their terms as
+/// strings are held only until they are numbered.
+const READ_CHUNK: usize = 2048;
+
+/// The article-term matrix of `texts` (as many as `count`), each text made when it is read.
+fn matrix<'a>(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
+    let n = count;
+    let mut numbers: HashMap<Box<str>, u32> = HashMap::default();
+    let mut names: Vec<Box<str>> = Vec::new();
+    let mut forms: Vec<Vec<(Box<str>, u32)>> = Vec::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+    let mut ids: Vec<u32> = Vec::new();
+    let indices: Vec<usize> = (0..n).collect();
+    for chunk in indices.chunks(READ_CHUNK) {
+        let read: Vec<Vec<(String, String)>> = crate::par::map(chunk, |&i| terms::terms(&text(i)));
+        for found in read {
+            ids.clear();
+            for (term, surface) in found {
+                let id = match numbers.get(term.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = names.len() as u32;
+                        let term: Box<str> = term.into();
+                        numbers.insert(term.clone(), id);
+                        names.push(term);
+                        forms.push(Vec::new());
+                        df.push(0);
+                        id
+                    }
+                };
+                let spellings = &mut forms[id as usize];
+                match spellings.iter_mut().find(|f| *f.0 == *surface) {
+                    Some(form) => form.1 += 1,
+                    None => spellings.push((surface.into(), 1)),
+                }
+                ids.push(id);
+            }
+            ids.sort_unstable();
+            let tf: Vec<(u32, u32)> = ids
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0], run.len() as u32))
+                .collect();
+            for &(id, _) in &tf {
+                df[id as usize] += 1;
+            }
+            counts.push(tf);
+        }
+    }
+    drop(numbers);
     let min_df = if n < 5 { 1 } else { 2 };
     let max_df = ((n as f64 * 0.9).floor() as usize).max(min_df);
-    let mut kept: Vec<(String, usize)> = df
+    let mut kept: Vec<(u32, u32)> = df
         .iter()
-        .filter(|&(_, &d)| d >= min_df && d <= max_df)
-        .map(|(term, &d)| (term.clone(), d))
+        .enumerate()
+        .filter(|&(_, &d)| d as usize >= min_df && d as usize <= max_df)
+        .map(|(id, &d)| (id as u32, d))
         .collect();
     // The MAX_TERMS most widespread (ties by term), found without sorting every term: a corpus
     // of 50,000 stories has hundreds of thousands, most of them tied on a count of 2 or 3.
+    let by_spread = |a: &(u32, u32), b: &(u32, u32)| {
+        b.1.cmp(&a.1)
+            .then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
+    };
     if kept.len() > MAX_TERMS {
-        kept.select_nth_unstable_by(MAX_TERMS, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        kept.select_nth_unstable_by(MAX_TERMS, by_spread);
         kept.truncate(MAX_TERMS);
     }
-    kept.sort_by(|a, b| a.0.cmp(&b.0));
-    let column: HashMap<&str, (u32, usize)> = kept
-        .iter()
-        .enumerate()
-        .map(|(c, (term, d))| (term.as_str(), (c as u32, *d)))
-        .collect();
+    kept.sort_by(|a, b| names[a.0 as usize].cmp(&names[b.0 as usize]));
+    // Each term's column, if it has one.
+    let mut column: Vec<u32> = vec![u32::MAX; names.len()];
+    for (c, &(id, _)) in kept.iter().enumerate() {
+        column[id as usize] = c as u32;
+    }
     let mut postings = vec![Vec::new(); kept.len()];
     let rows = counts
         .iter()
@@ -141,10 +190,13 @@ fn matrix(texts: &[String]) -> Matrix {
         .map(|(d, tf)| {
             let mut row: Vec<(u32, f64)> = tf
                 .iter()
-                .filter_map(|(term, &count)| {
-                    let &(c, df) = column.get(term.as_str())?;
-                    let idf = ((1.0 + n as f64) / (1.0 + df as f64)).ln() + 1.0;
-                    Some((c, (1.0 + (count as f64).ln()) * idf))
+                .filter_map(|&(id, count)| {
+                    let c = column[id as usize];
+                    if c == u32::MAX {
+                        return None;
+                    }
+                    let idf = ((1.0 + n as f64) / (1.0 + f64::from(df[id as usize]))).ln() + 1.0;
+                    Some((c, (1.0 + f64::from(count).ln()) * idf))
                 })
                 .collect();
             row.sort_by_key(|&(c, _)| c);
@@ -163,10 +215,11 @@ fn matrix(texts: &[String]) -> Matrix {
             rows,
             columns: kept.len(),
         },
+        names,
         counts,
         df,
         postings,
-        surfaces: terms::surfaces(forms),
+        forms,
     }
 }
 
@@ -219,32 +272,21 @@ fn coherence(m: &Matrix, factors: &nmf::Factors) -> f64 {
     }
 }
 
-/// Each term's TF-IDF in each story, counting every term (also those too rare for the
-/// factorisation), and each term's total over all stories.
-struct TermWeights<'a> {
-    by_story: Vec<Vec<(&'a str, f64)>>,
-    total: HashMap<&'a str, f64>,
+/// A term's TF-IDF in a story: `count` times in it, in `df` of the `n` stories.
+fn tf_idf(count: u32, df: u32, n: f64) -> f64 {
+    (1.0 + f64::from(count).ln()) * (((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0)
 }
 
-fn term_weights(m: &Matrix, n: f64) -> TermWeights<'_> {
-    let mut total: HashMap<&str, f64> = HashMap::default();
-    let by_story = m
-        .counts
-        .iter()
-        .map(|counts| {
-            counts
-                .iter()
-                .map(|(term, &count)| {
-                    let df = m.df.get(term).copied().unwrap_or(1) as f64;
-                    let weight =
-                        (1.0 + (count as f64).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
-                    *total.entry(term.as_str()).or_default() += weight;
-                    (term.as_str(), weight)
-                })
-                .collect()
-        })
-        .collect();
-    TermWeights { by_story, total }
+/// Each term's TF-IDF summed over all stories (counting every term, also those too rare for
+/// the factorisation), by number.
+fn term_totals(m: &Matrix, n: f64) -> Vec<f64> {
+    let mut total = vec![0.0; m.names.len()];
+    for counts in &m.counts {
+        for &(id, count) in counts {
+            total[id as usize] += tf_idf(count, m.df[id as usize], n);
+        }
+    }
+    total
 }
 
 /// A topic's naming terms: over the stories in it, each term's TF-IDF weighed by the story's
@@ -253,12 +295,13 @@ fn term_weights(m: &Matrix, n: f64) -> TermWeights<'_> {
 /// topic uses give way.
 fn label_terms(
     m: &Matrix,
-    weights: &TermWeights<'_>,
+    totals: &[f64],
+    n: f64,
     memberships: &[Vec<TopicWeight>],
     topic: usize,
 ) -> Vec<String> {
-    let mut in_topic: HashMap<&str, f64> = HashMap::default();
-    for (story, terms) in weights.by_story.iter().enumerate() {
+    let mut in_topic: HashMap<u32, f64> = HashMap::default();
+    for (story, counts) in m.counts.iter().enumerate() {
         let Some(share) = memberships[story]
             .iter()
             .find(|w| w.topic as usize == topic)
@@ -266,21 +309,18 @@ fn label_terms(
         else {
             continue;
         };
-        for &(term, weight) in terms {
-            *in_topic.entry(term).or_default() += weight * share;
+        for &(id, count) in counts {
+            *in_topic.entry(id).or_default() += tf_idf(count, m.df[id as usize], n) * share;
         }
     }
-    let mut scored: Vec<(&str, f64)> = in_topic
+    let mut scored: Vec<(u32, f64)> = in_topic
         .into_iter()
-        .map(|(term, w)| {
-            let total = weights.total.get(term).copied().unwrap_or(w).max(1e-12);
-            (term, w * w / total)
-        })
+        .map(|(id, w)| (id, w * w / totals[id as usize].max(1e-12)))
         .collect();
-    let order = |a: &(&str, f64), b: &(&str, f64)| {
+    let order = |a: &(u32, f64), b: &(u32, f64)| {
         b.1.partial_cmp(&a.1)
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.0.cmp(b.0))
+            .then_with(|| m.names[a.0 as usize].cmp(&m.names[b.0 as usize]))
     };
     // The 8 best, without sorting every term of the topic.
     if scored.len() > LABEL_TERMS {
@@ -288,15 +328,7 @@ fn label_terms(
         scored.truncate(LABEL_TERMS);
     }
     scored.sort_by(order);
-    scored
-        .into_iter()
-        .map(|(term, _)| {
-            m.surfaces
-                .get(term)
-                .cloned()
-                .unwrap_or_else(|| term.to_owned())
-        })
-        .collect()
+    scored.into_iter().map(|(id, _)| m.surface(id)).collect()
 }
 
 /// A factor no story belongs to (none gives it a share of [`MEMBERSHIP_SHARE`]) is no topic: it
@@ -333,11 +365,8 @@ pub fn discover(
         .iter()
         .filter(|d| d.duplicate_of.is_none())
         .collect();
-    let texts: Vec<String> = stories
-        .iter()
-        .map(|d| format!("{}.\n{}", d.title, d.body))
-        .collect();
-    let m = matrix(&texts);
+    let text = |s: usize| format!("{}.\n{}", stories[s].title, stories[s].body);
+    let m = matrix(stories.len(), text);
     if stories.len() < 2 || m.x.columns == 0 {
         return TopicModel {
             memberships: vec![Vec::new(); documents.len()],
@@ -351,10 +380,9 @@ pub fn discover(
     };
     let mut scored = Vec::new();
     let mut best: Option<(usize, f64)> = None;
-    let sample = if texts.len() > SELECTION_SAMPLE && candidates.len() > 1 {
-        let step = texts.len().div_ceil(SELECTION_SAMPLE);
-        let picked: Vec<String> = texts.iter().step_by(step).cloned().collect();
-        Some(matrix(&picked))
+    let sample = if stories.len() > SELECTION_SAMPLE && candidates.len() > 1 {
+        let step = stories.len().div_ceil(SELECTION_SAMPLE);
+        Some(matrix(stories.len().div_ceil(step), |i| text(i * step)))
     } else {
         None
     };
@@ -406,12 +434,13 @@ pub fn discover(
         memberships_by_story.push(weights);
     }
     let kept = drop_empty_topics(k, &mut memberships_by_story);
-    let weights = term_weights(&m, stories.len() as f64);
+    let n = stories.len() as f64;
+    let totals = term_totals(&m, n);
     let topics = kept
         .iter()
         .enumerate()
         .map(|(j, &factor)| {
-            let terms = label_terms(&m, &weights, &memberships_by_story, j);
+            let terms = label_terms(&m, &totals, n, &memberships_by_story, j);
             let mut members: Vec<(usize, f64)> = memberships_by_story
                 .iter()
                 .enumerate()

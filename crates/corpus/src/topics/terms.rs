@@ -3,7 +3,6 @@
 //! kept as one term, so a name counts as one thing and not as its parts.
 
 use crate::extract::dates::{MONTH_NAMES, WEEKDAY_NAMES};
-use crate::extract::gazetteer::HashMap;
 
 /// English function words and the words every news story uses, which say nothing of a topic.
 const STOP_WORDS: &[&str] = &[
@@ -431,21 +430,6 @@ pub fn terms(text: &str) -> Vec<(String, String)> {
         i += 1;
     }
     out
-}
-
-/// For each term, the surface form it has most often (ties: the first in sorted order).
-pub(crate) fn surfaces(counts: HashMap<String, HashMap<String, usize>>) -> HashMap<String, String> {
-    counts
-        .into_iter()
-        .map(|(term, forms)| {
-            let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
-            forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            (
-                term,
-                forms.into_iter().next().map(|f| f.0).unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 #[cfg(test)]
