@@ -113,8 +113,8 @@ impl Matrix {
 /// strings are held only until they are numbered.
 const READ_CHUNK: usize = 2048;
 
-/// The article-term matrix of `texts` (as many as `count`), each text made when it is read.
-fn matrix<'a>(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
+/// The article-term matrix of `count` texts, each made by `text` when it is read.
+fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
     let n = count;
     let mut numbers: HashMap<Box<str>, u32> = HashMap::default();
     let mut names: Vec<Box<str>> = Vec::new();
