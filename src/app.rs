@@ -169,8 +169,11 @@ pub struct AppState {
     /// How many entities the last load found, in how many ms, over how many bytes.
     pub entity_timing: RwSignal<Option<(usize, f64, u64)>>,
     /// The last load's stages with their milliseconds, and the engine's memory after it.
-    pub load_timings: RwSignal<Option<(Vec<(String, f64)>, u64)>>,
+    pub load_timings: RwSignal<Option<LoadTimings>>,
 }
+
+/// A load's stages with their milliseconds, and the bytes of the engine's memory after it.
+pub type LoadTimings = (Vec<(String, f64)>, u64);
 
 impl AppState {
     fn new() -> Self {
@@ -508,6 +511,11 @@ impl AppState {
             Response::LoadTimings { stages, memory } => {
                 self.load_timings.set(Some((stages, memory)))
             }
+            Response::EngineMemory { bytes } => self.load_timings.update(|timings| {
+                if let Some((_, memory)) = timings {
+                    *memory = bytes;
+                }
+            }),
             Response::EntitiesChanged { focus } => {
                 self.invalidate_results();
                 match focus.or(self.open_entity_id.get_untracked()) {

@@ -175,14 +175,14 @@ impl Store {
     /// Saves files (replacing those of the same path), the snapshot and the edits, all at once.
     pub async fn save(
         &self,
-        files: &[(String, Vec<u8>)],
+        files: &[(String, Uint8Array)],
         snapshot: &[u8],
         edits: &str,
     ) -> Result<(), String> {
         let (transaction, file_store, meta) = self.stores(IdbTransactionMode::Readwrite)?;
         for (path, bytes) in files {
             file_store
-                .put_with_key(&Uint8Array::from(bytes.as_slice()), &path.into())
+                .put_with_key(bytes, &path.into())
                 .map_err(|e| describe(&e))?;
         }
         // The snapshot in parts, the parts of a longer one before it deleted.
@@ -210,8 +210,9 @@ impl Store {
         committed(&transaction).await
     }
 
-    /// Every stored file, in path order.
-    pub async fn files(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
+    /// Every stored file, in path order, its bytes left in JavaScript's memory (copy them into
+    /// the engine's one at a time: WebAssembly memory, once grown, is never given back).
+    pub async fn files(&self) -> Result<Vec<(String, Uint8Array)>, String> {
         let (_, file_store, _) = self.stores(IdbTransactionMode::Readonly)?;
         let keys: Array = finished(&file_store.get_all_keys().map_err(|e| describe(&e))?)
             .await?
@@ -223,10 +224,7 @@ impl Store {
             .iter()
             .zip(values.iter())
             .filter_map(|(key, value)| {
-                Some((
-                    key.as_string()?,
-                    value.dyn_into::<Uint8Array>().ok()?.to_vec(),
-                ))
+                Some((key.as_string()?, value.dyn_into::<Uint8Array>().ok()?))
             })
             .collect())
     }
@@ -288,7 +286,7 @@ impl Store {
             available: true,
             problem: None,
             files: files.len(),
-            file_bytes: files.iter().map(|(_, b)| b.len() as u64).sum(),
+            file_bytes: files.iter().map(|(_, b)| u64::from(b.length())).sum(),
             snapshot_bytes,
             usage,
             quota,

@@ -27,7 +27,8 @@ struct Engine {
     ready: bool,
     pending: Vec<JsValue>,
     /// Files read since the last save, waiting for it.
-    unsaved_files: Vec<(String, Vec<u8>)>,
+    /// Files read but not saved yet, their bytes in JavaScript's memory until they are.
+    unsaved_files: Vec<(String, Uint8Array)>,
     /// A save is scheduled.
     save_scheduled: bool,
     /// Where the whole corpus's network puts each entity, for the last size, kinds and copies
@@ -177,11 +178,14 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
             ..Progress::default()
         }));
         match store.files().await {
-            Ok(files) => engine.borrow_mut().corpus.restore_sources(
-                files
-                    .iter()
-                    .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
-            ),
+            Ok(files) => {
+                let mut state = engine.borrow_mut();
+                for (name, bytes) in files {
+                    state
+                        .corpus
+                        .restore_sources([(name.as_str(), bytes.to_vec().as_slice())]);
+                }
+            }
             Err(problem) => {
                 // Splitting again without them would lose their articles: keep what is open.
                 post(&Response::Failed {
@@ -201,7 +205,7 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
 /// Saves new files, the snapshot and the edits, [`SAVE_DELAY_MS`] after the last change, in the
 /// background. A failure (a full disk, a refusing browser) is said plainly; the corpus stays in
 /// memory.
-fn save(engine: &Shared, files: Vec<(String, Vec<u8>)>) {
+fn save(engine: &Shared, files: Vec<(String, Uint8Array)>) {
     let mut state = engine.borrow_mut();
     if state.store.is_none() {
         return;
@@ -231,6 +235,10 @@ fn save_now(engine: &Shared) {
         let edits = serde_json::to_string(&state.corpus.edits()).unwrap_or_default();
         (store, files, state.corpus.snapshot(), edits)
     };
+    // Making the snapshot may have grown the engine's memory: say what it holds now.
+    post(&Response::EngineMemory {
+        bytes: engine_memory(),
+    });
     let engine = engine.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(problem) = store.save(&files, &snapshot, &edits).await {
@@ -661,7 +669,7 @@ fn engine_memory() -> u64 {
 enum Source {
     Dropped(String, File),
     Bundled(&'static str, &'static [u8]),
-    Stored(String, Vec<u8>),
+    Stored(String, Uint8Array),
 }
 
 impl Source {
@@ -676,16 +684,16 @@ impl Source {
         match self {
             Source::Dropped(_, file) => file.size() as u64,
             Source::Bundled(_, bytes) => bytes.len() as u64,
-            Source::Stored(_, bytes) => bytes.len() as u64,
+            Source::Stored(_, bytes) => u64::from(bytes.length()),
         }
     }
 }
 
 /// Reads a dropped file's bytes, or says why it cannot.
-fn read_file(file: &File) -> Result<Vec<u8>, String> {
+fn read_file(file: &File) -> Result<Uint8Array, String> {
     let reader = FileReaderSync::new().map_err(describe)?;
     let buffer = reader.read_as_array_buffer(file).map_err(describe)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    Ok(Uint8Array::new(&buffer))
 }
 
 fn describe(error: JsValue) -> String {
@@ -702,7 +710,7 @@ fn load(
     corpus: &mut Corpus,
     sources: Vec<Source>,
     restored: Option<&str>,
-) -> Vec<(String, Vec<u8>)> {
+) -> Vec<(String, Uint8Array)> {
     let mut progress = Progress {
         stage: "reading files".into(),
         files_total: sources.len(),
@@ -722,11 +730,13 @@ fn load(
                     None
                 }
             },
-            Source::Bundled(_, bytes) => Some(bytes.to_vec()),
+            Source::Bundled(_, bytes) => Some(Uint8Array::from(*bytes)),
             Source::Stored(_, bytes) => Some(bytes.clone()),
         };
+        // The engine holds the bytes only while it decodes them; the copy kept for saving stays
+        // in JavaScript's memory, which is given back once it is saved.
         if let Some(bytes) = bytes {
-            if corpus.add_file(source.name(), &bytes).is_ok() {
+            if corpus.add_file(source.name(), &bytes.to_vec()).is_ok() {
                 read.push((source.name().to_owned(), bytes));
             }
         }

@@ -243,6 +243,11 @@ pub enum Response {
         /// memory grows and never shrinks.
         memory: u64,
     },
+    /// The bytes of the engine's memory now (the most it has held: it never shrinks).
+    EngineMemory {
+        /// The bytes.
+        bytes: u64,
+    },
     /// What is kept in this browser.
     Storage(crate::store::StorageInfo),
     /// One page of hits for the query with this id.

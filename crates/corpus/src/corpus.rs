@@ -255,7 +255,7 @@ pub struct Corpus {
 /// What a snapshot says it is: bumped whenever the engine's output or the snapshot's layout
 /// changes, so a snapshot from another engine is rebuilt from the raw files instead of misread.
 pub const SNAPSHOT_FORMAT: &str = concat!(
-    "corpus-explorer snapshot 5 / engine ",
+    "corpus-explorer snapshot 6 / engine ",
     env!("CARGO_PKG_VERSION")
 );
 
@@ -263,6 +263,64 @@ pub const SNAPSHOT_FORMAT: &str = concat!(
 struct SnapshotRef<'a> {
     format: &'a str,
     corpus: &'a Corpus,
+}
+
+/// How many bytes a snapshot compresses at a time.
+const SNAPSHOT_BLOCK: usize = 4 << 20;
+
+/// Compresses what is written to it in blocks of [`SNAPSHOT_BLOCK`] bytes, each stored as its
+/// compressed length (4 bytes, little-endian) and LZ4's block with its size before it.
+#[derive(Default)]
+struct BlockWriter {
+    pending: Vec<u8>,
+    out: Vec<u8>,
+}
+
+impl BlockWriter {
+    fn flush_block(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let block = lz4_flex::compress_prepend_size(&self.pending);
+        self.out
+            .extend_from_slice(&(block.len() as u32).to_le_bytes());
+        self.out.extend_from_slice(&block);
+        self.pending.clear();
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.flush_block();
+        self.out
+    }
+}
+
+impl std::io::Write for BlockWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let room = SNAPSHOT_BLOCK - self.pending.len();
+        let taken = bytes.len().min(room);
+        self.pending.extend_from_slice(&bytes[..taken]);
+        if self.pending.len() == SNAPSHOT_BLOCK {
+            self.flush_block();
+        }
+        Ok(taken)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The bytes [`BlockWriter`] compressed; None when they are not such blocks.
+fn read_blocks(mut bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    while !bytes.is_empty() {
+        let (length, rest) = bytes.split_first_chunk::<4>()?;
+        let length = u32::from_le_bytes(*length) as usize;
+        let block = rest.get(..length)?;
+        out.extend(lz4_flex::decompress_size_prepended(block).ok()?);
+        bytes = &rest[length..];
+    }
+    Some(out)
 }
 
 #[derive(Deserialize)]
@@ -278,14 +336,16 @@ impl Corpus {
     }
 
     /// The whole built corpus as compact bytes (postcard, then LZ4, which reads back at several
-    /// hundred MB/s), marked with [`SNAPSHOT_FORMAT`].
+    /// hundred MB/s), marked with [`SNAPSHOT_FORMAT`]. It is compressed in blocks as it is
+    /// written, so making it never holds the uncompressed bytes at once.
     pub fn snapshot(&self) -> Vec<u8> {
-        let bytes = postcard::to_allocvec(&SnapshotRef {
+        let snapshot = SnapshotRef {
             format: SNAPSHOT_FORMAT,
             corpus: self,
-        })
-        .unwrap_or_default();
-        lz4_flex::compress_prepend_size(&bytes)
+        };
+        postcard::to_io(&snapshot, BlockWriter::default())
+            .map(BlockWriter::finish)
+            .unwrap_or_default()
     }
 
     /// A corpus back from [`Corpus::snapshot`] bytes, ready to query; None when the bytes are
@@ -300,7 +360,7 @@ impl Corpus {
     /// the list, the facets and the reader work at once; build the index with
     /// [`Corpus::index_step`] or [`Corpus::finish_index`] before a search.
     pub fn from_snapshot_unindexed(bytes: &[u8]) -> Option<Corpus> {
-        let bytes = lz4_flex::decompress_size_prepended(bytes).ok()?;
+        let bytes = read_blocks(bytes)?;
         let snapshot: SnapshotOwned = postcard::from_bytes(&bytes).ok()?;
         if snapshot.format != SNAPSHOT_FORMAT {
             return None;
@@ -984,6 +1044,31 @@ mod tests {
         whole.finish();
         assert_eq!(restored.documents(), whole.documents());
         assert_eq!(restored.files(), whole.files());
+    }
+
+    #[test]
+    fn snapshot_blocks_give_back_every_byte_and_refuse_a_cut_one() {
+        use std::io::Write;
+        let mut state = 7u64;
+        let bytes: Vec<u8> = (0..2 * SNAPSHOT_BLOCK + 12_345)
+            .map(|i| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                if i % 3 == 0 {
+                    (state >> 56) as u8
+                } else {
+                    b'a' + (i % 7) as u8
+                }
+            })
+            .collect();
+        let mut writer = BlockWriter::default();
+        for piece in bytes.chunks(1_000_003) {
+            writer.write_all(piece).unwrap();
+        }
+        let blocks = writer.finish();
+        assert!(blocks.len() < bytes.len());
+        assert_eq!(read_blocks(&blocks).as_deref(), Some(bytes.as_slice()));
+        assert_eq!(read_blocks(&blocks[..blocks.len() - 10]), None);
+        assert_eq!(read_blocks(b""), Some(Vec::new()));
     }
 
     #[test]
