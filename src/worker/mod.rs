@@ -111,6 +111,7 @@ async fn start(engine: Shared) {
                         .map(|(name, bytes)| Source::Stored(name, bytes))
                         .collect();
                     let mut state = engine.borrow_mut();
+                    state.corpus.release_sources_when_split(true);
                     if let Some(edits) = &edits {
                         state.corpus.apply_edits(edits);
                     }
@@ -152,12 +153,16 @@ fn index_in_background(engine: &Shared) {
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0);
 }
 
-/// Adds files to the corpus and saves them. A corpus restored from a snapshot first gets its
-/// decoded files back from the raw files in the store (a snapshot leaves them out), so the
-/// whole corpus is split again with the new files, as on a first load.
+/// Adds files to the corpus and saves them. With a store, the corpus lets its decoded files go
+/// once its articles are made (the raw files are saved), and a corpus without them (after that,
+/// or restored from a snapshot) first gets them back from the raw files, those still waiting to
+/// be saved and those in the store, so the whole corpus is split again with the new files, as
+/// on a first load.
 fn load_more(engine: &Shared, sources: Vec<Source>) {
     let store = {
-        let state = engine.borrow();
+        let mut state = engine.borrow_mut();
+        let has_store = state.store.is_some();
+        state.corpus.release_sources_when_split(has_store);
         state
             .corpus
             .needs_sources()
@@ -180,7 +185,10 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
         match store.files().await {
             Ok(files) => {
                 let mut state = engine.borrow_mut();
-                for (name, bytes) in files {
+                let state = &mut *state;
+                // The newest bytes of a file first: a file not saved yet wins over its stored
+                // copy.
+                for (name, bytes) in state.unsaved_files.iter().chain(&files) {
                     state
                         .corpus
                         .restore_sources([(name.as_str(), bytes.to_vec().as_slice())]);
@@ -242,6 +250,8 @@ fn save_now(engine: &Shared) {
     let engine = engine.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(problem) = store.save(&files, &snapshot, &edits).await {
+            // Kept for the next save, and for splitting the corpus again when files are added.
+            engine.borrow_mut().unsaved_files.extend(files);
             post(&Response::Failed {
                 message: format!(
                     "Your corpus could not be saved in this browser ({problem}). It stays open until you close the page."

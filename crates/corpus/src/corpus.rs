@@ -241,6 +241,9 @@ pub struct Corpus {
     /// The search index still being built, after a snapshot restored without it.
     #[serde(skip)]
     index_pending: Option<Box<crate::index::IndexBuilder>>,
+    /// Whether the decoded files are let go once the articles are made.
+    #[serde(skip)]
+    release_sources: bool,
     topic_model: TopicModel,
     /// The topic count the user asked for (None: chosen from the data).
     topic_count: Option<usize>,
@@ -412,6 +415,14 @@ impl Corpus {
                 .files
                 .iter()
                 .any(|report| matches!(report.status, FileStatus::Loaded { .. }))
+    }
+
+    /// Lets the decoded files go once [`Corpus::finish`] has made the articles from them (they
+    /// are most of the memory a corpus holds besides its articles), for a caller that keeps the
+    /// raw files elsewhere: it gives them back with [`Corpus::restore_sources`] before adding
+    /// files (see [`Corpus::needs_sources`]).
+    pub fn release_sources_when_split(&mut self, release: bool) {
+        self.release_sources = release;
     }
 
     /// Decodes again the raw files a snapshot was built from (as stored beside it), so that
@@ -659,6 +670,9 @@ impl Corpus {
             }
         }
         self.documents = documents;
+        if self.release_sources {
+            self.sources = Vec::new();
+        }
         mark("entities");
         self.link_entities();
         mark("index");
@@ -1069,6 +1083,32 @@ mod tests {
         assert_eq!(read_blocks(&blocks).as_deref(), Some(bytes.as_slice()));
         assert_eq!(read_blocks(&blocks[..blocks.len() - 10]), None);
         assert_eq!(read_blocks(b""), Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_corpus_that_lets_its_files_go_takes_new_files_once_they_are_given_back() {
+        let files = [
+            ("a.txt", ARTICLE.to_owned()),
+            (
+                "b.txt",
+                "Harbour news\n\nThe harbour master counted the boats at dawn.".to_owned(),
+            ),
+        ];
+        let mut corpus = Corpus::new();
+        corpus.release_sources_when_split(true);
+        corpus.add_file(files[0].0, files[0].1.as_bytes()).unwrap();
+        corpus.finish();
+        assert!(corpus.needs_sources());
+        corpus.restore_sources([(files[0].0, files[0].1.as_bytes())]);
+        corpus.add_file(files[1].0, files[1].1.as_bytes()).unwrap();
+        corpus.finish();
+        let mut whole = Corpus::new();
+        for (file, text) in &files {
+            whole.add_file(file, text.as_bytes()).unwrap();
+        }
+        whole.finish();
+        assert_eq!(corpus.documents(), whole.documents());
+        assert!(corpus.needs_sources());
     }
 
     #[test]
