@@ -176,7 +176,7 @@ impl Store {
     pub async fn save(
         &self,
         files: &[(String, Uint8Array)],
-        snapshot: &[u8],
+        snapshot: &[Vec<u8>],
         edits: &str,
     ) -> Result<(), String> {
         let (transaction, file_store, meta) = self.stores(IdbTransactionMode::Readwrite)?;
@@ -189,10 +189,15 @@ impl Store {
         let stale = web_sys::IdbKeyRange::bound(&"snapshot/".into(), &"snapshot/\u{FFFF}".into())
             .map_err(|e| describe(&e))?;
         meta.delete(&stale).map_err(|e| describe(&e))?;
-        let parts: Vec<&[u8]> = if snapshot.is_empty() {
-            vec![snapshot]
+        // Each part as it was made, cut where one is longer than a stored value may be.
+        let parts: Vec<&[u8]> = snapshot
+            .iter()
+            .flat_map(|part| part.chunks(SNAPSHOT_PART_BYTES))
+            .collect();
+        let parts = if parts.is_empty() {
+            vec![&[][..]]
         } else {
-            snapshot.chunks(SNAPSHOT_PART_BYTES).collect()
+            parts
         };
         for (n, part) in parts.iter().enumerate() {
             let key = if n == 0 {
@@ -244,16 +249,26 @@ impl Store {
             .await?
             .as_f64()
             .map_or(1, |n| n.max(1.0) as usize);
-        let mut snapshot = first.to_vec();
+        // The parts stay in JavaScript's memory until they are all there; then they are copied
+        // into one buffer of the right size.
+        let mut arrays = vec![first];
         for n in 1..parts {
             match self
                 .meta(&format!("snapshot/{n}"))
                 .await?
                 .dyn_into::<Uint8Array>()
             {
-                Ok(part) => snapshot.extend(part.to_vec()),
+                Ok(part) => arrays.push(part),
                 Err(_) => return Ok(None),
             }
+        }
+        let total: usize = arrays.iter().map(|part| part.length() as usize).sum();
+        let mut snapshot = vec![0; total];
+        let mut at = 0;
+        for part in &arrays {
+            let end = at + part.length() as usize;
+            part.copy_to(&mut snapshot[at..end]);
+            at = end;
         }
         Ok(Some(snapshot))
     }

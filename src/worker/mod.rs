@@ -241,7 +241,7 @@ fn save_now(engine: &Shared) {
         };
         let files = std::mem::take(&mut state.unsaved_files);
         let edits = serde_json::to_string(&state.corpus.edits()).unwrap_or_default();
-        (store, files, state.corpus.snapshot(), edits)
+        (store, files, state.corpus.snapshot_parts(), edits)
     };
     // Making the snapshot may have grown the engine's memory: say what it holds now.
     post(&Response::EngineMemory {

@@ -276,7 +276,7 @@ const SNAPSHOT_BLOCK: usize = 4 << 20;
 #[derive(Default)]
 struct BlockWriter {
     pending: Vec<u8>,
-    out: Vec<u8>,
+    out: Vec<Vec<u8>>,
 }
 
 impl BlockWriter {
@@ -285,13 +285,14 @@ impl BlockWriter {
             return;
         }
         let block = lz4_flex::compress_prepend_size(&self.pending);
-        self.out
-            .extend_from_slice(&(block.len() as u32).to_le_bytes());
-        self.out.extend_from_slice(&block);
+        let mut part = Vec::with_capacity(4 + block.len());
+        part.extend_from_slice(&(block.len() as u32).to_le_bytes());
+        part.extend_from_slice(&block);
+        self.out.push(part);
         self.pending.clear();
     }
 
-    fn finish(mut self) -> Vec<u8> {
+    fn finish(mut self) -> Vec<Vec<u8>> {
         self.flush_block();
         self.out
     }
@@ -315,7 +316,21 @@ impl std::io::Write for BlockWriter {
 
 /// The bytes [`BlockWriter`] compressed; None when they are not such blocks.
 fn read_blocks(mut bytes: &[u8]) -> Option<Vec<u8>> {
+    // The whole size first (each block starts with its own), so the bytes are put in one
+    // buffer of the right size and never copied to a larger one.
+    let mut total = 0usize;
+    let mut rest = bytes;
+    while let Some((length, after)) = rest.split_first_chunk::<4>() {
+        let length = u32::from_le_bytes(*length) as usize;
+        let size = after
+            .first_chunk::<4>()
+            .map_or(0, |s| u32::from_le_bytes(*s) as usize);
+        total = total.saturating_add(size);
+        rest = after.get(length..).unwrap_or_default();
+    }
     let mut out = Vec::new();
+    // Sizes no memory can hold are bytes of something else.
+    out.try_reserve_exact(total).ok()?;
     while !bytes.is_empty() {
         let (length, rest) = bytes.split_first_chunk::<4>()?;
         let length = u32::from_le_bytes(*length) as usize;
@@ -342,6 +357,13 @@ impl Corpus {
     /// hundred MB/s), marked with [`SNAPSHOT_FORMAT`]. It is compressed in blocks as it is
     /// written, so making it never holds the uncompressed bytes at once.
     pub fn snapshot(&self) -> Vec<u8> {
+        self.snapshot_parts().concat()
+    }
+
+    /// [`Corpus::snapshot`] in the parts it is made of (each at most a few MB), which put
+    /// together are its bytes: for a store that keeps them apart, so that no one buffer holds
+    /// the whole.
+    pub fn snapshot_parts(&self) -> Vec<Vec<u8>> {
         let snapshot = SnapshotRef {
             format: SNAPSHOT_FORMAT,
             corpus: self,
@@ -1078,7 +1100,7 @@ mod tests {
         for piece in bytes.chunks(1_000_003) {
             writer.write_all(piece).unwrap();
         }
-        let blocks = writer.finish();
+        let blocks = writer.finish().concat();
         assert!(blocks.len() < bytes.len());
         assert_eq!(read_blocks(&blocks).as_deref(), Some(bytes.as_slice()));
         assert_eq!(read_blocks(&blocks[..blocks.len() - 10]), None);
