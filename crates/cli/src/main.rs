@@ -411,6 +411,8 @@ fn finish_output(out: &mut impl Write, failed: bool) -> ExitCode {
 fn load(paths: &[String]) -> (Corpus, bool) {
     let mut stages = Stages::new("read");
     let mut corpus = Corpus::new();
+    // Nothing is added after this one load: the decoded files can go once split.
+    corpus.release_sources_when_split(true);
     let mut failed = false;
     for root in paths {
         let root = Path::new(root);

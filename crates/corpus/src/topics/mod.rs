@@ -148,10 +148,12 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
                 ids.push(id);
             }
             ids.sort_unstable();
-            let tf: Vec<(u32, u32)> = ids
+            // Exactly as long as it needs: fifty thousand of these stay until the topics are named.
+            let mut tf: Vec<(u32, u32)> = ids
                 .chunk_by(|a, b| a == b)
                 .map(|run| (run[0], run.len() as u32))
                 .collect();
+            tf.shrink_to_fit();
             for &(id, _) in &tf {
                 df[id as usize] += 1;
             }
@@ -200,6 +202,7 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
                 })
                 .collect();
             row.sort_by_key(|&(c, _)| c);
+            row.shrink_to_fit();
             let norm = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
             if norm > 0.0 {
                 row.iter_mut().for_each(|(_, v)| *v /= norm);
@@ -210,6 +213,7 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
             row
         })
         .collect();
+    postings.iter_mut().for_each(Vec::shrink_to_fit);
     Matrix {
         x: nmf::Sparse {
             rows,
