@@ -273,7 +273,8 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 fn is_listed_stop_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+    // Looked up for every word of the corpus: hashed with FNV, not SipHash.
+    static SET: std::sync::OnceLock<crate::extract::gazetteer::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
         // Weekdays and months date a story; they say nothing of its topic.
