@@ -116,10 +116,7 @@ pub fn FilePanel() -> impl IntoView {
             let total: f64 = stages.iter().map(|(_, ms)| ms).sum();
             let parts: Vec<String> = stages
                 .iter()
-                .map(|(stage, ms)| {
-                    let stage = if stage == "entities" { "names" } else { stage };
-                    format!("{stage} {:.1} s", ms / 1000.0)
-                })
+                .map(|(stage, ms)| format!("{stage} {:.1} s", ms / 1000.0))
                 .collect();
             let memory = if memory > 0 {
                 format!("; the engine holds {}", human_bytes(memory))

@@ -759,12 +759,12 @@ fn load(
     let mut marks: Vec<(&str, f64)> =
         vec![("reading", started), ("splitting", js_sys::Date::now())];
     corpus.finish_timed(|stage| {
-        marks.push((stage, js_sys::Date::now()));
-        progress.stage = match stage {
-            "entities" => "finding names",
-            _ => "indexing",
-        }
-        .into();
+        let (mark, doing) = match stage {
+            "entities" => ("names", "finding names"),
+            _ => ("index", "indexing"),
+        };
+        marks.push((mark, js_sys::Date::now()));
+        progress.stage = doing.into();
         post(&Response::Progress(progress.clone()));
     });
     if let [.., (_, started), (_, ended)] = marks[..] {

@@ -428,9 +428,10 @@ impl Corpus {
         self.index_step(usize::MAX);
     }
 
-    /// Whether the corpus came back from a snapshot and no longer holds its decoded files: give
-    /// them back with [`Corpus::restore_sources`] before adding files, so that the whole corpus
-    /// is split again with the new files' statistics.
+    /// Whether the corpus no longer holds its decoded files (it came back from a snapshot, or
+    /// let them go: [`Corpus::release_sources_when_split`]): give them back with
+    /// [`Corpus::restore_sources`] before adding files, so that the whole corpus is split again
+    /// with the new files' statistics.
     pub fn needs_sources(&self) -> bool {
         self.sources.is_empty()
             && self
@@ -447,7 +448,7 @@ impl Corpus {
         self.release_sources = release;
     }
 
-    /// Decodes again the raw files a snapshot was built from (as stored beside it), so that
+    /// Decodes again the raw files the corpus was built from (as stored beside it), so that
     /// files added later are split along with them. The files' reports stay as they are, and a
     /// file whose decoded text the corpus already holds keeps it.
     pub fn restore_sources<'a>(&mut self, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) {
@@ -1153,6 +1154,8 @@ mod tests {
         let mut restored = Corpus::from_snapshot_unindexed(&corpus.snapshot()).unwrap();
         assert!(!restored.index_ready());
         assert_eq!(restored.query(&list), corpus.query(&list));
+        // Asked before its index is whole, a search is still right.
+        assert_eq!(restored.query(&search), corpus.query(&search));
         assert!(!restored.index_step(2));
         assert!(!restored.index_step(2));
         assert!(restored.index_step(2));

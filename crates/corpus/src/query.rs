@@ -384,7 +384,16 @@ impl Corpus {
     /// search as read and its scores.
     fn searched(&self, query: &Query) -> Searched {
         let parsed = crate::index::parse(&query.text);
-        let scored = self.index.search(&parsed);
+        // A corpus whose index is still being built searches a whole one made now: slow, never
+        // wrong (the page finishes the index before it asks).
+        let whole;
+        let index = if self.index_ready() || parsed.is_empty() {
+            &self.index
+        } else {
+            whole = crate::index::SearchIndex::build(self.documents());
+            &whole
+        };
+        let scored = index.search(&parsed);
         let matching: Vec<DocId> = match &scored {
             None => (0..self.documents().len())
                 .filter_map(|i| DocId::try_from(i).ok())

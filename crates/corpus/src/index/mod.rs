@@ -70,102 +70,94 @@ impl Parsed {
 
 /// The words of `text` with their byte ranges, lower-cased.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, Cow<'_, str>)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break (i, c);
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
-                break;
-            }
-            chars.next();
-        }
-        let word = &text[start..end];
-        let lower = if word.chars().any(char::is_uppercase) {
-            Cow::Owned(word.to_lowercase())
+        let word = next_word(text, &mut at)?;
+        let found = &text[word.start..word.end];
+        let lower = if word.has_upper(found) {
+            Cow::Owned(found.to_lowercase())
         } else {
-            Cow::Borrowed(word)
+            Cow::Borrowed(found)
         };
-        Some((start, end, lower))
+        Some((word.start, word.end, lower))
     })
 }
 
 /// Calls `each` with every word of `text`, lower-cased, as [`word_spans`] gives them, without
-/// an allocation per word: ASCII text is read byte by byte and lower-cased into `buffer`.
+/// an allocation per word: an ASCII word is lower-cased into `buffer`.
 fn each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        // To the next word's first letter or digit.
-        let Some((start, _)) = next_char(text, &mut at, true) else {
-            return;
-        };
-        let mut ascii = bytes[start].is_ascii();
-        let mut upper = bytes[start].is_ascii_uppercase();
-        let mut end = text.len();
-        while at < bytes.len() {
-            let byte = bytes[at];
-            if byte.is_ascii() {
-                if !byte.is_ascii_alphanumeric() {
-                    end = at;
-                    break;
-                }
-                upper |= byte.is_ascii_uppercase();
-                at += 1;
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
-                    end = at;
-                    break;
-                }
-                ascii = false;
-                at += c.len_utf8();
-            }
-        }
-        let word = &text[start..end];
-        if ascii {
-            if upper {
-                buffer.clear();
-                buffer.push_str(word);
-                buffer.make_ascii_lowercase();
-                each(buffer);
-            } else {
-                each(word);
-            }
-        } else if word.chars().any(char::is_uppercase) {
-            each(&word.to_lowercase());
+    while let Some(word) = next_word(text, &mut at) {
+        let found = &text[word.start..word.end];
+        if !word.has_upper(found) {
+            each(found);
+        } else if word.ascii {
+            buffer.clear();
+            buffer.push_str(found);
+            buffer.make_ascii_lowercase();
+            each(buffer);
         } else {
-            each(word);
+            each(&found.to_lowercase());
         }
     }
 }
 
-/// Moves `at` past characters until one that is (`alphanumeric`) a letter or digit, and gives
-/// where it starts (`at` is left after it).
-fn next_char(text: &str, at: &mut usize, alphanumeric: bool) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    while *at < bytes.len() {
-        let start = *at;
-        let byte = bytes[start];
-        let c = if byte.is_ascii() {
-            *at += 1;
-            char::from(byte)
+/// A word (a run of letters and digits) found by [`next_word`].
+struct WordAt {
+    start: usize,
+    end: usize,
+    /// Whether it is all ASCII.
+    ascii: bool,
+    /// Whether it has an ASCII capital (all that counts for an ASCII word).
+    ascii_upper: bool,
+}
+
+impl WordAt {
+    /// Whether the word (`found`, its text) has a capital to lower.
+    fn has_upper(&self, found: &str) -> bool {
+        if self.ascii {
+            self.ascii_upper
         } else {
-            let c = text[start..].chars().next()?;
-            *at += c.len_utf8();
-            c
-        };
-        if c.is_alphanumeric() == alphanumeric {
-            return Some((start, c));
+            found.chars().any(char::is_uppercase)
         }
     }
-    None
+}
+
+/// The next word of `text` from `at` (moved past it): the one scanner of [`word_spans`] and
+/// the index, reading ASCII byte by byte.
+fn next_word(text: &str, at: &mut usize) -> Option<WordAt> {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> char {
+        if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        }
+    };
+    // To the word's first letter or digit.
+    while *at < bytes.len() && !char_at(*at).is_alphanumeric() {
+        *at += char_at(*at).len_utf8();
+    }
+    if *at >= bytes.len() {
+        return None;
+    }
+    let start = *at;
+    let (mut ascii, mut ascii_upper) = (true, false);
+    while *at < bytes.len() {
+        let c = char_at(*at);
+        if !c.is_alphanumeric() {
+            break;
+        }
+        ascii &= c.is_ascii();
+        ascii_upper |= c.is_ascii_uppercase();
+        *at += c.len_utf8();
+    }
+    Some(WordAt {
+        start,
+        end: *at,
+        ascii,
+        ascii_upper,
+    })
 }
 
 fn lower_words(text: &str) -> Vec<String> {
