@@ -172,8 +172,23 @@ pub struct AppState {
     pub load_timings: RwSignal<Option<LoadTimings>>,
 }
 
-/// A load's stages with their milliseconds, and the bytes of the engine's memory after it.
-pub type LoadTimings = (Vec<(String, f64)>, u64);
+/// A load's times in milliseconds (to the list, to the end of its analysis, each stage) and the
+/// bytes of the engine's memory after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadTimings {
+    pub list: f64,
+    pub total: f64,
+    pub stages: Vec<(String, f64)>,
+    pub memory: u64,
+}
+
+/// Whether a stage of the engine's work runs once the list is shown.
+pub fn is_background(stage: &str) -> bool {
+    matches!(
+        stage,
+        "finding names and topics" | "finding names" | "finding topics"
+    )
+}
 
 impl AppState {
     fn new() -> Self {
@@ -408,7 +423,6 @@ impl AppState {
                 if millis > 0.0 {
                     self.topic_timing.set(Some((topics, millis)));
                 }
-                self.progress.set(None);
                 self.topic_count.set(requested);
                 self.selected_topics.set(Vec::new());
                 self.invalidate_results();
@@ -508,12 +522,21 @@ impl AppState {
                 millis,
                 bytes,
             } => self.entity_timing.set(Some((entities, millis, bytes))),
-            Response::LoadTimings { stages, memory } => {
-                self.load_timings.set(Some((stages, memory)))
-            }
+            Response::LoadTimings {
+                list,
+                total,
+                stages,
+                memory,
+            } => self.load_timings.set(Some(LoadTimings {
+                list,
+                total,
+                stages,
+                memory,
+            })),
+            Response::Analysed => self.progress.set(None),
             Response::EngineMemory { bytes } => self.load_timings.update(|timings| {
-                if let Some((_, memory)) = timings {
-                    *memory = bytes;
+                if let Some(timings) = timings {
+                    timings.memory = bytes;
                 }
             }),
             Response::EntitiesChanged { focus } => {
@@ -689,12 +712,9 @@ pub fn App() -> impl IntoView {
         let files = state.files.with(|files| files.len());
         if !state.ready.get() {
             "Starting the engine…".to_owned()
-        } else if let Some(progress) = state.progress.get() {
+        } else if let Some(progress) = state.progress.get().filter(|p| !is_background(&p.stage)) {
             let then = match progress.stage.as_str() {
-                "finding topics" => return "Finding topics…".to_owned(),
                 "splitting articles" => " splitting them into articles",
-                "finding names" => " finding people, organisations and places",
-                "indexing" => " indexing their words",
                 _ => "",
             };
             format!(
@@ -716,8 +736,17 @@ pub fn App() -> impl IntoView {
                 Some("rebuilt") => " · rebuilt from the files saved in this browser",
                 _ => "",
             };
+            // What is still being found once the list is shown.
+            let doing = match state.progress.get().map(|p| p.stage) {
+                Some(stage) if stage == "finding names and topics" => {
+                    " · finding names and topics…"
+                }
+                Some(stage) if stage == "finding names" => " · finding names…",
+                Some(stage) if stage == "finding topics" => " · finding topics…",
+                _ => "",
+            };
             format!(
-                "{of}{articles} {noun}{} from {files} file{}{how}",
+                "{of}{articles} {noun}{} from {files} file{}{how}{doing}",
                 ending(articles),
                 plural(files)
             )

@@ -22,7 +22,7 @@ pub fn FilePanel() -> impl IntoView {
         state
             .progress
             .get()
-            .filter(|p| p.stage != "finding topics")
+            .filter(|p| !crate::app::is_background(&p.stage))
             .map(|p| {
                 view! {
                     <div class="progress" data-testid="progress">
@@ -112,20 +112,25 @@ pub fn FilePanel() -> impl IntoView {
     };
     // What the last load cost: a figure for whoever loads a big corpus.
     let timings = move || {
-        state.load_timings.get().map(|(stages, memory)| {
-            let total: f64 = stages.iter().map(|(_, ms)| ms).sum();
-            let parts: Vec<String> = stages
+        state.load_timings.get().map(|timings| {
+            let parts: Vec<String> = timings
+                .stages
                 .iter()
                 .map(|(stage, ms)| format!("{stage} {:.1} s", ms / 1000.0))
                 .collect();
-            let memory = if memory > 0 {
-                format!("; the engine holds {}", human_bytes(memory))
+            let memory = if timings.memory > 0 {
+                format!("; the engine holds {}", human_bytes(timings.memory))
             } else {
                 String::new()
             };
             view! {
                 <p class="hint" data-testid="load-timings">
-                    {format!("Last load {:.1} s: {}{memory}.", total / 1000.0, parts.join(" · "))}
+                    {format!(
+                        "Last load: list {:.1} s, analysed {:.1} s ({}; the topics beside the names){memory}.",
+                        timings.list / 1000.0,
+                        timings.total / 1000.0,
+                        parts.join(" · "),
+                    )}
                 </p>
             }
         })

@@ -7,6 +7,7 @@
 pub mod client;
 pub mod protocol;
 mod sample;
+mod topics;
 
 use crate::store::{StorageInfo, Store};
 use corpus::Corpus;
@@ -34,6 +35,40 @@ struct Engine {
     /// Where the whole corpus's network puts each entity, for the last size, kinds and copies
     /// asked: a filtered network starts from there. None after any change to the corpus.
     wide_anchors: Option<WideAnchors>,
+    /// The analysis still running after a load or a change of the topic count, if any.
+    analysis: Option<Analysis>,
+    /// Requests that wait for the analysis to end: all but the list, the reader and search.
+    deferred: Vec<JsValue>,
+    /// Counts the analyses started: a step or an answer of an earlier one is dropped.
+    generation: u64,
+}
+
+/// What runs after the list is shown: the names and then the search index here, a step at a
+/// time between the page's questions, and the topics in a second worker meanwhile.
+struct Analysis {
+    /// Which analysis this is (see [`Engine::generation`]).
+    generation: u64,
+    /// The topic count asked for.
+    requested: Option<usize>,
+    /// The topic worker, while it runs.
+    topic_job: Option<topics::Job>,
+    /// When the topics were asked for.
+    topics_started: f64,
+    /// The topics are in.
+    topics_done: bool,
+    /// The names and the index are done.
+    names_done: bool,
+    /// For a load: when it started, how long the list took, and each stage's time.
+    load: Option<LoadClock>,
+}
+
+/// The times of a load's stages, for the page's "Last load" line.
+struct LoadClock {
+    started: f64,
+    list: f64,
+    stages: Vec<(String, f64)>,
+    names_started: f64,
+    index_started: f64,
 }
 
 /// The size, kinds and copies a whole-corpus network was made for, and where it put each entity.
@@ -51,6 +86,10 @@ type Shared = Rc<RefCell<Engine>>;
 /// Starts the worker: installs the message handler, brings back the saved corpus if there is
 /// one, then says it is ready and answers what arrived meanwhile.
 pub fn run() {
+    if scope().name() == topics::NAME {
+        topics::run();
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         post(&Response::Failed {
@@ -66,6 +105,9 @@ pub fn run() {
         unsaved_files: Vec::new(),
         save_scheduled: false,
         wide_anchors: None,
+        analysis: None,
+        deferred: Vec::new(),
+        generation: 0,
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -110,13 +152,14 @@ async fn start(engine: Shared) {
                         .into_iter()
                         .map(|(name, bytes)| Source::Stored(name, bytes))
                         .collect();
-                    let mut state = engine.borrow_mut();
-                    state.corpus.release_sources_when_split(true);
-                    if let Some(edits) = &edits {
-                        state.corpus.apply_edits(edits);
+                    {
+                        let mut state = engine.borrow_mut();
+                        state.corpus.release_sources_when_split(true);
+                        if let Some(edits) = &edits {
+                            state.corpus.apply_edits(edits);
+                        }
                     }
-                    load(&mut state.corpus, sources, Some("rebuilt"));
-                    drop(state);
+                    load(&engine, sources, Some("rebuilt"));
                     save(&engine, Vec::new());
                 }
             }
@@ -170,7 +213,7 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
             .flatten()
     };
     let Some(store) = store else {
-        let read = load(&mut engine.borrow_mut().corpus, sources, None);
+        let read = load(engine, sources, None);
         save(engine, read);
         return;
     };
@@ -205,7 +248,7 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
                 return;
             }
         }
-        let read = load(&mut engine.borrow_mut().corpus, sources, None);
+        let read = load(&engine, sources, None);
         save(&engine, read);
     });
 }
@@ -219,7 +262,8 @@ fn save(engine: &Shared, files: Vec<(String, Uint8Array)>) {
         return;
     }
     state.unsaved_files.extend(files);
-    if state.save_scheduled {
+    // The end of the analysis saves: a snapshot taken before would lack names or topics.
+    if state.save_scheduled || state.analysis.is_some() {
         return;
     }
     state.save_scheduled = true;
@@ -317,6 +361,19 @@ fn handle(engine: &Shared, data: &JsValue) {
         }
     };
     let mut state = engine.borrow_mut();
+    // While the names, the index or the topics are found, the list, the reader and search are
+    // answered at once; the rest waits for them (it needs them, or changes the corpus).
+    let answered_now = matches!(
+        request,
+        Request::Query { .. }
+            | Request::GetDocument { .. }
+            | Request::GetMarks { .. }
+            | Request::Concordance { .. }
+    );
+    if state.analysis.is_some() && !answered_now {
+        state.deferred.push(data.clone());
+        return;
+    }
     if matches!(
         request,
         Request::LoadFiles { .. }
@@ -496,9 +553,8 @@ fn handle(engine: &Shared, data: &JsValue) {
             });
         }
         Request::SetTopicCount { count } => {
-            find_topics(corpus, count);
             drop(state);
-            save(engine, Vec::new());
+            analyse(engine, count, None);
         }
         Request::RenameTopic { id, name } => {
             corpus.rename_topic(id, &name);
@@ -645,24 +701,6 @@ fn network(
     corpus.network(query, options, anchors)
 }
 
-/// Finds the topics again, reporting progress, and tells the page.
-fn find_topics(corpus: &mut Corpus, count: Option<usize>) {
-    let started = js_sys::Date::now();
-    corpus.build_topics(count, |done, total| {
-        post(&Response::Progress(Progress {
-            stage: "finding topics".into(),
-            files_done: done,
-            files_total: total,
-            ..Progress::default()
-        }))
-    });
-    post(&Response::TopicsChanged {
-        topics: corpus.topics().topics.len(),
-        requested: corpus.topic_count(),
-        millis: js_sys::Date::now() - started,
-    });
-}
-
 /// The bytes of WebAssembly memory the engine holds (its peak: it never shrinks).
 fn engine_memory() -> u64 {
     #[cfg(target_arch = "wasm32")]
@@ -714,10 +752,10 @@ fn describe(error: JsValue) -> String {
     format!("the browser could not read it: {message}")
 }
 
-/// Ingests the sources with progress, finds topics, and tells the page. Returns the files that
-/// were read, for saving.
+/// Reads the sources with progress, splits the corpus into articles and shows the list, then
+/// starts the rest of the analysis ([`analyse`]). Returns the files that were read, for saving.
 fn load(
-    corpus: &mut Corpus,
+    engine: &Shared,
     sources: Vec<Source>,
     restored: Option<&str>,
 ) -> Vec<(String, Uint8Array)> {
@@ -729,6 +767,10 @@ fn load(
     };
     let started = js_sys::Date::now();
     let mut read = Vec::new();
+    let mut state = engine.borrow_mut();
+    // A new load supersedes an analysis still running (its requests were put off, not lost).
+    state.analysis = None;
+    let corpus = &mut state.corpus;
     for source in &sources {
         progress.current = Some(source.name().to_owned());
         post(&Response::Progress(progress.clone()));
@@ -756,35 +798,218 @@ fn load(
     progress.current = None;
     progress.stage = "splitting articles".into();
     post(&Response::Progress(progress.clone()));
-    let mut marks: Vec<(&str, f64)> =
-        vec![("reading", started), ("splitting", js_sys::Date::now())];
-    corpus.finish_timed(|stage| {
-        let (mark, doing) = match stage {
-            "entities" => ("names", "finding names"),
-            _ => ("index", "indexing"),
+    let splitting = js_sys::Date::now();
+    corpus.finish_articles();
+    let listed = js_sys::Date::now();
+    post_loaded(corpus, restored);
+    let requested = corpus.topic_count();
+    drop(state);
+    let clock = LoadClock {
+        started,
+        list: listed - started,
+        stages: vec![
+            ("reading".into(), splitting - started),
+            ("splitting".into(), listed - splitting),
+        ],
+        names_started: listed,
+        index_started: listed,
+    };
+    analyse(engine, requested, Some(clock));
+    read
+}
+
+/// How long the engine works between two looks for the page's questions while it analyses.
+const ANALYSIS_SLICE_MS: f64 = 100.0;
+
+/// How many documents' names are found between two looks at the clock.
+const NAMES_STEP: usize = 64;
+
+/// Starts the analysis: the topics (with `requested` of them) in a second worker, and here the
+/// names and the search index a slice at a time, the page's list, reader and search answered in
+/// between. When all are done, the page is told, the corpus saved and the requests that waited
+/// are answered.
+fn analyse(engine: &Shared, requested: Option<usize>, load: Option<LoadClock>) {
+    let generation = {
+        let mut state = engine.borrow_mut();
+        state.generation += 1;
+        state.wide_anchors = None;
+        let generation = state.generation;
+        state.analysis = Some(Analysis {
+            generation,
+            requested,
+            topic_job: None,
+            topics_started: js_sys::Date::now(),
+            topics_done: false,
+            names_done: false,
+            load,
+        });
+        generation
+    };
+    report_analysis(engine);
+    let job = {
+        let state = engine.borrow();
+        let for_answer = engine.clone();
+        topics::Job::start(&state.corpus.topic_stories(), requested, move |answer| {
+            topics_answered(&for_answer, generation, answer)
+        })
+    };
+    match job {
+        Ok(job) => {
+            if let Some(analysis) = engine.borrow_mut().analysis.as_mut() {
+                analysis.topic_job = Some(job);
+            }
+        }
+        Err(why) => topics_answered(engine, generation, topics::Answer::Failed(why)),
+    }
+    analysis_step(engine, generation);
+}
+
+/// Tells the page what the analysis is still doing.
+fn report_analysis(engine: &Shared) {
+    let state = engine.borrow();
+    let Some(analysis) = &state.analysis else {
+        return;
+    };
+    let stage = match (analysis.names_done, analysis.topics_done) {
+        (false, false) => "finding names and topics",
+        (false, true) => "finding names",
+        _ => "finding topics",
+    };
+    post(&Response::Progress(Progress {
+        stage: stage.into(),
+        ..Progress::default()
+    }));
+}
+
+/// One slice of the names, then of the index; schedules the next until both are done.
+fn analysis_step(engine: &Shared, generation: u64) {
+    let mut guard = engine.borrow_mut();
+    let state = &mut *guard;
+    let Some(analysis) = state
+        .analysis
+        .as_mut()
+        .filter(|a| a.generation == generation)
+    else {
+        return;
+    };
+    let corpus = &mut state.corpus;
+    let started = js_sys::Date::now();
+    let mut names_found = false;
+    while js_sys::Date::now() - started < ANALYSIS_SLICE_MS {
+        if !corpus.names_ready() {
+            if corpus.names_step(NAMES_STEP) {
+                names_found = true;
+                let now = js_sys::Date::now();
+                if let Some(clock) = analysis.load.as_mut() {
+                    clock
+                        .stages
+                        .push(("names".into(), now - clock.names_started));
+                    clock.index_started = now;
+                    post(&Response::EntitiesFound {
+                        entities: corpus.entities().len(),
+                        millis: now - clock.names_started,
+                        bytes: corpus.text_bytes(),
+                    });
+                }
+                break;
+            }
+        } else if !corpus.index_step(INDEX_STEP) {
+            continue;
+        } else {
+            if let Some(clock) = analysis.load.as_mut() {
+                clock
+                    .stages
+                    .push(("index".into(), js_sys::Date::now() - clock.index_started));
+            }
+            analysis.names_done = true;
+            break;
+        }
+    }
+    let names_done = analysis.names_done;
+    if names_found {
+        // The page asks again for its facets and the article it shows, now with names.
+        post(&Response::EntitiesChanged { focus: None });
+    }
+    drop(guard);
+    if names_done {
+        analysis_ended(engine);
+        return;
+    }
+    let engine = engine.clone();
+    let next = Closure::once_into_js(move || analysis_step(&engine, generation));
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+}
+
+/// Takes the topic worker's answer (or finds the topics here if it had none) and tells the page.
+fn topics_answered(engine: &Shared, generation: u64, answer: topics::Answer) {
+    {
+        let mut state = engine.borrow_mut();
+        let state = &mut *state;
+        let Some(analysis) = state
+            .analysis
+            .as_mut()
+            .filter(|a| a.generation == generation)
+        else {
+            return;
         };
-        marks.push((mark, js_sys::Date::now()));
-        progress.stage = doing.into();
-        post(&Response::Progress(progress.clone()));
-    });
-    if let [.., (_, started), (_, ended)] = marks[..] {
-        post(&Response::EntitiesFound {
-            entities: corpus.entities().len(),
-            millis: ended - started,
-            bytes: corpus.text_bytes(),
+        // Stops the topic worker, giving its memory back.
+        analysis.topic_job = None;
+        let requested = analysis.requested;
+        let taken = match answer {
+            topics::Answer::Topics(bytes) => state.corpus.set_topics_from_job(requested, &bytes),
+            topics::Answer::Failed(why) => Err(why),
+        };
+        if let Err(why) = taken {
+            web_sys::console::warn_1(&format!("topics found here instead: {why}").into());
+            state.corpus.build_topics(requested, |_, _| {});
+        }
+        let now = js_sys::Date::now();
+        let millis = now - analysis.topics_started;
+        if let Some(clock) = analysis.load.as_mut() {
+            clock.stages.push(("topics".into(), millis));
+        }
+        analysis.topics_done = true;
+        post(&Response::TopicsChanged {
+            topics: state.corpus.topics().topics.len(),
+            requested: state.corpus.topic_count(),
+            millis,
         });
     }
-    marks.push(("topics", js_sys::Date::now()));
-    let count = corpus.topic_count();
-    find_topics(corpus, count);
-    marks.push(("", js_sys::Date::now()));
-    post(&Response::LoadTimings {
-        stages: marks
-            .windows(2)
-            .map(|pair| (pair[0].0.to_owned(), pair[1].1 - pair[0].1))
-            .collect(),
-        memory: engine_memory(),
-    });
-    post_loaded(corpus, restored);
-    read
+    analysis_ended(engine);
+}
+
+/// Once the names, the index and the topics are all done: says so, saves, and answers the
+/// requests that waited.
+fn analysis_ended(engine: &Shared) {
+    let deferred = {
+        let mut state = engine.borrow_mut();
+        let Some(analysis) = &state.analysis else {
+            return;
+        };
+        if !(analysis.names_done && analysis.topics_done) {
+            drop(state);
+            report_analysis(engine);
+            return;
+        }
+        let Some(analysis) = state.analysis.take() else {
+            return;
+        };
+        if let Some(clock) = analysis.load {
+            let order = ["reading", "splitting", "names", "index", "topics"];
+            let mut stages = clock.stages;
+            stages.sort_by_key(|(name, _)| order.iter().position(|o| o == name));
+            post(&Response::LoadTimings {
+                list: clock.list,
+                total: js_sys::Date::now() - clock.started,
+                stages,
+                memory: engine_memory(),
+            });
+        }
+        post(&Response::Analysed);
+        std::mem::take(&mut state.deferred)
+    };
+    save(engine, Vec::new());
+    for data in deferred {
+        handle(engine, &data);
+    }
 }

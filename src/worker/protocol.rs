@@ -236,13 +236,20 @@ pub enum Response {
     },
     /// How long each stage of the last load took, and the engine's memory after it.
     LoadTimings {
+        /// Milliseconds from the start of the load to the list shown.
+        list: f64,
+        /// Milliseconds from the start of the load to the end of its analysis.
+        total: f64,
         /// Each stage's name ("reading", "splitting", "names", "index", "topics") and its
-        /// milliseconds, in order.
+        /// milliseconds, in order. The topics are found beside the names and the index.
         stages: Vec<(String, f64)>,
         /// The bytes of the engine's memory: the most it has held so far, since WebAssembly
         /// memory grows and never shrinks.
         memory: u64,
     },
+    /// The analysis after a load or a change of the topic count is done: names, index and
+    /// topics are all there.
+    Analysed,
     /// The bytes of the engine's memory now (the most it has held: it never shrinks).
     EngineMemory {
         /// The bytes.

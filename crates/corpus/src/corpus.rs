@@ -241,6 +241,10 @@ pub struct Corpus {
     /// The search index still being built, after a snapshot restored without it.
     #[serde(skip)]
     index_pending: Option<Box<crate::index::IndexBuilder>>,
+    /// The names found so far in the documents, in id order, while they are still being found
+    /// ([`Corpus::names_step`]); None once they are linked into entities.
+    #[serde(skip)]
+    names_pending: Option<Vec<Vec<Found>>>,
     /// Whether the decoded files are let go once the articles are made.
     #[serde(skip)]
     release_sources: bool,
@@ -593,6 +597,18 @@ impl Corpus {
     /// [`Corpus::finish`], calling `mark` with the name of each stage as it starts
     /// ("entities", then "index"), so a caller with a clock can time them.
     pub fn finish_timed(&mut self, mut mark: impl FnMut(&'static str)) {
+        self.finish_articles();
+        mark("entities");
+        self.finish_names();
+        mark("index");
+        self.finish_index();
+    }
+
+    /// The first part of [`Corpus::finish`]: splits the files into articles, dates them and finds
+    /// the copies, so the list can be shown. The names ([`Corpus::names_step`]), the search index
+    /// ([`Corpus::index_step`]) and the topics are still to come: until then the corpus has no
+    /// entities, a search builds the whole index first, and there are no topics.
+    pub fn finish_articles(&mut self) {
         self.sources.sort_by(|a, b| a.file.cmp(&b.file));
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
         let blocks: Vec<Vec<segment::Block<'_>>> =
@@ -696,17 +712,57 @@ impl Corpus {
         if self.release_sources {
             self.sources = Vec::new();
         }
-        mark("entities");
-        self.link_entities();
-        mark("index");
-        self.index = SearchIndex::build(&self.documents);
-        self.index_pending = None;
+        self.entities = Vec::new();
+        self.names_pending = Some(Vec::with_capacity(self.documents.len()));
+        self.index = SearchIndex::default();
+        self.index_pending = Some(Box::default());
+        self.topic_model = TopicModel {
+            memberships: vec![Vec::new(); self.documents.len()],
+            automatic: self.topic_count.is_none(),
+            ..TopicModel::default()
+        };
+    }
+
+    /// Whether every document's names are found and linked into entities.
+    pub fn names_ready(&self) -> bool {
+        self.names_pending.is_none()
+    }
+
+    /// Finds the names of up to `documents` more documents; once every document's are found,
+    /// links them into entities and returns true.
+    pub fn names_step(&mut self, documents: usize) -> bool {
+        let Some(found) = self.names_pending.as_mut() else {
+            return true;
+        };
+        let from = found.len();
+        let to = from.saturating_add(documents).min(self.documents.len());
+        found.extend(crate::par::map(
+            &self.documents[from..to],
+            Document::find_names,
+        ));
+        if to < self.documents.len() {
+            return false;
+        }
+        if let Some(found) = self.names_pending.take() {
+            self.link_found(found);
+        }
+        true
+    }
+
+    /// Finds the names of the documents still waiting, and links them.
+    pub fn finish_names(&mut self) {
+        self.names_step(usize::MAX);
     }
 
     /// Finds every document's names and links them into entities, then replays the user's
     /// entity edits. [`Corpus::finish`] does this; calling it again gives the same entities.
     pub fn link_entities(&mut self) {
-        let found: Vec<Vec<Found>> = crate::par::map(&self.documents, Document::find_names);
+        self.names_pending = Some(Vec::with_capacity(self.documents.len()));
+        self.finish_names();
+    }
+
+    /// Links the names found in every document (in id order) into entities.
+    fn link_found(&mut self, found: Vec<Vec<Found>>) {
         let ids: Vec<DocId> = self.documents.iter().map(|d| d.id).collect();
         let documents = &self.documents;
         let (mut entities, mut mentions) =
@@ -754,6 +810,7 @@ impl Corpus {
     /// Changes the entities as the user asked, and keeps the edit so that it is made again
     /// after a rebuild. Returns false (and keeps nothing) when the edit names no entity there is.
     pub fn edit_entities(&mut self, edit: EntityEdit) -> bool {
+        self.finish_names();
         let ids: Vec<DocId> = self.documents.iter().map(|d| d.id).collect();
         let mut mentions: Vec<Vec<Mention>> = self
             .documents
@@ -801,6 +858,26 @@ impl Corpus {
         self.topic_count = requested;
         self.topic_model = topics::discover(&self.documents, requested, progress);
         self.apply_topic_names();
+    }
+
+    /// What topic discovery reads: the title and body of every story (copies left out), for
+    /// [`topics::run_job`] in another worker. [`Corpus::set_topics_from_job`] takes its answer,
+    /// which gives the topics [`Corpus::build_topics`] finds.
+    pub fn topic_stories(&self) -> Vec<(&str, &str)> {
+        topics::story_texts(&self.documents)
+    }
+
+    /// Takes the topics [`topics::run_job`] found for [`Corpus::topic_stories`]. Refuses an
+    /// answer made for other stories (the corpus changed meanwhile), keeping the topics it has.
+    pub fn set_topics_from_job(
+        &mut self,
+        requested: Option<usize>,
+        answer: &[u8],
+    ) -> Result<(), String> {
+        self.topic_model = topics::model_from_answer(&self.documents, requested, answer)?;
+        self.topic_count = requested;
+        self.apply_topic_names();
+        Ok(())
     }
 
     /// The topic count the user asked for, if any.
@@ -1162,6 +1239,69 @@ mod tests {
         assert!(restored.index_ready());
         assert_eq!(restored.query(&search), corpus.query(&search));
         assert_eq!(restored.query(&search).total, 5);
+    }
+
+    #[test]
+    fn articles_first_then_names_in_steps_and_topics_from_a_job_give_the_same_corpus() {
+        let texts: Vec<(String, String)> = (0..6)
+            .map(|n| {
+                let subject = if n % 2 == 0 {
+                    "The harbour master counted the fishing boats at dawn in Bergen"
+                } else {
+                    "Minister Anna Lindqvist met Carlos Mendoza in Geneva about the budget"
+                };
+                (
+                    format!("{n}.txt"),
+                    format!("Story {n}\n\n{subject}, officials said on day {n}. {subject}."),
+                )
+            })
+            .collect();
+        let load = || {
+            let mut corpus = Corpus::new();
+            for (file, text) in &texts {
+                corpus.add_file(file, text.as_bytes()).unwrap();
+            }
+            corpus
+        };
+        let mut whole = load();
+        whole.finish();
+        whole.build_topics(None, |_, _| {});
+
+        let mut staged = load();
+        staged.finish_articles();
+        // The list is there before the names, the index and the topics.
+        assert_eq!(staged.documents().len(), whole.documents().len());
+        assert!(!staged.names_ready());
+        assert!(staged.entities().is_empty());
+        assert!(staged.topics().topics.is_empty());
+        let list = Query::default();
+        assert_eq!(staged.query(&list).total, whole.query(&list).total);
+        let answer = crate::topics::run_job(&staged.topic_stories(), None, |_, _| {});
+        let mut steps = 0;
+        while !staged.names_step(2) {
+            steps += 1;
+        }
+        assert_eq!(steps, 2);
+        assert!(staged.names_ready());
+        staged.set_topics_from_job(None, &answer).unwrap();
+        staged.finish_index();
+        assert_eq!(staged.documents(), whole.documents());
+        assert_eq!(staged.entities(), whole.entities());
+        assert_eq!(staged.topics(), whole.topics());
+        assert!(!staged.topics().topics.is_empty());
+        let search = Query {
+            text: "harbour".into(),
+            ..Query::default()
+        };
+        assert_eq!(staged.query(&search), whole.query(&search));
+
+        // An answer found for other stories is refused, and the topics stay as they were.
+        let mut other = Corpus::new();
+        other.add_file("x.txt", ARTICLE.as_bytes()).unwrap();
+        other.finish();
+        let before = other.topics().clone();
+        assert!(other.set_topics_from_job(None, &answer).is_err());
+        assert_eq!(other.topics(), &before);
     }
 
     #[test]

@@ -363,30 +363,136 @@ fn drop_empty_topics(k: usize, memberships: &mut [Vec<TopicWeight>]) -> Vec<usiz
 pub fn discover(
     documents: &[Document],
     requested: Option<usize>,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> TopicModel {
-    let stories: Vec<&Document> = documents
+    let stories = stories(documents);
+    let text = |s: usize| story_text(&stories[s].title, &stories[s].body);
+    let found = discover_stories(stories.len(), text, requested, progress);
+    into_model(documents, &stories, requested, found)
+}
+
+/// The stories topics are found in: every document that is no copy of another, in id order.
+fn stories(documents: &[Document]) -> Vec<&Document> {
+    documents
         .iter()
         .filter(|d| d.duplicate_of.is_none())
+        .collect()
+}
+
+/// The text of a story as topic discovery reads it.
+fn story_text(title: &str, body: &str) -> String {
+    format!("{title}.\n{body}")
+}
+
+/// The topics of a corpus's stories, by story number (the n-th document that is no copy).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct StoryTopics {
+    /// How many stories they were found in.
+    stories: usize,
+    /// The topics; `top_documents` hold story numbers.
+    topics: Vec<Topic>,
+    /// Per story, its topics.
+    memberships: Vec<Vec<TopicWeight>>,
+    coherence: Vec<(usize, f64)>,
+}
+
+/// The title and body of every story of `documents`, in order: what [`run_job`] reads.
+pub(crate) fn story_texts(documents: &[Document]) -> Vec<(&str, &str)> {
+    stories(documents)
+        .iter()
+        .map(|d| (d.title.as_str(), d.body.as_str()))
+        .collect()
+}
+
+/// Finds the topics of a corpus's stories (`Corpus::topic_stories`) where no corpus is at hand
+/// (another worker): the answer's bytes go back to `Corpus::set_topics_from_job`, which makes of
+/// them the topics `Corpus::build_topics` finds. `requested` and `progress` are as in
+/// [`discover`].
+pub fn run_job<S: AsRef<str> + Sync>(
+    stories: &[(S, S)],
+    requested: Option<usize>,
+    progress: impl FnMut(usize, usize),
+) -> Vec<u8> {
+    let text = |s: usize| story_text(stories[s].0.as_ref(), stories[s].1.as_ref());
+    let found = discover_stories(stories.len(), text, requested, progress);
+    postcard::to_allocvec(&found).unwrap_or_default()
+}
+
+/// The topic model of `documents` from a [`run_job`] answer, if it was found for their stories.
+pub(crate) fn model_from_answer(
+    documents: &[Document],
+    requested: Option<usize>,
+    answer: &[u8],
+) -> Result<TopicModel, String> {
+    let found: StoryTopics =
+        postcard::from_bytes(answer).map_err(|e| format!("unreadable topics: {e}"))?;
+    let stories = stories(documents);
+    if found.stories != stories.len() || found.memberships.len() != stories.len() {
+        return Err("the topics were found for other stories".into());
+    }
+    Ok(into_model(documents, &stories, requested, found))
+}
+
+/// The model of `documents` from the topics of their stories.
+fn into_model(
+    documents: &[Document],
+    stories: &[&Document],
+    requested: Option<usize>,
+    found: StoryTopics,
+) -> TopicModel {
+    let mut memberships = vec![Vec::new(); documents.len()];
+    for (story, weights) in stories.iter().zip(found.memberships) {
+        memberships[story.id as usize] = weights;
+    }
+    for doc in documents {
+        if let Some(original) = doc.duplicate_of {
+            memberships[doc.id as usize] = memberships[original as usize].clone();
+        }
+    }
+    let topics = found
+        .topics
+        .into_iter()
+        .map(|mut topic| {
+            topic.top_documents = topic
+                .top_documents
+                .iter()
+                .filter_map(|&s| stories.get(s as usize).map(|d| d.id))
+                .collect();
+            topic
+        })
         .collect();
-    let text = |s: usize| format!("{}.\n{}", stories[s].title, stories[s].body);
-    let m = matrix(stories.len(), text);
-    if stories.len() < 2 || m.x.columns == 0 {
-        return TopicModel {
-            memberships: vec![Vec::new(); documents.len()],
-            automatic: requested.is_none(),
-            ..TopicModel::default()
+    TopicModel {
+        topics,
+        memberships,
+        automatic: requested.is_none(),
+        coherence: found.coherence,
+    }
+}
+
+/// The topics of `count` stories, each made by `text` when it is read.
+fn discover_stories(
+    count: usize,
+    text: impl Fn(usize) -> String + Sync,
+    requested: Option<usize>,
+    mut progress: impl FnMut(usize, usize),
+) -> StoryTopics {
+    let m = matrix(count, &text);
+    if count < 2 || m.x.columns == 0 {
+        return StoryTopics {
+            stories: count,
+            memberships: vec![Vec::new(); count],
+            ..StoryTopics::default()
         };
     }
     let candidates: Vec<usize> = match requested {
-        Some(k) => vec![k.clamp(1, stories.len())],
-        None => (2..=max_topics(stories.len()).min(stories.len())).collect(),
+        Some(k) => vec![k.clamp(1, count)],
+        None => (2..=max_topics(count).min(count)).collect(),
     };
     let mut scored = Vec::new();
     let mut best: Option<(usize, f64)> = None;
-    let sample = if stories.len() > SELECTION_SAMPLE && candidates.len() > 1 {
-        let step = stories.len().div_ceil(SELECTION_SAMPLE);
-        Some(matrix(stories.len().div_ceil(step), |i| text(i * step)))
+    let sample = if count > SELECTION_SAMPLE && candidates.len() > 1 {
+        let step = count.div_ceil(SELECTION_SAMPLE);
+        Some(matrix(count.div_ceil(step), |i| text(i * step)))
     } else {
         None
     };
@@ -418,7 +524,7 @@ pub fn discover(
     progress(candidates.len(), candidates.len() + 1);
     let factors = nmf::factorise(&m.x, k, FINAL_SWEEPS);
 
-    let mut memberships_by_story: Vec<Vec<TopicWeight>> = Vec::with_capacity(stories.len());
+    let mut memberships_by_story: Vec<Vec<TopicWeight>> = Vec::with_capacity(count);
     for w in &factors.w {
         let sum: f64 = w.iter().sum();
         let mut weights: Vec<TopicWeight> = w
@@ -438,7 +544,7 @@ pub fn discover(
         memberships_by_story.push(weights);
     }
     let kept = drop_empty_topics(k, &mut memberships_by_story);
-    let n = stories.len() as f64;
+    let n = count as f64;
     let totals = term_totals(&m, n);
     let topics = kept
         .iter()
@@ -469,24 +575,15 @@ pub fn discover(
                 top_documents: members
                     .iter()
                     .take(5)
-                    .map(|&(s, _)| stories[s].id)
+                    .map(|&(s, _)| DocId::try_from(s).unwrap_or(DocId::MAX))
                     .collect(),
             }
         })
         .collect();
-    let mut memberships = vec![Vec::new(); documents.len()];
-    for (story, weights) in stories.iter().zip(memberships_by_story) {
-        memberships[story.id as usize] = weights;
-    }
-    for doc in documents {
-        if let Some(original) = doc.duplicate_of {
-            memberships[doc.id as usize] = memberships[original as usize].clone();
-        }
-    }
-    TopicModel {
+    StoryTopics {
+        stories: count,
         topics,
-        memberships,
-        automatic: requested.is_none(),
+        memberships: memberships_by_story,
         coherence: scored,
     }
 }
