@@ -126,6 +126,9 @@ pub struct AppState {
     pub pages: RwSignal<HashMap<usize, Vec<Hit>>>,
     /// Pages asked for and not yet answered.
     pub pending: StoredValue<HashSet<usize>>,
+    /// The pages shown are of an earlier generation, kept on screen until the first page of
+    /// this one comes (see [`AppState::refresh_results`]).
+    pub stale: StoredValue<bool>,
     /// The article open in the reader.
     pub selected: RwSignal<Option<DocId>>,
     /// The open article's full text, once the worker has sent it.
@@ -186,7 +189,7 @@ pub struct LoadTimings {
 pub fn is_background(stage: &str) -> bool {
     matches!(
         stage,
-        "finding names and topics" | "finding names" | "finding topics"
+        "dating articles" | "finding names and topics" | "finding names" | "finding topics"
     )
 }
 
@@ -221,6 +224,7 @@ impl AppState {
             total: RwSignal::new(None),
             pages: RwSignal::new(HashMap::new()),
             pending: StoredValue::new(HashSet::new()),
+            stale: StoredValue::new(false),
             selected: RwSignal::new(None),
             document: RwSignal::new(None),
             copies: RwSignal::new(Vec::new()),
@@ -312,7 +316,17 @@ impl AppState {
     /// Forgets every page of hits: the next render asks for fresh ones.
     pub fn invalidate_results(&self) {
         self.pending.update_value(HashSet::clear);
+        self.stale.set_value(false);
         self.pages.set(HashMap::new());
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Asks again for the results of the same filter now that the engine knows more (the
+    /// dates, copies, names or topics found after the list was shown): the rows on screen stay
+    /// until the new ones come, so the list never blinks empty.
+    pub fn refresh_results(&self) {
+        self.pending.update_value(HashSet::clear);
+        self.stale.set_value(true);
         self.generation.update(|g| *g += 1);
     }
 
@@ -353,7 +367,7 @@ impl AppState {
 
     /// Asks for page `page` of the current filter unless it is here or on its way.
     pub fn request_page(&self, page: usize) {
-        if self.pages.with_untracked(|pages| pages.contains_key(&page)) {
+        if !self.stale.get_value() && self.pages.with_untracked(|pages| pages.contains_key(&page)) {
             return;
         }
         let mut fresh = false;
@@ -412,6 +426,11 @@ impl AppState {
                     self.facets.set(result.facets);
                 }
                 self.pages.update(|pages| {
+                    // The first page of a refresh replaces every page kept on screen.
+                    if self.stale.get_value() && page == 0 {
+                        pages.clear();
+                        self.stale.set_value(false);
+                    }
                     pages.insert(page, result.hits);
                 });
             }
@@ -424,8 +443,13 @@ impl AppState {
                     self.topic_timing.set(Some((topics, millis)));
                 }
                 self.topic_count.set(requested);
-                self.selected_topics.set(Vec::new());
-                self.invalidate_results();
+                // Topic numbers are new: a topic kept in the filter would name another.
+                if self.selected_topics.with_untracked(Vec::is_empty) {
+                    self.refresh_results();
+                } else {
+                    self.selected_topics.set(Vec::new());
+                    self.invalidate_results();
+                }
                 if let Some(id) = self.selected.get_untracked() {
                     self.send(Request::GetDocument {
                         id,
@@ -534,13 +558,23 @@ impl AppState {
                 memory,
             })),
             Response::Analysed => self.progress.set(None),
+            Response::Dated { stories } => {
+                self.stories.set(stories);
+                self.refresh_results();
+                if let Some(id) = self.selected.get_untracked() {
+                    self.send(Request::GetDocument {
+                        id,
+                        search: self.search.get_untracked(),
+                    });
+                }
+            }
             Response::EngineMemory { bytes } => self.load_timings.update(|timings| {
                 if let Some(timings) = timings {
                     timings.memory = bytes;
                 }
             }),
             Response::EntitiesChanged { focus } => {
-                self.invalidate_results();
+                self.refresh_results();
                 match focus.or(self.open_entity_id.get_untracked()) {
                     Some(id) if focus.is_some() => self.open_entity(id),
                     _ => {
@@ -738,6 +772,7 @@ pub fn App() -> impl IntoView {
             };
             // What is still being found once the list is shown.
             let doing = match state.progress.get().map(|p| p.stage) {
+                Some(stage) if stage == "dating articles" => " · dating them and finding copies…",
                 Some(stage) if stage == "finding names and topics" => {
                     " · finding names and topics…"
                 }

@@ -41,6 +41,9 @@ struct Engine {
     deferred: Vec<JsValue>,
     /// Counts the analyses started: a step or an answer of an earlier one is dropped.
     generation: u64,
+    /// The second worker that finds topics (None: the browser would not start it; the
+    /// topics are then found here).
+    topic_worker: Option<Rc<topics::TopicWorker>>,
 }
 
 /// What runs after the list is shown: the names and then the search index here, a step at a
@@ -50,8 +53,6 @@ struct Analysis {
     generation: u64,
     /// The topic count asked for.
     requested: Option<usize>,
-    /// The topic worker, while it runs.
-    topic_job: Option<topics::Job>,
     /// When the topics were asked for.
     topics_started: f64,
     /// The topics are in.
@@ -60,13 +61,22 @@ struct Analysis {
     names_done: bool,
     /// For a load: when it started, how long the list took, and each stage's time.
     load: Option<LoadClock>,
+    /// The page has had its first rows since the list was shown (the analysis waits for that,
+    /// up to [`LIST_WAIT_MS`]).
+    list_answered: bool,
+    /// When the analysis began.
+    began: f64,
 }
+
+/// How long the analysis waits for the page to ask for its first rows.
+const LIST_WAIT_MS: f64 = 1_000.0;
 
 /// The times of a load's stages, for the page's "Last load" line.
 struct LoadClock {
     started: f64,
     list: f64,
     stages: Vec<(String, f64)>,
+    dates_started: f64,
     names_started: f64,
     index_started: f64,
 }
@@ -108,6 +118,7 @@ pub fn run() {
         analysis: None,
         deferred: Vec::new(),
         generation: 0,
+        topic_worker: None,
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -127,6 +138,10 @@ pub fn run() {
 /// Opens the store and restores: the snapshot if it is this engine's, else a rebuild from the
 /// saved files (with progress), else nothing. Then answers the requests that waited.
 async fn start(engine: Shared) {
+    match topics::TopicWorker::spawn() {
+        Ok(worker) => engine.borrow_mut().topic_worker = Some(Rc::new(worker)),
+        Err(why) => web_sys::console::warn_1(&format!("topics are found here: {why}").into()),
+    }
     match Store::open().await {
         Ok(store) => {
             let store = Rc::new(store);
@@ -280,6 +295,10 @@ fn save_now(engine: &Shared) {
     let (store, files, snapshot, edits) = {
         let mut state = engine.borrow_mut();
         state.save_scheduled = false;
+        // A save asked for before a load began waits for its analysis: the end of it saves.
+        if state.analysis.is_some() {
+            return;
+        }
         let Some(store) = state.store.clone() else {
             return;
         };
@@ -432,10 +451,15 @@ fn handle(engine: &Shared, data: &JsValue) {
                 report_storage(&engine);
             });
         }
-        Request::Query { id, query } => post(&Response::Results {
-            id,
-            result: corpus.query(&query),
-        }),
+        Request::Query { id, query } => {
+            post(&Response::Results {
+                id,
+                result: corpus.query(&query),
+            });
+            if let Some(analysis) = engine_state.analysis.as_mut() {
+                analysis.list_answered = true;
+            }
+        }
         Request::ResolveView {
             entities,
             topics,
@@ -799,7 +823,7 @@ fn load(
     progress.stage = "splitting articles".into();
     post(&Response::Progress(progress.clone()));
     let splitting = js_sys::Date::now();
-    corpus.finish_articles();
+    corpus.split_articles();
     let listed = js_sys::Date::now();
     post_loaded(corpus, restored);
     let requested = corpus.topic_count();
@@ -811,6 +835,7 @@ fn load(
             ("reading".into(), splitting - started),
             ("splitting".into(), listed - splitting),
         ],
+        dates_started: listed,
         names_started: listed,
         index_started: listed,
     };
@@ -820,6 +845,9 @@ fn load(
 
 /// How long the engine works between two looks for the page's questions while it analyses.
 const ANALYSIS_SLICE_MS: f64 = 100.0;
+
+/// How many documents are dated between two looks at the clock.
+const DATES_STEP: usize = 256;
 
 /// How many documents' names are found between two looks at the clock.
 const NAMES_STEP: usize = 64;
@@ -837,31 +865,45 @@ fn analyse(engine: &Shared, requested: Option<usize>, load: Option<LoadClock>) {
         state.analysis = Some(Analysis {
             generation,
             requested,
-            topic_job: None,
             topics_started: js_sys::Date::now(),
             topics_done: false,
             names_done: false,
+            list_answered: load.is_none(),
+            began: js_sys::Date::now(),
             load,
         });
         generation
     };
     report_analysis(engine);
-    let job = {
-        let state = engine.borrow();
-        let for_answer = engine.clone();
-        topics::Job::start(&state.corpus.topic_stories(), requested, move |answer| {
-            topics_answered(&for_answer, generation, answer)
-        })
-    };
-    match job {
-        Ok(job) => {
-            if let Some(analysis) = engine.borrow_mut().analysis.as_mut() {
-                analysis.topic_job = Some(job);
-            }
-        }
-        Err(why) => topics_answered(engine, generation, topics::Answer::Failed(why)),
+    // The topics are found in the stories, known once the copies are.
+    if engine.borrow().corpus.articles_dated() {
+        start_topics(engine, generation);
     }
     analysis_step(engine, generation);
+}
+
+/// Starts finding the topics in the second worker (here if there is none).
+fn start_topics(engine: &Shared, generation: u64) {
+    let started = {
+        let mut state = engine.borrow_mut();
+        let state = &mut *state;
+        let Some(analysis) = state.analysis.as_mut() else {
+            return;
+        };
+        analysis.topics_started = js_sys::Date::now();
+        let for_answer = engine.clone();
+        match &state.topic_worker {
+            Some(worker) => worker.run(
+                &state.corpus.topic_stories(),
+                analysis.requested,
+                move |answer| topics_answered(&for_answer, generation, answer),
+            ),
+            None => Err("no topic worker".into()),
+        }
+    };
+    if let Err(why) = started {
+        topics_answered(engine, generation, topics::Answer::Failed(why));
+    }
 }
 
 /// Tells the page what the analysis is still doing.
@@ -871,6 +913,7 @@ fn report_analysis(engine: &Shared) {
         return;
     };
     let stage = match (analysis.names_done, analysis.topics_done) {
+        _ if !state.corpus.articles_dated() => "dating articles",
         (false, false) => "finding names and topics",
         (false, true) => "finding names",
         _ => "finding topics",
@@ -892,7 +935,43 @@ fn analysis_step(engine: &Shared, generation: u64) {
     else {
         return;
     };
+    if !analysis.list_answered && js_sys::Date::now() - analysis.began < LIST_WAIT_MS {
+        // The rows first: the page asks for them as soon as it hears of the list.
+        drop(guard);
+        let engine = engine.clone();
+        let next = Closure::once_into_js(move || analysis_step(&engine, generation));
+        let _ =
+            scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 10);
+        return;
+    }
     let corpus = &mut state.corpus;
+    if !corpus.articles_dated() {
+        let started = js_sys::Date::now();
+        let mut dated = false;
+        while !dated && js_sys::Date::now() - started < ANALYSIS_SLICE_MS {
+            dated = corpus.date_step(DATES_STEP);
+        }
+        if !dated {
+            drop(guard);
+            schedule_step(engine, generation);
+            return;
+        }
+        if let Some(clock) = analysis.load.as_mut() {
+            let now = js_sys::Date::now();
+            clock
+                .stages
+                .push(("dates".into(), now - clock.dates_started));
+            clock.names_started = now;
+        }
+        post(&Response::Dated {
+            stories: corpus.unique_stories(),
+        });
+        drop(guard);
+        start_topics(engine, generation);
+        report_analysis(engine);
+        schedule_step(engine, generation);
+        return;
+    }
     let started = js_sys::Date::now();
     let mut names_found = false;
     while js_sys::Date::now() - started < ANALYSIS_SLICE_MS {
@@ -935,6 +1014,11 @@ fn analysis_step(engine: &Shared, generation: u64) {
         analysis_ended(engine);
         return;
     }
+    schedule_step(engine, generation);
+}
+
+/// Runs [`analysis_step`] once the page's waiting questions are answered.
+fn schedule_step(engine: &Shared, generation: u64) {
     let engine = engine.clone();
     let next = Closure::once_into_js(move || analysis_step(&engine, generation));
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
@@ -952,8 +1036,6 @@ fn topics_answered(engine: &Shared, generation: u64, answer: topics::Answer) {
         else {
             return;
         };
-        // Stops the topic worker, giving its memory back.
-        analysis.topic_job = None;
         let requested = analysis.requested;
         let taken = match answer {
             topics::Answer::Topics(bytes) => state.corpus.set_topics_from_job(requested, &bytes),
@@ -995,7 +1077,7 @@ fn analysis_ended(engine: &Shared) {
             return;
         };
         if let Some(clock) = analysis.load {
-            let order = ["reading", "splitting", "names", "index", "topics"];
+            let order = ["reading", "splitting", "dates", "names", "index", "topics"];
             let mut stages = clock.stages;
             stages.sort_by_key(|(name, _)| order.iter().position(|o| o == name));
             post(&Response::LoadTimings {

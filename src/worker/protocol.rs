@@ -240,13 +240,16 @@ pub enum Response {
         list: f64,
         /// Milliseconds from the start of the load to the end of its analysis.
         total: f64,
-        /// Each stage's name ("reading", "splitting", "names", "index", "topics") and its
+        /// Each stage's name ("reading", "splitting", "dates", "names", "index", "topics") and its
         /// milliseconds, in order. The topics are found beside the names and the index.
         stages: Vec<(String, f64)>,
         /// The bytes of the engine's memory: the most it has held so far, since WebAssembly
         /// memory grows and never shrinks.
         memory: u64,
     },
+    /// The articles of the load just listed are dated and their copies found: this many
+    /// stories.
+    Dated { stories: usize },
     /// The analysis after a load or a change of the topic count is done: names, index and
     /// topics are all there.
     Analysed,

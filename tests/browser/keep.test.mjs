@@ -15,7 +15,7 @@ test("after a reload the same stories are back from the browser's storage, witho
     await waitForFiles(page, 4);
     await page.getByTestId("file-input").setInputFiles(seedFiles().slice(0, 1));
     await waitForFiles(page, 5);
-    await page.getByTestId("status").filter({ hasText: "10 stories from 5 files" }).waitFor();
+    await page.getByTestId("status").filter({ hasText: /^10 stories from 5 files$/ }).waitFor();
     await page.getByTestId("storage").filter({ hasText: /^Saved in this browser: 5 files/ }).waitFor();
     const before = await page.getByTestId("article-row").locator(".row-title").allInnerTexts();
     const storage = await page.getByTestId("storage").innerText();
@@ -24,6 +24,7 @@ test("after a reload the same stories are back from the browser's storage, witho
     await page.reload();
     const status = page.getByTestId("status");
     await status.filter({ hasText: "10 stories from 5 files · restored from this browser" }).waitFor();
+    await page.getByTestId("article-row").first().waitFor();
     const after = await page.getByTestId("article-row").locator(".row-title").allInnerTexts();
     assert.deepEqual(after, before);
     await page.getByTestId("article-row").filter({ hasText: "Iraq steps up pressure" }).click();
@@ -37,7 +38,7 @@ test("after a reload the same stories are back from the browser's storage, witho
       const text = document.querySelector("[data-testid=status]")?.textContent ?? "";
       return text.includes("from 5 files") && !text.includes("restored");
     });
-    await status.filter({ hasText: "10 stories from 5 files" }).waitFor();
+    await status.filter({ hasText: /^10 stories from 5 files$/ }).waitFor();
     assert.deepEqual(await page.getByTestId("article-row").locator(".row-title").allInnerTexts(), before);
 
     await page.getByTestId("clear-storage").click();
@@ -69,7 +70,7 @@ test("after a first visit the page loads and ingests files with the network off"
     await page.reload();
     await page.getByTestId("status").filter({ hasText: "No files loaded yet." }).waitFor();
     await page.getByTestId("file-input").setInputFiles(seedFiles());
-    await page.getByTestId("status").filter({ hasText: "10 stories from 5 files" }).waitFor();
+    await page.getByTestId("status").filter({ hasText: /^10 stories from 5 files$/ }).waitFor();
     await page.getByTestId("article-row").first().click();
     await page.getByTestId("reader").getByRole("heading", { level: 2 }).waitFor();
     await screenshot(page, "offline");
@@ -84,7 +85,7 @@ test("the single file runs from disk: it loads the seeds and lists their stories
   const { browser, page, requests, errors } = await openPage(file);
   try {
     await page.getByTestId("file-input").setInputFiles(seedFiles());
-    await page.getByTestId("status").filter({ hasText: /^10 stories from 5 files/ }).waitFor();
+    await page.getByTestId("status").filter({ hasText: /^10 stories from 5 files$/ }).waitFor();
     assert.equal(await page.getByTestId("article-row").count(), 10);
     await page.getByTestId("article-row").filter({ hasText: "Iraq steps up pressure" }).click();
     await page.getByTestId("published").filter({ hasText: "Published 2020-09-28" }).waitFor();

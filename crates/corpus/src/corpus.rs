@@ -245,6 +245,10 @@ pub struct Corpus {
     /// ([`Corpus::names_step`]); None once they are linked into entities.
     #[serde(skip)]
     names_pending: Option<Vec<Vec<Found>>>,
+    /// The dating still to do after [`Corpus::split_articles`] ([`Corpus::date_step`]); None
+    /// once the articles are dated and their copies found.
+    #[serde(skip)]
+    dating: Option<Dating>,
     /// Whether the decoded files are let go once the articles are made.
     #[serde(skip)]
     release_sources: bool,
@@ -257,6 +261,15 @@ pub struct Corpus {
     entities: Vec<Entity>,
     /// The user's entity edits, applied again whenever the entities are linked.
     entity_edits: Vec<EntityEdit>,
+}
+
+/// How far the dating of a split corpus has come.
+#[derive(Debug, Default)]
+struct Dating {
+    /// Day or month first in each file's numeric dates, once read.
+    orders: Option<std::collections::HashMap<String, Option<NumericOrder>>>,
+    /// How many documents are dated.
+    next: usize,
 }
 
 /// What a snapshot says it is: bumped whenever the engine's output or the snapshot's layout
@@ -604,11 +617,19 @@ impl Corpus {
         self.finish_index();
     }
 
-    /// The first part of [`Corpus::finish`]: splits the files into articles, dates them and finds
-    /// the copies, so the list can be shown. The names ([`Corpus::names_step`]), the search index
-    /// ([`Corpus::index_step`]) and the topics are still to come: until then the corpus has no
-    /// entities, a search builds the whole index first, and there are no topics.
+    /// The first part of [`Corpus::finish`]: [`Corpus::split_articles`], then
+    /// [`Corpus::date_articles`].
     pub fn finish_articles(&mut self) {
+        self.split_articles();
+        self.date_articles();
+    }
+
+    /// Splits the files into articles, numbered, so the list can be shown. Their dates and
+    /// copies ([`Corpus::date_articles`]), names ([`Corpus::names_step`]), search index
+    /// ([`Corpus::index_step`]) and topics are still to come: until then the articles are
+    /// undated, each is its own story, the corpus has no entities, a search builds the whole
+    /// index first, and there are no topics.
+    pub fn split_articles(&mut self) {
         self.sources.sort_by(|a, b| a.file.cmp(&b.file));
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
         let blocks: Vec<Vec<segment::Block<'_>>> =
@@ -650,32 +671,69 @@ impl Corpus {
         .into_iter()
         .flatten()
         .collect();
-        // Day or month first in 05/10/2024: whichever the file's own dates show (a folder of
-        // pages from many sites mixes the two), else whichever most files show.
-        let orders: std::collections::HashMap<&str, Option<NumericOrder>> =
-            crate::par::map(&self.sources, |source| {
-                (source.file.as_str(), dates::file_order(&source.text))
-            })
-            .into_iter()
-            .collect();
-        let day_first = orders
-            .values()
-            .filter(|o| **o == Some(NumericOrder::DayFirst))
-            .count();
-        let month_first = orders
-            .values()
-            .filter(|o| **o == Some(NumericOrder::MonthFirst))
-            .count();
-        self.numeric_order = if day_first > month_first {
-            NumericOrder::DayFirst
-        } else {
-            NumericOrder::MonthFirst
-        };
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
         }
+        self.documents = documents;
+        self.dating = Some(Dating::default());
+        self.entities = Vec::new();
+        self.names_pending = Some(Vec::with_capacity(self.documents.len()));
+        self.index = SearchIndex::default();
+        self.index_pending = Some(Box::default());
+        self.topic_model = TopicModel {
+            memberships: vec![Vec::new(); self.documents.len()],
+            automatic: self.topic_count.is_none(),
+            ..TopicModel::default()
+        };
+    }
+
+    /// Whether the articles are dated and their copies found (see [`Corpus::date_articles`]).
+    pub fn articles_dated(&self) -> bool {
+        self.dating.is_none()
+    }
+
+    /// After [`Corpus::split_articles`]: dates every article (placing those that state no day
+    /// by the corpus as a whole) and finds the copies of one story. Does nothing when done.
+    pub fn date_articles(&mut self) {
+        while !self.date_step(usize::MAX) {}
+    }
+
+    /// One step of [`Corpus::date_articles`]: reads how each file writes numeric dates, or
+    /// dates up to `documents` more articles, or, once all are, places the undated ones and
+    /// finds the copies. True once the articles are dated.
+    pub fn date_step(&mut self, documents: usize) -> bool {
+        let Some(dating) = self.dating.as_mut() else {
+            return true;
+        };
+        let Some(orders) = &dating.orders else {
+            // Day or month first in 05/10/2024: whichever the file's own dates show (a folder
+            // of pages from many sites mixes the two), else whichever most files show.
+            let orders: std::collections::HashMap<String, Option<NumericOrder>> =
+                crate::par::map(&self.sources, |source| {
+                    (source.file.clone(), dates::file_order(&source.text))
+                })
+                .into_iter()
+                .collect();
+            let day_first = orders
+                .values()
+                .filter(|o| **o == Some(NumericOrder::DayFirst))
+                .count();
+            let month_first = orders
+                .values()
+                .filter(|o| **o == Some(NumericOrder::MonthFirst))
+                .count();
+            self.numeric_order = if day_first > month_first {
+                NumericOrder::DayFirst
+            } else {
+                NumericOrder::MonthFirst
+            };
+            dating.orders = Some(orders);
+            return false;
+        };
         let numeric_order = self.numeric_order;
-        crate::par::for_each_mut(&mut documents, |doc| {
+        let from = dating.next;
+        let to = from.saturating_add(documents).min(self.documents.len());
+        crate::par::for_each_mut(&mut self.documents[from..to], |doc| {
             let order = orders
                 .get(doc.file.as_str())
                 .copied()
@@ -683,6 +741,12 @@ impl Corpus {
                 .unwrap_or(numeric_order);
             doc.extract_dates(order);
         });
+        dating.next = to;
+        if to < self.documents.len() {
+            return false;
+        }
+        self.dating = None;
+        let documents = &mut self.documents;
         // Articles that state no day are placed by what the corpus as a whole states.
         dates::best_estimates(
             &mut documents
@@ -708,19 +772,10 @@ impl Corpus {
                 documents[original].copies.push(copy_id);
             }
         }
-        self.documents = documents;
         if self.release_sources {
             self.sources = Vec::new();
         }
-        self.entities = Vec::new();
-        self.names_pending = Some(Vec::with_capacity(self.documents.len()));
-        self.index = SearchIndex::default();
-        self.index_pending = Some(Box::default());
-        self.topic_model = TopicModel {
-            memberships: vec![Vec::new(); self.documents.len()],
-            automatic: self.topic_count.is_none(),
-            ..TopicModel::default()
-        };
+        true
     }
 
     /// Whether every document's names are found and linked into entities.
@@ -1252,7 +1307,10 @@ mod tests {
                 };
                 (
                     format!("{n}.txt"),
-                    format!("Story {n}\n\n{subject}, officials said on day {n}. {subject}."),
+                    format!(
+                        "Story {n}\n\nPublished March {day}, 2024\n\n{subject}, officials said on day {n}. {subject}.",
+                        day = n + 1
+                    ),
                 )
             })
             .collect();
@@ -1268,9 +1326,21 @@ mod tests {
         whole.build_topics(None, |_, _| {});
 
         let mut staged = load();
-        staged.finish_articles();
-        // The list is there before the names, the index and the topics.
+        staged.split_articles();
+        // The list is there before the dates, the names, the index and the topics.
         assert_eq!(staged.documents().len(), whole.documents().len());
+        assert!(!staged.articles_dated());
+        assert!(staged
+            .documents()
+            .iter()
+            .all(|d| d.published.value.is_none()));
+        // Dated a few articles at a time: the file orders, three steps of two, then the copies.
+        let mut steps = 1;
+        while !staged.date_step(2) {
+            steps += 1;
+        }
+        assert_eq!(steps, 4);
+        assert!(staged.articles_dated());
         assert!(!staged.names_ready());
         assert!(staged.entities().is_empty());
         assert!(staged.topics().topics.is_empty());
@@ -1286,6 +1356,10 @@ mod tests {
         staged.set_topics_from_job(None, &answer).unwrap();
         staged.finish_index();
         assert_eq!(staged.documents(), whole.documents());
+        assert_eq!(
+            staged.documents()[5].published.value.as_deref(),
+            Some("2024-03-06")
+        );
         assert_eq!(staged.entities(), whole.entities());
         assert_eq!(staged.topics(), whole.topics());
         assert!(!staged.topics().topics.is_empty());
