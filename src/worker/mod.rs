@@ -5,9 +5,9 @@
 //! file, and answers queries one page at a time. [`client::EngineClient`] is the page's side.
 
 pub mod client;
+mod helper;
 pub mod protocol;
 mod sample;
-mod topics;
 
 use crate::store::{StorageInfo, Store};
 use corpus::Corpus;
@@ -41,9 +41,9 @@ struct Engine {
     deferred: Vec<JsValue>,
     /// Counts the analyses started: a step or an answer of an earlier one is dropped.
     generation: u64,
-    /// The second worker that finds topics (None: the browser would not start it; the
-    /// topics are then found here).
-    topic_worker: Option<Rc<topics::TopicWorker>>,
+    /// The second worker, which finds part of the names and the topics (None: the browser
+    /// would not start it; all is then done here).
+    helper: Option<Rc<helper::Helper>>,
 }
 
 /// What runs after the list is shown: the names and then the search index here, a step at a
@@ -66,6 +66,8 @@ struct Analysis {
     list_answered: bool,
     /// When the analysis began.
     began: f64,
+    /// A step is scheduled (so an answer from the helper does not start a second chain).
+    step_scheduled: bool,
 }
 
 /// How long the analysis waits for the page to ask for its first rows.
@@ -78,7 +80,8 @@ struct LoadClock {
     stages: Vec<(String, f64)>,
     dates_started: f64,
     names_started: f64,
-    index_started: f64,
+    /// Milliseconds spent on the index so far (it is built between the names' steps).
+    index_ms: f64,
 }
 
 /// The size, kinds and copies a whole-corpus network was made for, and where it put each entity.
@@ -96,8 +99,8 @@ type Shared = Rc<RefCell<Engine>>;
 /// Starts the worker: installs the message handler, brings back the saved corpus if there is
 /// one, then says it is ready and answers what arrived meanwhile.
 pub fn run() {
-    if scope().name() == topics::NAME {
-        topics::run();
+    if scope().name() == helper::NAME {
+        helper::run();
         return;
     }
     std::panic::set_hook(Box::new(|info| {
@@ -118,7 +121,7 @@ pub fn run() {
         analysis: None,
         deferred: Vec::new(),
         generation: 0,
-        topic_worker: None,
+        helper: None,
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -138,9 +141,9 @@ pub fn run() {
 /// Opens the store and restores: the snapshot if it is this engine's, else a rebuild from the
 /// saved files (with progress), else nothing. Then answers the requests that waited.
 async fn start(engine: Shared) {
-    match topics::TopicWorker::spawn() {
-        Ok(worker) => engine.borrow_mut().topic_worker = Some(Rc::new(worker)),
-        Err(why) => web_sys::console::warn_1(&format!("topics are found here: {why}").into()),
+    match helper::Helper::spawn() {
+        Ok(helper) => engine.borrow_mut().helper = Some(Rc::new(helper)),
+        Err(why) => web_sys::console::warn_1(&format!("no helper, all is done here: {why}").into()),
     }
     match Store::open().await {
         Ok(store) => {
@@ -837,7 +840,7 @@ fn load(
         ],
         dates_started: listed,
         names_started: listed,
-        index_started: listed,
+        index_ms: 0.0,
     };
     analyse(engine, requested, Some(clock));
     read
@@ -870,6 +873,7 @@ fn analyse(engine: &Shared, requested: Option<usize>, load: Option<LoadClock>) {
             names_done: false,
             list_answered: load.is_none(),
             began: js_sys::Date::now(),
+            step_scheduled: false,
             load,
         });
         generation
@@ -878,11 +882,60 @@ fn analyse(engine: &Shared, requested: Option<usize>, load: Option<LoadClock>) {
     // The topics are found in the stories, known once the copies are.
     if engine.borrow().corpus.articles_dated() {
         start_topics(engine, generation);
+    } else {
+        start_names_elsewhere(engine, generation);
     }
     analysis_step(engine, generation);
 }
 
-/// Starts finding the topics in the second worker (here if there is none).
+/// The share of a load's text whose names the helper finds: about what it can do while the
+/// engine dates the articles, before the topics (measured on 100 MB: dating takes about a
+/// quarter of the time the names take).
+const NAMES_ELSEWHERE_SHARE: f64 = 0.25;
+
+/// Leaves the names of the last part of the corpus to the helper, if there is one.
+fn start_names_elsewhere(engine: &Shared, generation: u64) {
+    let mut state = engine.borrow_mut();
+    let state = &mut *state;
+    let Some(helper) = state.helper.clone() else {
+        return;
+    };
+    let from = state.corpus.names_split_point(NAMES_ELSEWHERE_SHARE);
+    let articles = state.corpus.names_elsewhere(from);
+    let for_answer = engine.clone();
+    let sent = helper.names(&articles, move |answer| {
+        names_answered(&for_answer, generation, answer)
+    });
+    if let Err(why) = sent {
+        web_sys::console::warn_1(&format!("names found here: {why}").into());
+        state.corpus.names_here();
+    }
+}
+
+/// Takes the names the helper found (or finds them here if it could not), and goes on.
+fn names_answered(engine: &Shared, generation: u64, answer: helper::Answer) {
+    {
+        let mut state = engine.borrow_mut();
+        if state
+            .analysis
+            .as_ref()
+            .is_none_or(|a| a.generation != generation)
+        {
+            return;
+        }
+        let taken = match answer {
+            helper::Answer::Bytes(bytes) => state.corpus.names_from_job(&bytes),
+            helper::Answer::Failed(why) => Err(why),
+        };
+        if let Err(why) = taken {
+            web_sys::console::warn_1(&format!("names found here instead: {why}").into());
+            state.corpus.names_here();
+        }
+    }
+    schedule_step(engine, generation);
+}
+
+/// Starts finding the topics in the helper (here if there is none).
 fn start_topics(engine: &Shared, generation: u64) {
     let started = {
         let mut state = engine.borrow_mut();
@@ -892,17 +945,17 @@ fn start_topics(engine: &Shared, generation: u64) {
         };
         analysis.topics_started = js_sys::Date::now();
         let for_answer = engine.clone();
-        match &state.topic_worker {
-            Some(worker) => worker.run(
+        match &state.helper {
+            Some(helper) => helper.topics(
                 &state.corpus.topic_stories(),
                 analysis.requested,
                 move |answer| topics_answered(&for_answer, generation, answer),
             ),
-            None => Err("no topic worker".into()),
+            None => Err("no helper".into()),
         }
     };
     if let Err(why) = started {
-        topics_answered(engine, generation, topics::Answer::Failed(why));
+        topics_answered(engine, generation, helper::Answer::Failed(why));
     }
 }
 
@@ -924,7 +977,8 @@ fn report_analysis(engine: &Shared) {
     }));
 }
 
-/// One slice of the names, then of the index; schedules the next until both are done.
+/// One slice of the analysis here: the dates, then the names (and the index while the helper's
+/// names are awaited), then the rest of the index. Schedules the next until all are done.
 fn analysis_step(engine: &Shared, generation: u64) {
     let mut guard = engine.borrow_mut();
     let state = &mut *guard;
@@ -935,8 +989,10 @@ fn analysis_step(engine: &Shared, generation: u64) {
     else {
         return;
     };
+    analysis.step_scheduled = false;
     if !analysis.list_answered && js_sys::Date::now() - analysis.began < LIST_WAIT_MS {
         // The rows first: the page asks for them as soon as it hears of the list.
+        analysis.step_scheduled = true;
         drop(guard);
         let engine = engine.clone();
         let next = Closure::once_into_js(move || analysis_step(&engine, generation));
@@ -974,58 +1030,80 @@ fn analysis_step(engine: &Shared, generation: u64) {
     }
     let started = js_sys::Date::now();
     let mut names_found = false;
+    let mut idle = false;
     while js_sys::Date::now() - started < ANALYSIS_SLICE_MS {
-        if !corpus.names_ready() {
+        let index_needed = !corpus.index_ready();
+        if !corpus.names_ready() && !corpus.names_waiting() {
             if corpus.names_step(NAMES_STEP) {
                 names_found = true;
-                let now = js_sys::Date::now();
-                if let Some(clock) = analysis.load.as_mut() {
-                    clock
-                        .stages
-                        .push(("names".into(), now - clock.names_started));
-                    clock.index_started = now;
-                    post(&Response::EntitiesFound {
-                        entities: corpus.entities().len(),
-                        millis: now - clock.names_started,
-                        bytes: corpus.text_bytes(),
-                    });
-                }
                 break;
             }
-        } else if !corpus.index_step(INDEX_STEP) {
-            continue;
-        } else {
+        } else if index_needed {
+            // The index, here, while the helper's names are awaited or once all are found.
+            let at = js_sys::Date::now();
+            corpus.index_step(INDEX_STEP);
             if let Some(clock) = analysis.load.as_mut() {
-                clock
-                    .stages
-                    .push(("index".into(), js_sys::Date::now() - clock.index_started));
+                clock.index_ms += js_sys::Date::now() - at;
             }
+        } else if corpus.names_ready() {
             analysis.names_done = true;
+            break;
+        } else {
+            // Waiting for the helper's names, with nothing else to do: its answer goes on.
+            idle = true;
             break;
         }
     }
-    let names_done = analysis.names_done;
     if names_found {
+        let now = js_sys::Date::now();
+        if let Some(clock) = analysis.load.as_mut() {
+            post(&Response::EntitiesFound {
+                entities: corpus.entities().len(),
+                millis: now - clock.names_started,
+                bytes: corpus.text_bytes(),
+            });
+            clock
+                .stages
+                .push(("names".into(), now - clock.names_started));
+        }
         // The page asks again for its facets and the article it shows, now with names.
         post(&Response::EntitiesChanged { focus: None });
+    }
+    let names_done = analysis.names_done;
+    if names_done {
+        if let Some(clock) = analysis.load.as_mut() {
+            clock.stages.push(("index".into(), clock.index_ms));
+        }
     }
     drop(guard);
     if names_done {
         analysis_ended(engine);
-        return;
+    } else if !idle {
+        schedule_step(engine, generation);
     }
-    schedule_step(engine, generation);
 }
 
-/// Runs [`analysis_step`] once the page's waiting questions are answered.
+/// Runs [`analysis_step`] once the page's waiting questions are answered (unless one is
+/// scheduled already).
 fn schedule_step(engine: &Shared, generation: u64) {
+    {
+        let mut state = engine.borrow_mut();
+        let Some(analysis) = state
+            .analysis
+            .as_mut()
+            .filter(|a| a.generation == generation && !a.step_scheduled)
+        else {
+            return;
+        };
+        analysis.step_scheduled = true;
+    }
     let engine = engine.clone();
     let next = Closure::once_into_js(move || analysis_step(&engine, generation));
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
 }
 
-/// Takes the topic worker's answer (or finds the topics here if it had none) and tells the page.
-fn topics_answered(engine: &Shared, generation: u64, answer: topics::Answer) {
+/// Takes the helper's topics (or finds them here if it had none) and tells the page.
+fn topics_answered(engine: &Shared, generation: u64, answer: helper::Answer) {
     {
         let mut state = engine.borrow_mut();
         let state = &mut *state;
@@ -1038,8 +1116,8 @@ fn topics_answered(engine: &Shared, generation: u64, answer: topics::Answer) {
         };
         let requested = analysis.requested;
         let taken = match answer {
-            topics::Answer::Topics(bytes) => state.corpus.set_topics_from_job(requested, &bytes),
-            topics::Answer::Failed(why) => Err(why),
+            helper::Answer::Bytes(bytes) => state.corpus.set_topics_from_job(requested, &bytes),
+            helper::Answer::Failed(why) => Err(why),
         };
         if let Err(why) = taken {
             web_sys::console::warn_1(&format!("topics found here instead: {why}").into());

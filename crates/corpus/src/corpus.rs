@@ -244,7 +244,7 @@ pub struct Corpus {
     /// The names found so far in the documents, in id order, while they are still being found
     /// ([`Corpus::names_step`]); None once they are linked into entities.
     #[serde(skip)]
-    names_pending: Option<Vec<Vec<Found>>>,
+    names_pending: Option<NamesPending>,
     /// The dating still to do after [`Corpus::split_articles`] ([`Corpus::date_step`]); None
     /// once the articles are dated and their copies found.
     #[serde(skip)]
@@ -261,6 +261,17 @@ pub struct Corpus {
     entities: Vec<Entity>,
     /// The user's entity edits, applied again whenever the entities are linked.
     entity_edits: Vec<EntityEdit>,
+}
+
+/// The names found so far, while they are being found.
+#[derive(Debug, Default)]
+struct NamesPending {
+    /// Of the first documents, in id order.
+    found: Vec<Vec<Found>>,
+    /// The documents from this one on are named elsewhere ([`Corpus::names_elsewhere`]).
+    elsewhere_from: Option<usize>,
+    /// Their names, once given back ([`Corpus::names_from_job`]).
+    elsewhere: Option<Vec<Vec<Found>>>,
 }
 
 /// How far the dating of a split corpus has come.
@@ -677,7 +688,7 @@ impl Corpus {
         self.documents = documents;
         self.dating = Some(Dating::default());
         self.entities = Vec::new();
-        self.names_pending = Some(Vec::with_capacity(self.documents.len()));
+        self.names_pending = Some(NamesPending::default());
         self.index = SearchIndex::default();
         self.index_pending = Some(Box::default());
         self.topic_model = TopicModel {
@@ -783,36 +794,129 @@ impl Corpus {
         self.names_pending.is_none()
     }
 
-    /// Finds the names of up to `documents` more documents; once every document's are found,
-    /// links them into entities and returns true.
+    /// Finds the names of up to `documents` more documents; once every document's are found
+    /// (and those named elsewhere are given back), links them into entities and returns true.
     pub fn names_step(&mut self, documents: usize) -> bool {
-        let Some(found) = self.names_pending.as_mut() else {
+        let Some(pending) = self.names_pending.as_mut() else {
             return true;
         };
-        let from = found.len();
-        let to = from.saturating_add(documents).min(self.documents.len());
-        found.extend(crate::par::map(
+        let from = pending.found.len();
+        let until = pending.elsewhere_from.unwrap_or(self.documents.len());
+        let to = from.saturating_add(documents).min(until);
+        pending.found.extend(crate::par::map(
             &self.documents[from..to],
             Document::find_names,
         ));
-        if to < self.documents.len() {
+        if to < until || (pending.elsewhere_from.is_some() && pending.elsewhere.is_none()) {
             return false;
         }
-        if let Some(found) = self.names_pending.take() {
-            self.link_found(found);
+        if let Some(mut pending) = self.names_pending.take() {
+            pending
+                .found
+                .extend(pending.elsewhere.take().unwrap_or_default());
+            self.link_found(pending.found);
         }
         true
     }
 
-    /// Finds the names of the documents still waiting, and links them.
+    /// Whether every name to be found here is found, and the corpus waits for the names found
+    /// elsewhere ([`Corpus::names_from_job`]).
+    pub fn names_waiting(&self) -> bool {
+        self.names_pending.as_ref().is_some_and(|p| {
+            p.elsewhere_from.is_some_and(|from| p.found.len() >= from) && p.elsewhere.is_none()
+        })
+    }
+
+    /// The first document of the last `share` of the text (0.0 to 1.0, by bytes): where to
+    /// split the names between two workers.
+    pub fn names_split_point(&self, share: f64) -> usize {
+        let bytes =
+            |d: &Document| d.title.len() + d.body.len() + d.caption.as_ref().map_or(0, String::len);
+        let total: usize = self.documents.iter().map(bytes).sum();
+        let wanted = (total as f64 * (1.0 - share.clamp(0.0, 1.0))) as usize;
+        let mut seen = 0;
+        for (i, doc) in self.documents.iter().enumerate() {
+            if seen >= wanted {
+                return i;
+            }
+            seen += bytes(doc);
+        }
+        self.documents.len()
+    }
+
+    /// Leaves the names of the documents from `from` on to another worker: returns what it reads
+    /// of each (title, caption, body, subheadings) for [`entities::names_job`], whose answer goes
+    /// to [`Corpus::names_from_job`]. Until then the names are not linked. Nothing is left when
+    /// the names are already found.
+    pub fn names_elsewhere(&mut self, from: usize) -> Vec<(&str, Option<&str>, &str, Vec<String>)> {
+        let Some(pending) = self.names_pending.as_mut() else {
+            return Vec::new();
+        };
+        let from = from.max(pending.found.len()).min(self.documents.len());
+        pending.elsewhere_from = Some(from);
+        pending.elsewhere = None;
+        self.documents[from..]
+            .iter()
+            .map(|d| {
+                (
+                    d.title.as_str(),
+                    d.caption.as_deref(),
+                    d.body.as_str(),
+                    d.subheadings.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// Takes the names another worker found ([`entities::names_job`]) for the documents
+    /// [`Corpus::names_elsewhere`] left to it. Refuses an answer for other documents, and then
+    /// finds those names here.
+    pub fn names_from_job(&mut self, answer: &[u8]) -> Result<(), String> {
+        let Some(pending) = self.names_pending.as_mut() else {
+            return Err("no names are waiting".into());
+        };
+        let Some(from) = pending.elsewhere_from else {
+            return Err("no names are waiting".into());
+        };
+        let taken = entities::names_from_job(answer).and_then(|found| {
+            if found.len() == self.documents.len() - from {
+                Ok(found)
+            } else {
+                Err("the names were found for other documents".into())
+            }
+        });
+        match taken {
+            Ok(found) => {
+                pending.elsewhere = Some(found);
+                Ok(())
+            }
+            Err(why) => {
+                pending.elsewhere_from = None;
+                Err(why)
+            }
+        }
+    }
+
+    /// Finds here the names left to another worker (it failed, or is not to be waited for).
+    pub fn names_here(&mut self) {
+        if let Some(pending) = self.names_pending.as_mut() {
+            if pending.elsewhere.is_none() {
+                pending.elsewhere_from = None;
+            }
+        }
+    }
+
+    /// Finds the names of the documents still waiting (those left to another worker too, if
+    /// it has not answered), and links them.
     pub fn finish_names(&mut self) {
+        self.names_here();
         self.names_step(usize::MAX);
     }
 
     /// Finds every document's names and links them into entities, then replays the user's
     /// entity edits. [`Corpus::finish`] does this; calling it again gives the same entities.
     pub fn link_entities(&mut self) {
-        self.names_pending = Some(Vec::with_capacity(self.documents.len()));
+        self.names_pending = Some(NamesPending::default());
         self.finish_names();
     }
 
@@ -1324,6 +1428,7 @@ mod tests {
         let mut whole = load();
         whole.finish();
         whole.build_topics(None, |_, _| {});
+        assert!(!whole.entities().is_empty());
 
         let mut staged = load();
         staged.split_articles();
@@ -1347,11 +1452,18 @@ mod tests {
         let list = Query::default();
         assert_eq!(staged.query(&list).total, whole.query(&list).total);
         let answer = crate::topics::run_job(&staged.topic_stories(), None, |_, _| {});
-        let mut steps = 0;
-        while !staged.names_step(2) {
-            steps += 1;
-        }
-        assert_eq!(steps, 2);
+        // The last two documents are named elsewhere; the first four here, two at a time.
+        let from = staged.names_split_point(0.34);
+        assert_eq!(from, 4);
+        let names = crate::extract::entities::names_job(&staged.names_elsewhere(from));
+        assert!(!staged.names_step(2));
+        assert!(!staged.names_waiting());
+        assert!(!staged.names_step(2));
+        assert!(staged.names_waiting());
+        assert!(!staged.names_step(2));
+        assert!(staged.entities().is_empty());
+        staged.names_from_job(&names).unwrap();
+        assert!(staged.names_step(2));
         assert!(staged.names_ready());
         staged.set_topics_from_job(None, &answer).unwrap();
         staged.finish_index();
@@ -1368,6 +1480,14 @@ mod tests {
             ..Query::default()
         };
         assert_eq!(staged.query(&search), whole.query(&search));
+
+        // Names found for other documents are refused, and found here instead.
+        let mut again = load();
+        again.finish_articles();
+        again.names_elsewhere(5);
+        assert!(again.names_from_job(&names).is_err());
+        again.finish_names();
+        assert_eq!(again.entities(), whole.entities());
 
         // An answer found for other stories is refused, and the topics stay as they were.
         let mut other = Corpus::new();

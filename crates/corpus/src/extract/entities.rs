@@ -75,6 +75,97 @@ pub(crate) struct Found {
     pub rule: &'static str,
 }
 
+/// A [`Found`] as bytes carry it to another worker and back (see [`names_job`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FoundWire {
+    field: Field,
+    start: usize,
+    end: usize,
+    kind: Option<EntityKind>,
+    confidence: u8,
+    canonical: Option<String>,
+    acronym: Option<String>,
+    weak: bool,
+    rule: String,
+}
+
+/// The one `&'static str` for each text: the gazetteer's names and the rules' words, which
+/// come back from another worker as strings. Each distinct text is kept once, for good (there
+/// are only as many as the gazetteer has names and the code has rules).
+fn interned(text: &str) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    thread_local! {
+        static TEXTS: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+    }
+    TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        if let Some(&known) = texts.get(text) {
+            return known;
+        }
+        let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        texts.insert(kept);
+        kept
+    })
+}
+
+/// The names of articles given as (title, caption, body, subheadings), found where no corpus is
+/// at hand (another worker), as bytes for [`names_from_job`].
+pub fn names_job<S: AsRef<str>>(articles: &[(S, Option<S>, S, Vec<String>)]) -> Vec<u8> {
+    let found: Vec<Vec<FoundWire>> = articles
+        .iter()
+        .map(|(title, caption, body, subheadings)| {
+            let body = body.as_ref();
+            let headings = heading_ranges(body, subheadings);
+            find(
+                title.as_ref(),
+                caption.as_ref().map(AsRef::as_ref),
+                body,
+                &headings,
+            )
+            .into_iter()
+            .map(|f| FoundWire {
+                field: f.field,
+                start: f.start,
+                end: f.end,
+                kind: f.kind,
+                confidence: f.confidence,
+                canonical: f.canonical.map(str::to_owned),
+                acronym: f.acronym,
+                weak: f.weak,
+                rule: f.rule.to_owned(),
+            })
+            .collect()
+        })
+        .collect();
+    postcard::to_allocvec(&found).unwrap_or_default()
+}
+
+/// The names [`names_job`] found, as the corpus keeps them.
+pub(crate) fn names_from_job(bytes: &[u8]) -> Result<Vec<Vec<Found>>, String> {
+    let wire: Vec<Vec<FoundWire>> =
+        postcard::from_bytes(bytes).map_err(|e| format!("unreadable names: {e}"))?;
+    Ok(wire
+        .into_iter()
+        .map(|found| {
+            found
+                .into_iter()
+                .map(|f| Found {
+                    field: f.field,
+                    start: f.start,
+                    end: f.end,
+                    kind: f.kind,
+                    confidence: f.confidence,
+                    canonical: f.canonical.as_deref().map(interned),
+                    acronym: f.acronym,
+                    weak: f.weak,
+                    rule: interned(&f.rule),
+                })
+                .collect()
+        })
+        .collect())
+}
+
 /// The rule of a marker left where a run was found to be an idea or an event, not a name.
 pub(crate) const NOT_A_NAME: &str = "an idea or event, not a name";
 
