@@ -124,11 +124,11 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
     let mut ids: Vec<u32> = Vec::new();
     let indices: Vec<usize> = (0..n).collect();
     for chunk in indices.chunks(READ_CHUNK) {
-        let read: Vec<Vec<(String, String)>> = crate::par::map(chunk, |&i| terms::terms(&text(i)));
+        let read: Vec<terms::TermList> = crate::par::map(chunk, |&i| terms::term_list(&text(i)));
         for found in read {
             ids.clear();
-            for (term, surface) in found {
-                let id = match numbers.get(term.as_str()) {
+            for (term, surface) in found.iter() {
+                let id = match numbers.get(term) {
                     Some(&id) => id,
                     None => {
                         let id = names.len() as u32;

@@ -286,26 +286,40 @@ fn is_listed_stop_word(word: &str) -> bool {
 
 /// Folds a plural to its singular: militias → militia, countries → country, buses → bus.
 pub fn fold(word: &str) -> String {
+    let mut out = fold_str(word).to_owned();
+    if let Some(tail) = fold_tail(word) {
+        out.push_str(tail);
+    }
+    out
+}
+
+/// The part of `word` its singular keeps (see [`fold`]).
+fn fold_str(word: &str) -> &str {
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..n - 3])
+        &word[..n - 3]
     } else if n > 4
         && (word.ends_with("sses")
             || word.ends_with("ches")
             || word.ends_with("shes")
             || word.ends_with("xes"))
     {
-        word[..n - 2].to_owned()
+        &word[..n - 2]
     } else if n > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("us")
         && !word.ends_with("is")
     {
-        word[..n - 1].to_owned()
+        &word[..n - 1]
     } else {
-        word.to_owned()
+        word
     }
+}
+
+/// What the singular of `word` adds to [`fold_str`]: the y of countries → country.
+fn fold_tail(word: &str) -> Option<&'static str> {
+    (word.len() > 4 && word.ends_with("ies")).then_some("y")
 }
 
 /// A word of the text with whether it starts with a capital and whether it starts a sentence.
@@ -333,13 +347,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut sentence_start = true;
     let mut start: Option<usize> = None;
     let is_word_char = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
-            let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
             if !next_is_word {
                 let from = start.take().unwrap_or(i);
                 let piece = text[from..i + c.len_utf8()]
@@ -368,10 +382,63 @@ fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// `word` lower-cased into `out` (cleared first).
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// The terms of a text with their surface forms, all kept in one string: a text's terms cost
+/// two allocations, not two per word.
+#[derive(Debug, Default)]
+pub struct TermList {
+    text: String,
+    /// Per term: where it ends and its surface form starts, and where that ends (each starts
+    /// where the one before ends).
+    spans: Vec<(u32, u32)>,
+}
+
+impl TermList {
+    fn push(&mut self, term: &str, surface: &str) {
+        self.text.push_str(term);
+        let middle = self.text.len() as u32;
+        self.text.push_str(surface);
+        self.spans.push((middle, self.text.len() as u32));
+    }
+
+    /// Each term with its surface form, in the text's order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        let mut start = 0usize;
+        self.spans.iter().map(move |&(middle, end)| {
+            let (middle, end) = (middle as usize, end as usize);
+            let pair = (&self.text[start..middle], &self.text[middle..end]);
+            start = end;
+            pair
+        })
+    }
+}
+
 /// The terms of a text, each with the surface form it had there.
 pub fn terms(text: &str) -> Vec<(String, String)> {
+    term_list(text)
+        .iter()
+        .map(|(term, surface)| (term.to_owned(), surface.to_owned()))
+        .collect()
+}
+
+/// [`terms`], kept in one [`TermList`].
+pub fn term_list(text: &str) -> TermList {
     let words = words(text);
-    let mut out = Vec::new();
+    let mut out = TermList {
+        text: String::with_capacity(text.len()),
+        spans: Vec::with_capacity(words.len() / 2),
+    };
+    let mut lower = String::new();
+    let mut folded = String::new();
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
@@ -397,36 +464,43 @@ pub fn terms(text: &str) -> Vec<(String, String)> {
             }
             // A sentence-initial function word is not part of a name: "The Iraqi official".
             let mut from = i;
-            while from < end && is_stop_word(&words[from].text.to_lowercase()) {
+            while from < end && {
+                lower_into(words[from].text, &mut lower);
+                is_stop_word(&lower)
+            } {
                 from += 1;
             }
             if end - from >= 2 {
                 let surface: Vec<&str> = words[from..end].iter().map(|w| w.text).collect();
                 let surface = surface.join(" ");
-                out.push((surface.to_lowercase(), surface));
+                out.push(&surface.to_lowercase(), &surface);
             } else if end - from == 1 {
-                let lower = words[from].text.to_lowercase();
+                lower_into(words[from].text, &mut lower);
                 if !is_stop_word(&lower)
                     && lower.chars().count() >= 3
                     && !lower.chars().all(|c| c.is_ascii_digit())
                 {
-                    let surface = if word.sentence_start && from == i {
-                        lower.clone()
+                    if word.sentence_start && from == i {
+                        out.push(&lower, &lower);
                     } else {
-                        words[from].text.to_owned()
-                    };
-                    out.push((lower, surface));
+                        out.push(&lower, words[from].text);
+                    }
                 }
             }
             i = end.max(i + 1);
             continue;
         }
-        let lower = word.text.to_lowercase();
+        lower_into(word.text, &mut lower);
         if lower.chars().count() >= 3
             && !is_stop_word(&lower)
             && lower.chars().any(char::is_alphabetic)
         {
-            out.push((fold(&lower), lower));
+            folded.clear();
+            folded.push_str(fold_str(&lower));
+            if let Some(tail) = fold_tail(&lower) {
+                folded.push_str(tail);
+            }
+            out.push(&folded, &lower);
         }
         i += 1;
     }
