@@ -185,6 +185,22 @@ pub struct LoadTimings {
     pub memory: u64,
 }
 
+/// Whether the names are still being found (the entity facet is not complete yet).
+pub fn finding_names(stage: &str) -> bool {
+    matches!(
+        stage,
+        "dating articles" | "finding names and topics" | "finding names"
+    )
+}
+
+/// Whether the topics are still being found.
+pub fn finding_topics(stage: &str) -> bool {
+    matches!(
+        stage,
+        "dating articles" | "finding names and topics" | "finding topics"
+    )
+}
+
 /// Whether a stage of the engine's work runs once the list is shown.
 pub fn is_background(stage: &str) -> bool {
     matches!(

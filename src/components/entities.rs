@@ -62,8 +62,22 @@ pub fn EntityFacet() -> impl IntoView {
             })
             .collect_view()
     };
+    let finding = move || {
+        state.progress.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| crate::app::finding_names(&p.stage))
+        })
+    };
     let groups =
         move || {
+            if finding() {
+                return view! {
+                    <p class="hint" data-testid="entities-pending">
+                        "Finding the people, organisations and places…"
+                    </p>
+                }
+                .into_any();
+            }
             let facets = state.facets.get();
             EntityKind::ALL
             .iter()
@@ -114,6 +128,7 @@ pub fn EntityFacet() -> impl IntoView {
                 })
             })
             .collect_view()
+            .into_any()
         };
     view! {
         <section class="entity-panel" aria-label="Entities">

@@ -99,6 +99,16 @@ pub fn TopicFacet() -> impl IntoView {
                     </select>
                 </label>
             </h2>
+            {move || {
+                state
+                    .progress
+                    .with(|p| p.as_ref().is_some_and(|p| crate::app::finding_topics(&p.stage)))
+                    .then(|| {
+                        view! {
+                            <p class="hint" data-testid="topics-pending">"Finding the topics…"</p>
+                        }
+                    })
+            }}
             <ul class="topic-list" data-testid="topic-list">{rows}</ul>
             <p class="hint topic-timing" data-testid="topic-timing">
                 {move || {

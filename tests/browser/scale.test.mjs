@@ -33,6 +33,9 @@ test("100 MB of news: the page answers during the load, then the list and facets
     await page.getByTestId("article-row").first().waitFor({ timeout: 60_000 });
     const listed = (Date.now() - started) / 1000;
     assert.match(await status.textContent(), / · (dating|finding)/, "the rows come before the analysis ends");
+    // The facets still to come say so, rather than show nothing.
+    await page.getByTestId("entities-pending").waitFor({ timeout: 5_000 });
+    await page.getByTestId("topics-pending").waitFor({ timeout: 5_000 });
     await page.getByRole("searchbox").fill("insurance");
     await status.filter({ hasText: /^\d[\d,]* of [\d,]+ stories from 500 files · finding/ }).waitFor({ timeout: 60_000 });
     await page.getByRole("searchbox").fill("");
@@ -43,6 +46,7 @@ test("100 MB of news: the page answers during the load, then the list and facets
     assert.ok(stories >= 49_000, `nearly every article is its own story: ${stories}`);
     // The list reaches its last row; the facets and the topics are there.
     assert.ok(await page.getByTestId("article-row").count() > 0);
+    assert.equal(await page.getByTestId("entities-pending").count(), 0);
     const entities = await page.getByTestId("entity").count();
     assert.ok(entities >= 10, `the entity facet lists the corpus's names: ${entities}`);
     await page.getByTestId("topic").nth(1).waitFor({ timeout: 240_000 });
