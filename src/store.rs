@@ -176,7 +176,7 @@ impl Store {
     pub async fn save(
         &self,
         files: &[(String, Uint8Array)],
-        snapshot: &[Vec<u8>],
+        snapshot: &[Uint8Array],
         edits: &str,
     ) -> Result<(), String> {
         let (transaction, file_store, meta) = self.stores(IdbTransactionMode::Readwrite)?;
@@ -190,12 +190,17 @@ impl Store {
             .map_err(|e| describe(&e))?;
         meta.delete(&stale).map_err(|e| describe(&e))?;
         // Each part as it was made, cut where one is longer than a stored value may be.
-        let parts: Vec<&[u8]> = snapshot
+        let parts: Vec<Uint8Array> = snapshot
             .iter()
-            .flat_map(|part| part.chunks(SNAPSHOT_PART_BYTES))
+            .flat_map(|part| {
+                let length = part.length();
+                (0..length).step_by(SNAPSHOT_PART_BYTES).map(move |start| {
+                    part.subarray(start, (start + SNAPSHOT_PART_BYTES as u32).min(length))
+                })
+            })
             .collect();
         let parts = if parts.is_empty() {
-            vec![&[][..]]
+            vec![Uint8Array::new_with_length(0)]
         } else {
             parts
         };
@@ -205,7 +210,7 @@ impl Store {
             } else {
                 format!("snapshot/{n}")
             };
-            meta.put_with_key(&Uint8Array::from(*part), &key.into())
+            meta.put_with_key(part, &key.into())
                 .map_err(|e| describe(&e))?;
         }
         meta.put_with_key(&(parts.len() as f64).into(), &SNAPSHOT_PARTS_KEY.into())

@@ -307,7 +307,16 @@ fn save_now(engine: &Shared) {
         };
         let files = std::mem::take(&mut state.unsaved_files);
         let edits = serde_json::to_string(&state.corpus.edits()).unwrap_or_default();
-        (store, files, state.corpus.snapshot_parts(), edits)
+        // Each part goes to JavaScript's memory as soon as it is made: the engine never holds
+        // the whole snapshot.
+        let mut parts = Vec::new();
+        if !state
+            .corpus
+            .snapshot_each_part(|part| parts.push(Uint8Array::from(part.as_slice())))
+        {
+            parts.clear();
+        }
+        (store, files, parts, edits)
     };
     // Making the snapshot may have grown the engine's memory: say what it holds now.
     post(&Response::EngineMemory {

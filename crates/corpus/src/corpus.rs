@@ -277,8 +277,8 @@ struct NamesPending {
 /// How far the dating of a split corpus has come.
 #[derive(Debug, Default)]
 struct Dating {
-    /// Day or month first in each file's numeric dates, once read.
-    orders: Option<std::collections::HashMap<String, Option<NumericOrder>>>,
+    /// Day or month first in each file's numeric dates, where the file shows it.
+    orders: std::collections::HashMap<String, Option<NumericOrder>>,
     /// How many documents are dated.
     next: usize,
 }
@@ -302,12 +302,13 @@ const SNAPSHOT_BLOCK: usize = 4 << 20;
 /// Compresses what is written to it in blocks of [`SNAPSHOT_BLOCK`] bytes, each stored as its
 /// compressed length (4 bytes, little-endian) and LZ4's block with its size before it.
 #[derive(Default)]
-struct BlockWriter {
+struct BlockWriter<F: FnMut(Vec<u8>)> {
     pending: Vec<u8>,
-    out: Vec<Vec<u8>>,
+    /// Where each compressed block goes, as it is made.
+    out: F,
 }
 
-impl BlockWriter {
+impl<F: FnMut(Vec<u8>)> BlockWriter<F> {
     fn flush_block(&mut self) {
         if self.pending.is_empty() {
             return;
@@ -316,17 +317,16 @@ impl BlockWriter {
         let mut part = Vec::with_capacity(4 + block.len());
         part.extend_from_slice(&(block.len() as u32).to_le_bytes());
         part.extend_from_slice(&block);
-        self.out.push(part);
+        (self.out)(part);
         self.pending.clear();
     }
 
-    fn finish(mut self) -> Vec<Vec<u8>> {
+    fn finish(mut self) {
         self.flush_block();
-        self.out
     }
 }
 
-impl std::io::Write for BlockWriter {
+impl<F: FnMut(Vec<u8>)> std::io::Write for BlockWriter<F> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         let room = SNAPSHOT_BLOCK - self.pending.len();
         let taken = bytes.len().min(room);
@@ -392,13 +392,28 @@ impl Corpus {
     /// together are its bytes: for a store that keeps them apart, so that no one buffer holds
     /// the whole.
     pub fn snapshot_parts(&self) -> Vec<Vec<u8>> {
+        let mut parts = Vec::new();
+        if !self.snapshot_each_part(|part| parts.push(part)) {
+            parts.clear();
+        }
+        parts
+    }
+
+    /// [`Corpus::snapshot_parts`], each part handed to `part` as soon as it is made, so that a
+    /// caller can move it out (to a store, to JavaScript's memory) before the next is made.
+    /// False if the snapshot could not be made (then the parts given are no snapshot).
+    pub fn snapshot_each_part(&self, part: impl FnMut(Vec<u8>)) -> bool {
         let snapshot = SnapshotRef {
             format: SNAPSHOT_FORMAT,
             corpus: self,
         };
-        postcard::to_io(&snapshot, BlockWriter::default())
+        let writer = BlockWriter {
+            pending: Vec::new(),
+            out: part,
+        };
+        postcard::to_io(&snapshot, writer)
             .map(BlockWriter::finish)
-            .unwrap_or_default()
+            .is_ok()
     }
 
     /// A corpus back from [`Corpus::snapshot`] bytes, ready to query; None when the bytes are
@@ -643,13 +658,30 @@ impl Corpus {
     pub fn split_articles(&mut self) {
         self.sources.sort_by(|a, b| a.file.cmp(&b.file));
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
-        let blocks: Vec<Vec<segment::Block<'_>>> =
-            crate::par::map(&self.sources, |source| segment::blocks(&source.text));
-        let stats = LineStats::from_blocks(blocks.iter().flatten().map(Vec::as_slice));
-        let found: Vec<Vec<Article>> =
-            crate::par::map(&blocks, |blocks| segment::segment_blocks(blocks, &stats));
-        let mut articles: Vec<Vec<Article>> = Vec::with_capacity(self.sources.len());
-        for (source, found) in self.sources.iter().zip(found) {
+        let stats = {
+            let blocks: Vec<Vec<segment::Block<'_>>> =
+                crate::par::map(&self.sources, |source| segment::blocks(&source.text));
+            LineStats::from_blocks(blocks.iter().flatten().map(Vec::as_slice))
+        };
+        // Each file is split (its blocks read again: that is cheap), how it writes numeric dates
+        // is read, and, when the decoded files are let go, its text goes at once: the decoded
+        // files and the articles are never all held together.
+        let release = self.release_sources;
+        let split: Vec<(Source, Vec<Article>, Option<NumericOrder>)> =
+            crate::par::map_owned(std::mem::take(&mut self.sources), |mut source| {
+                let found = segment::segment_blocks(&segment::blocks(&source.text), &stats);
+                let order = dates::file_order(&source.text);
+                if release {
+                    source.text = String::new();
+                }
+                (source, found, order)
+            });
+        drop(stats);
+        let mut names: Vec<String> = Vec::with_capacity(split.len());
+        let mut orders: std::collections::HashMap<String, Option<NumericOrder>> =
+            std::collections::HashMap::with_capacity(split.len());
+        let mut articles: Vec<Vec<Article>> = Vec::with_capacity(split.len());
+        for (source, found, order) in split {
             // Both lists are sorted by file name: a search, not a scan per file.
             let at = self
                 .files
@@ -660,17 +692,33 @@ impl Corpus {
                     articles: found.len(),
                 };
             }
+            orders.insert(source.file.clone(), order);
+            names.push(source.file.clone());
+            if !release {
+                self.sources.push(source);
+            }
             articles.push(found);
         }
+        // Day or month first in 05/10/2024: whichever the file's own dates show (a folder of
+        // pages from many sites mixes the two), else whichever most files show.
+        let day_first = orders
+            .values()
+            .filter(|o| **o == Some(NumericOrder::DayFirst))
+            .count();
+        let month_first = orders
+            .values()
+            .filter(|o| **o == Some(NumericOrder::MonthFirst))
+            .count();
+        self.numeric_order = if day_first > month_first {
+            NumericOrder::DayFirst
+        } else {
+            NumericOrder::MonthFirst
+        };
         // Runs of words that recur across the corpus's stories are chrome inside paragraphs.
         let phrases = PhraseStats::from_articles(articles.iter().flatten());
-        let files: Vec<(&str, Vec<Article>)> = self
-            .sources
-            .iter()
-            .map(|source| source.file.as_str())
-            .zip(articles)
-            .collect();
-        let mut documents: Vec<Document> = crate::par::map_owned(files, |(file, found)| {
+        let files: Vec<(&str, Vec<Article>)> =
+            names.iter().map(String::as_str).zip(articles).collect();
+        let by_file: Vec<Vec<Document>> = crate::par::map_owned(files, |(file, found)| {
             found
                 .into_iter()
                 .map(|mut article| {
@@ -678,15 +726,18 @@ impl Corpus {
                     Document::from_article(file, article)
                 })
                 .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        });
+        drop(phrases);
+        // Exactly as long as it needs: it stays for the corpus's life.
+        let mut documents: Vec<Document> = Vec::with_capacity(by_file.iter().map(Vec::len).sum());
+        for file in by_file {
+            documents.extend(file);
+        }
         for (id, doc) in documents.iter_mut().enumerate() {
             doc.id = DocId::try_from(id).unwrap_or(DocId::MAX);
         }
         self.documents = documents;
-        self.dating = Some(Dating::default());
+        self.dating = Some(Dating { orders, next: 0 });
         self.entities = Vec::new();
         self.names_pending = Some(NamesPending::default());
         self.index = SearchIndex::default();
@@ -709,38 +760,13 @@ impl Corpus {
         while !self.date_step(usize::MAX) {}
     }
 
-    /// One step of [`Corpus::date_articles`]: reads how each file writes numeric dates, or
-    /// dates up to `documents` more articles, or, once all are, places the undated ones and
-    /// finds the copies. True once the articles are dated.
+    /// One step of [`Corpus::date_articles`]: dates up to `documents` more articles, or, once
+    /// all are, places the undated ones and finds the copies. True once the articles are dated.
     pub fn date_step(&mut self, documents: usize) -> bool {
         let Some(dating) = self.dating.as_mut() else {
             return true;
         };
-        let Some(orders) = &dating.orders else {
-            // Day or month first in 05/10/2024: whichever the file's own dates show (a folder
-            // of pages from many sites mixes the two), else whichever most files show.
-            let orders: std::collections::HashMap<String, Option<NumericOrder>> =
-                crate::par::map(&self.sources, |source| {
-                    (source.file.clone(), dates::file_order(&source.text))
-                })
-                .into_iter()
-                .collect();
-            let day_first = orders
-                .values()
-                .filter(|o| **o == Some(NumericOrder::DayFirst))
-                .count();
-            let month_first = orders
-                .values()
-                .filter(|o| **o == Some(NumericOrder::MonthFirst))
-                .count();
-            self.numeric_order = if day_first > month_first {
-                NumericOrder::DayFirst
-            } else {
-                NumericOrder::MonthFirst
-            };
-            dating.orders = Some(orders);
-            return false;
-        };
+        let orders = &dating.orders;
         let numeric_order = self.numeric_order;
         let from = dating.next;
         let to = from.saturating_add(documents).min(self.documents.len());
@@ -782,9 +808,6 @@ impl Corpus {
                 documents[index].duplicate_of = Some(documents[original].id);
                 documents[original].copies.push(copy_id);
             }
-        }
-        if self.release_sources {
-            self.sources = Vec::new();
         }
         true
     }
@@ -1333,11 +1356,18 @@ mod tests {
                 }
             })
             .collect();
-        let mut writer = BlockWriter::default();
+        let mut parts = Vec::new();
+        let mut writer = BlockWriter {
+            pending: Vec::new(),
+            out: |part| parts.push(part),
+        };
         for piece in bytes.chunks(1_000_003) {
             writer.write_all(piece).unwrap();
         }
-        let blocks = writer.finish().concat();
+        writer.finish();
+        // Each block is handed over as it is made: three for two blocks and a bit.
+        assert_eq!(parts.len(), 3);
+        let blocks = parts.concat();
         assert!(blocks.len() < bytes.len());
         assert_eq!(read_blocks(&blocks).as_deref(), Some(bytes.as_slice()));
         assert_eq!(read_blocks(&blocks[..blocks.len() - 10]), None);
@@ -1439,12 +1469,12 @@ mod tests {
             .documents()
             .iter()
             .all(|d| d.published.value.is_none()));
-        // Dated a few articles at a time: the file orders, three steps of two, then the copies.
+        // Dated two articles at a time; the last step also finds the copies.
         let mut steps = 1;
         while !staged.date_step(2) {
             steps += 1;
         }
-        assert_eq!(steps, 4);
+        assert_eq!(steps, 3);
         assert!(staged.articles_dated());
         assert!(!staged.names_ready());
         assert!(staged.entities().is_empty());

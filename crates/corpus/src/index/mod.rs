@@ -256,8 +256,6 @@ pub fn parse(text: &str) -> Parsed {
 /// One term's postings: the documents that hold it, in id order.
 #[derive(Debug, Clone, Copy)]
 struct TermEntry {
-    /// Where its postings start in `postings`.
-    first: u32,
     /// How many documents hold it.
     count: u32,
 }
@@ -268,10 +266,11 @@ pub struct SearchIndex {
     /// Every distinct word, sorted (so a prefix is a contiguous run).
     terms: Vec<Box<str>>,
     entries: Vec<TermEntry>,
-    /// Every term's postings, one after the other, as LEB128 integers: per document holding
-    /// it, the id's distance from the previous one's, its weighted frequency (title occurrences
-    /// × [`TITLE_WEIGHT`] + body occurrences), how many positions follow, and their distances.
-    postings: Vec<u8>,
+    /// Each term's postings, as LEB128 integers: per document holding it, the id's distance
+    /// from the previous one's, its weighted frequency (title occurrences × [`TITLE_WEIGHT`] +
+    /// body occurrences), how many positions follow, and their distances. Kept as each term's
+    /// bytes were written, so the index is never copied whole while it is built.
+    postings: Vec<Box<[u8]>>,
     /// Per document (by id): its weighted length.
     lengths: Vec<u32>,
     /// Per document: how many words its title has (positions below it are the title's).
@@ -316,10 +315,12 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
 }
 
 /// One document's entry in a term's postings.
-struct Posting {
+struct Posting<'a> {
     doc: DocId,
     weighted_tf: u32,
-    /// Where its positions start in the postings bytes, and how many there are.
+    /// The term's postings bytes.
+    bytes: &'a [u8],
+    /// Where its positions start in them, and how many there are.
     positions: (usize, u32),
 }
 
@@ -331,10 +332,10 @@ struct Postings<'a> {
     doc: DocId,
 }
 
-impl Iterator for Postings<'_> {
-    type Item = Posting;
+impl<'a> Iterator for Postings<'a> {
+    type Item = Posting<'a>;
 
-    fn next(&mut self) -> Option<Posting> {
+    fn next(&mut self) -> Option<Posting<'a>> {
         if self.left == 0 {
             return None;
         }
@@ -359,6 +360,7 @@ impl Iterator for Postings<'_> {
         Some(Posting {
             doc: self.doc,
             weighted_tf,
+            bytes: self.bytes,
             positions: (start, count),
         })
     }
@@ -459,28 +461,29 @@ impl IndexBuilder {
     /// The index of every document added.
     pub fn finish(self) -> SearchIndex {
         let Self {
+            numbers,
             mut builds,
             lengths,
             title_words,
-            ..
+            words,
+            lower,
         } = self;
+        // The words' numbers hold a second copy of every word: gone before the index is made.
+        drop((numbers, words, lower));
         builds.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let bytes: usize = builds.iter().map(|(_, b)| b.0.len()).sum();
         let mut index = SearchIndex {
             terms: Vec::with_capacity(builds.len()),
             entries: Vec::with_capacity(builds.len()),
-            postings: Vec::with_capacity(bytes),
+            postings: Vec::with_capacity(builds.len()),
             mean_length: 0.0,
             lengths,
             title_words,
         };
         for (term, (bytes, _, count)) in builds {
-            index.entries.push(TermEntry {
-                first: index.postings.len() as u32,
-                count,
-            });
+            index.entries.push(TermEntry { count });
             index.terms.push(term);
-            index.postings.extend(bytes);
+            // Shrunk where it stands: no term's bytes are copied.
+            index.postings.push(bytes.into_boxed_slice());
         }
         let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
         index.mean_length = total as f32 / index.lengths.len().max(1) as f32;
@@ -511,7 +514,7 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.terms.iter().map(|t| t.len() + 16).sum::<usize>()
             + self.entries.len() * std::mem::size_of::<TermEntry>()
-            + self.postings.len()
+            + self.postings.iter().map(|p| p.len() + 16).sum::<usize>()
             + self.lengths.len() * 8
     }
 
@@ -521,22 +524,21 @@ impl SearchIndex {
 
     /// A term's postings.
     fn postings(&self, term: usize) -> Postings<'_> {
-        let entry = self.entries[term];
         Postings {
-            bytes: &self.postings,
-            at: entry.first as usize,
-            left: entry.count,
+            bytes: &self.postings[term],
+            at: 0,
+            left: self.entries[term].count,
             doc: 0,
         }
     }
 
     /// The positions of one posting.
-    fn positions_of(&self, posting: &Posting) -> Vec<u32> {
+    fn positions_of(posting: &Posting<'_>) -> Vec<u32> {
         let (mut at, count) = posting.positions;
         let mut previous = 0;
         (0..count)
             .map(|_| {
-                previous += read_varint(&self.postings, &mut at);
+                previous += read_varint(posting.bytes, &mut at);
                 previous
             })
             .collect()
@@ -618,7 +620,7 @@ impl SearchIndex {
             let lists: Vec<Vec<u32>> = walkers
                 .iter_mut()
                 .filter_map(|w| w.next())
-                .map(|p| self.positions_of(&p))
+                .map(|p| Self::positions_of(&p))
                 .collect();
             let title_words = self.title_words.get(target as usize).copied().unwrap_or(0);
             let mut tf = 0u32;
