@@ -73,6 +73,12 @@ struct Analysis {
 /// How long the analysis waits for the page to ask for its first rows.
 const LIST_WAIT_MS: f64 = 1_000.0;
 
+/// The analysis under way, if it is the one numbered `generation` (an older one's steps and
+/// answers are dropped).
+fn running(analysis: &mut Option<Analysis>, generation: u64) -> Option<&mut Analysis> {
+    analysis.as_mut().filter(|a| a.generation == generation)
+}
+
 /// The times of a load's stages, for the page's "Last load" line.
 struct LoadClock {
     started: f64,
@@ -926,11 +932,7 @@ fn start_names_elsewhere(engine: &Shared, generation: u64) {
 fn names_answered(engine: &Shared, generation: u64, answer: helper::Answer) {
     {
         let mut state = engine.borrow_mut();
-        if state
-            .analysis
-            .as_ref()
-            .is_none_or(|a| a.generation != generation)
-        {
+        if running(&mut state.analysis, generation).is_none() {
             return;
         }
         let taken = match answer {
@@ -992,11 +994,7 @@ fn report_analysis(engine: &Shared) {
 fn analysis_step(engine: &Shared, generation: u64) {
     let mut guard = engine.borrow_mut();
     let state = &mut *guard;
-    let Some(analysis) = state
-        .analysis
-        .as_mut()
-        .filter(|a| a.generation == generation)
-    else {
+    let Some(analysis) = running(&mut state.analysis, generation) else {
         return;
     };
     analysis.step_scheduled = false;
@@ -1098,10 +1096,7 @@ fn analysis_step(engine: &Shared, generation: u64) {
 fn schedule_step(engine: &Shared, generation: u64) {
     {
         let mut state = engine.borrow_mut();
-        let Some(analysis) = state
-            .analysis
-            .as_mut()
-            .filter(|a| a.generation == generation && !a.step_scheduled)
+        let Some(analysis) = running(&mut state.analysis, generation).filter(|a| !a.step_scheduled)
         else {
             return;
         };
@@ -1117,11 +1112,7 @@ fn topics_answered(engine: &Shared, generation: u64, answer: helper::Answer) {
     {
         let mut state = engine.borrow_mut();
         let state = &mut *state;
-        let Some(analysis) = state
-            .analysis
-            .as_mut()
-            .filter(|a| a.generation == generation)
-        else {
+        let Some(analysis) = running(&mut state.analysis, generation) else {
             return;
         };
         let requested = analysis.requested;
