@@ -183,6 +183,7 @@ pub struct LoadTimings {
     pub total: f64,
     pub stages: Vec<(String, f64)>,
     pub memory: u64,
+    pub helper_memory: u64,
 }
 
 /// Whether the names are still being found (the entity facet is not complete yet).
@@ -567,11 +568,13 @@ impl AppState {
                 total,
                 stages,
                 memory,
+                helper_memory,
             } => self.load_timings.set(Some(LoadTimings {
                 list,
                 total,
                 stages,
                 memory,
+                helper_memory,
             })),
             Response::Analysed => self.progress.set(None),
             Response::Dated { stories } => {

@@ -123,10 +123,15 @@ pub fn FilePanel() -> impl IntoView {
             } else {
                 String::new()
             };
+            let helper = if timings.helper_memory > 0 {
+                format!(", the helper {}", human_bytes(timings.helper_memory))
+            } else {
+                String::new()
+            };
             view! {
                 <p class="hint" data-testid="load-timings">
                     {format!(
-                        "Last load: list {:.1} s, analysed {:.1} s ({}; the topics beside the names){memory}.",
+                        "Last load: list {:.1} s, analysed {:.1} s ({}; the topics beside the names){memory}{helper}.",
                         timings.list / 1000.0,
                         timings.total / 1000.0,
                         parts.join(" · "),

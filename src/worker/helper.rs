@@ -44,9 +44,9 @@ fn answer(data: &JsValue) -> Vec<u8> {
         .ok()
         .and_then(|k| k.as_string())
         .unwrap_or_default();
-    let titles = strings(data, "titles");
-    let bodies = strings(data, "bodies");
     if kind == "names" {
+        let titles = strings(data, "titles");
+        let bodies = strings(data, "bodies");
         let captions: Vec<Option<String>> = Reflect::get(data, &"captions".into())
             .ok()
             .and_then(|a| a.dyn_into::<Array>().ok())
@@ -78,8 +78,36 @@ fn answer(data: &JsValue) -> Vec<u8> {
         .ok()
         .and_then(|r| r.as_f64())
         .map(|r| r as usize);
-    let stories: Vec<(String, String)> = titles.into_iter().zip(bodies).collect();
-    corpus::topics::run_job(&stories, requested, |_, _| {})
+    // The stories stay JavaScript strings, each read into this worker's memory only while its
+    // terms are counted: the helper never holds the whole text.
+    let array = |key: &str| -> Array {
+        Reflect::get(data, &key.into())
+            .ok()
+            .and_then(|a| a.dyn_into::<Array>().ok())
+            .unwrap_or_default()
+    };
+    let (titles, bodies) = (array("titles"), array("bodies"));
+    let count = titles.length().min(bodies.length()) as usize;
+    STORIES.with(|stories| *stories.borrow_mut() = Some((titles, bodies)));
+    let story = |i: usize| {
+        STORIES.with(|stories| {
+            stories
+                .borrow()
+                .as_ref()
+                .map_or_else(Default::default, |(titles, bodies)| {
+                    let at = |list: &Array| list.get(i as u32).as_string().unwrap_or_default();
+                    (at(titles), at(bodies))
+                })
+        })
+    };
+    let answer = corpus::topics::run_job_with(count, story, requested, |_, _| {});
+    STORIES.with(|stories| *stories.borrow_mut() = None);
+    answer
+}
+
+thread_local! {
+    /// The titles and bodies of the topic job being done.
+    static STORIES: RefCell<Option<(Array, Array)>> = const { RefCell::new(None) };
 }
 
 /// The helper's side: answers each job with `{id, answer: Uint8Array}`, or `{error}`.
@@ -97,6 +125,8 @@ pub fn run() {
         let reply = js_sys::Object::new();
         let _ = Reflect::set(&reply, &"id".into(), &id);
         let _ = Reflect::set(&reply, &"answer".into(), &bytes);
+        let memory = super::engine_memory() as f64;
+        let _ = Reflect::set(&reply, &"memory".into(), &memory.into());
         let _ = scope().post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()));
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -132,6 +162,8 @@ pub struct Helper {
     waiting: Waiting,
     /// Set once the helper failed: the engine then does its jobs itself.
     dead: Rc<RefCell<Option<String>>>,
+    /// The bytes of WebAssembly memory the helper held at its last answer (its peak so far).
+    memory: Rc<Cell<u64>>,
     next_id: Cell<u32>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -173,9 +205,15 @@ impl Helper {
         let ready: Rc<Cell<bool>> = Rc::default();
         let waiting: Waiting = Rc::default();
         let dead: Rc<RefCell<Option<String>>> = Rc::default();
+        let memory: Rc<Cell<u64>> = Rc::default();
         let on_message = {
-            let (queued, ready, waiting, dead) =
-                (queued.clone(), ready.clone(), waiting.clone(), dead.clone());
+            let (queued, ready, waiting, dead, held) = (
+                queued.clone(),
+                ready.clone(),
+                waiting.clone(),
+                dead.clone(),
+                memory.clone(),
+            );
             let sender = worker.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data = event.data();
@@ -193,6 +231,12 @@ impl Helper {
                     .ok()
                     .and_then(|id| id.as_f64())
                     .map(|id| id as u32);
+                if let Some(bytes) = Reflect::get(&data, &"memory".into())
+                    .ok()
+                    .and_then(|m| m.as_f64())
+                {
+                    held.set(bytes as u64);
+                }
                 match Reflect::get(&data, &"answer".into())
                     .ok()
                     .and_then(|a| a.dyn_into::<Uint8Array>().ok())
@@ -227,6 +271,7 @@ impl Helper {
             ready,
             waiting,
             dead,
+            memory,
             next_id: Cell::new(0),
             _on_message: on_message,
             _on_error: on_error,
@@ -256,6 +301,12 @@ impl Helper {
             self.queued.borrow_mut().push(message.into());
         }
         Ok(())
+    }
+
+    /// The bytes of WebAssembly memory the helper held at its last answer: the most it has
+    /// held, since that memory never shrinks.
+    pub fn memory(&self) -> u64 {
+        self.memory.get()
     }
 
     /// Finds the names of articles given as (title, caption, body, subheadings).

@@ -743,8 +743,8 @@ fn network(
     corpus.network(query, options, anchors)
 }
 
-/// The bytes of WebAssembly memory the engine holds (its peak: it never shrinks).
-fn engine_memory() -> u64 {
+/// The bytes of WebAssembly memory this worker holds (its peak: it never shrinks).
+pub(crate) fn engine_memory() -> u64 {
     #[cfg(target_arch = "wasm32")]
     {
         core::arch::wasm32::memory_size(0) as u64 * 65_536
@@ -1164,6 +1164,7 @@ fn analysis_ended(engine: &Shared) {
                 total: js_sys::Date::now() - clock.started,
                 stages,
                 memory: engine_memory(),
+                helper_memory: state.helper.as_ref().map_or(0, |h| h.memory()),
             });
         }
         post(&Response::Analysed);

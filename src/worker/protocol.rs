@@ -246,6 +246,8 @@ pub enum Response {
         /// The bytes of the engine's memory: the most it has held so far, since WebAssembly
         /// memory grows and never shrinks.
         memory: u64,
+        /// The bytes of the helper worker's memory (0 when there is none).
+        helper_memory: u64,
     },
     /// The articles of the load just listed are dated and their copies found: this many
     /// stories.

@@ -112,6 +112,8 @@ async function ourPage(browser, paths) {
     return Number(amount) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[unit];
   };
   const engineBytes = held(timings);
+  const helperMatch = timings.match(/the helper ([\d.]+) (\w?B)/);
+  const helperBytes = helperMatch ? Number(helperMatch[1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[helperMatch[2]] : 0;
   // Saving makes the snapshot: what the engine holds after it is its peak.
   await page.getByTestId("storage").filter({ hasText: new RegExp(`^Saved in this browser: ${paths.length} files`) }).waitFor({ timeout: 300_000 });
   const savedBytes = held(await page.getByTestId("load-timings").innerText());
@@ -140,7 +142,7 @@ async function ourPage(browser, paths) {
   clicks.sort((a, b) => a - b);
   const facetMillis = (clicks[3] + clicks[4]) / 2;
   await page.close();
-  return { listSeconds, seconds, stages, engineBytes, savedBytes, facetMillis };
+  return { listSeconds, seconds, stages, engineBytes, savedBytes, helperBytes, facetMillis };
 }
 
 /** compromise and MiniSearch in a blank page of the same browser, over the same files. */
@@ -253,7 +255,7 @@ async function bench(corpus) {
     ["search index: ours", `${f2(one.stages.index)} s, ${f1(one.indexBytes / MB)} MB`, `${f2(ours.stages.index)} s`],
     ["search index: MiniSearch", `${f2(miniN.seconds)} s, ${f1(miniN.bytes / MB)} MB heap`, `${f2(theirs.miniSearch.seconds)} s, ${f1(theirs.miniSearch.bytes / MB)} MB heap`],
     ["  ours ÷ MiniSearch", `time ${f2(one.stages.index / miniN.seconds)}, memory ${f2(one.indexBytes / miniN.bytes)}`, `time ${f2(ours.stages.index / theirs.miniSearch.seconds)}`],
-    ["peak memory", `${f1(one.peakBytes / MB)} MB (1 thread), ${f1(all.peakBytes / MB)} MB (${cores}); ${f2(one.peakBytes / corpus.bytes)}× the text`, `engine ${f1(ours.engineBytes / MB)} MB after the analysis, ${f1(ours.savedBytes / MB)} MB after saving; ${f2(ours.savedBytes / corpus.bytes)}× the text`],
+    ["peak memory", `${f1(one.peakBytes / MB)} MB (1 thread), ${f1(all.peakBytes / MB)} MB (${cores}); ${f2(one.peakBytes / corpus.bytes)}× the text`, `engine ${f1(ours.engineBytes / MB)} MB after the analysis, ${f1(ours.savedBytes / MB)} MB after saving (${f2(ours.savedBytes / corpus.bytes)}× the text); helper ${f1(ours.helperBytes / MB)} MB (${f2(ours.helperBytes / corpus.bytes)}×)`],
     ["a facet click at this size", "", `${Math.round(ours.facetMillis)} ms from the click to the new count (median of 8)`],
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));

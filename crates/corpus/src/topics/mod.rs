@@ -413,8 +413,23 @@ pub fn run_job<S: AsRef<str> + Sync>(
     requested: Option<usize>,
     progress: impl FnMut(usize, usize),
 ) -> Vec<u8> {
-    let text = |s: usize| story_text(stories[s].0.as_ref(), stories[s].1.as_ref());
-    let found = discover_stories(stories.len(), text, requested, progress);
+    let story = |s: usize| (stories[s].0.as_ref(), stories[s].1.as_ref());
+    run_job_with(stories.len(), story, requested, progress)
+}
+
+/// [`run_job`] over `count` stories, each given as (title, body) by `story` when it is read (a
+/// story is read once or twice, a chunk at a time): the caller need not hold every text at once.
+pub fn run_job_with<T: AsRef<str>>(
+    count: usize,
+    story: impl Fn(usize) -> (T, T) + Sync,
+    requested: Option<usize>,
+    progress: impl FnMut(usize, usize),
+) -> Vec<u8> {
+    let text = |s: usize| {
+        let (title, body) = story(s);
+        story_text(title.as_ref(), body.as_ref())
+    };
+    let found = discover_stories(count, text, requested, progress);
     postcard::to_allocvec(&found).unwrap_or_default()
 }
 
