@@ -410,8 +410,9 @@ impl AppState {
             } => {
                 self.restored.set(restored);
                 self.progress.set(None);
-                // Entity numbers are new after a load.
+                // Entity and topic numbers are new after a load.
                 self.selected_entities.set(Vec::new());
+                self.selected_topics.set(Vec::new());
                 self.entity_detail.set(None);
                 self.open_entity_id.set(None);
                 self.files.set(files);

@@ -22,6 +22,13 @@ pub fn TopicFacet() -> impl IntoView {
         });
         state.invalidate_results();
     };
+    // While the topics are found again, the ones shown are about to be replaced.
+    let finding = move || {
+        state.progress.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| crate::app::finding_topics(&p.stage))
+        })
+    };
     let rows = move || {
         let facets = state.facets.get();
         let Some(topics) = facets.into_iter().find(|f| f.name == "topics") else {
@@ -61,7 +68,13 @@ pub fn TopicFacet() -> impl IntoView {
                                 <span class="topic-label">{label}</span>
                                 <span class="count">{value.count}</span>
                             </button>
-                            <button class="link rename" title="Rename this topic" data-testid="rename-topic" on:click=move |_| editing.set(Some(id))>
+                            <button
+                                class="link rename"
+                                title="Rename this topic"
+                                data-testid="rename-topic"
+                                hidden=finding
+                                on:click=move |_| editing.set(Some(id))
+                            >
                                 "rename"
                             </button>
                         </li>

@@ -17,6 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker, WorkerOptions};
 
+/// How long the helper may take to start before the engine gives it up.
+const READY_WAIT_MS: i32 = 30_000;
+
 /// The name the helper is started under.
 pub const NAME: &str = "corpus-helper";
 
@@ -265,6 +268,22 @@ impl Helper {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // A helper whose WebAssembly failed to load says nothing: after a while it is given up,
+        // and the engine does its jobs itself.
+        {
+            let (ready, waiting, dead) = (ready.clone(), waiting.clone(), dead.clone());
+            let give_up = Closure::once_into_js(move || {
+                if !ready.get() {
+                    let why = "the helper did not start".to_owned();
+                    *dead.borrow_mut() = Some(why.clone());
+                    deliver(&waiting, None, Answer::Failed(why));
+                }
+            });
+            let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
+                give_up.unchecked_ref(),
+                READY_WAIT_MS,
+            );
+        }
         Ok(Helper {
             worker,
             queued,

@@ -407,6 +407,15 @@ fn handle(engine: &Shared, data: &JsValue) {
             | Request::GetMarks { .. }
             | Request::Concordance { .. }
     );
+    // A topic renamed while the topics are found again would name another topic once they are.
+    if matches!(request, Request::RenameTopic { .. })
+        && state.analysis.as_ref().is_some_and(|a| !a.topics_done)
+    {
+        post(&Response::Failed {
+            message: "The topics are being found again: rename a topic once they are shown.".into(),
+        });
+        return;
+    }
     if state.analysis.is_some() && !answered_now {
         state.deferred.push(data.clone());
         return;
@@ -422,11 +431,16 @@ fn handle(engine: &Shared, data: &JsValue) {
     }
     let engine_state = &mut *state;
     let corpus = &mut engine_state.corpus;
-    // Only the plain list is answered while a restored corpus is still being indexed; anything
-    // that may search waits for the rest of the index.
-    let plain_list =
-        matches!(&request, Request::Query { query, .. } if query.text.trim().is_empty());
-    if !plain_list {
+    // What searches waits for the rest of the index (while a restored corpus is indexed, or
+    // during an analysis); the list and an article without a search do not.
+    let searches = match &request {
+        Request::Query { query, .. } => !query.text.trim().is_empty(),
+        Request::GetDocument { search, .. } | Request::GetMarks { search, .. } => {
+            !search.trim().is_empty()
+        }
+        _ => true,
+    };
+    if searches {
         corpus.finish_index();
     }
     match request {
