@@ -409,7 +409,13 @@ impl AppState {
                 restored,
             } => {
                 self.restored.set(restored);
-                self.progress.set(None);
+                // The analysis that follows a load keeps its stage on the status line.
+                if !self
+                    .progress
+                    .with_untracked(|p| p.as_ref().is_some_and(|p| is_background(&p.stage)))
+                {
+                    self.progress.set(None);
+                }
                 // Entity and topic numbers are new after a load.
                 self.selected_entities.set(Vec::new());
                 self.selected_topics.set(Vec::new());

@@ -17,8 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker, WorkerOptions};
 
-/// How long the helper may take to start before the engine gives it up.
-const READY_WAIT_MS: i32 = 30_000;
+/// How long the helper may take to start before the engine gives it up (and tells the page it
+/// is ready without it).
+const READY_WAIT_MS: i32 = 10_000;
 
 /// The name the helper is started under.
 pub const NAME: &str = "corpus-helper";
@@ -167,6 +168,8 @@ pub struct Helper {
     dead: Rc<RefCell<Option<String>>>,
     /// The bytes of WebAssembly memory the helper held at its last answer (its peak so far).
     memory: Rc<Cell<u64>>,
+    /// Settles once the helper is ready or given up.
+    started: js_sys::Promise,
     next_id: Cell<u32>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -209,19 +212,31 @@ impl Helper {
         let waiting: Waiting = Rc::default();
         let dead: Rc<RefCell<Option<String>>> = Rc::default();
         let memory: Rc<Cell<u64>> = Rc::default();
+        let settle: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let started = {
+            let settle = settle.clone();
+            js_sys::Promise::new(&mut |resolve, _| *settle.borrow_mut() = Some(resolve))
+        };
+        let settled = move |settle: &Rc<RefCell<Option<js_sys::Function>>>| {
+            if let Some(resolve) = settle.borrow_mut().take() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        };
         let on_message = {
-            let (queued, ready, waiting, dead, held) = (
+            let (queued, ready, waiting, dead, held, settle) = (
                 queued.clone(),
                 ready.clone(),
                 waiting.clone(),
                 dead.clone(),
                 memory.clone(),
+                settle.clone(),
             );
             let sender = worker.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data = event.data();
                 if Reflect::get(&data, &"ready".into()).is_ok_and(|r| r.is_truthy()) {
                     ready.set(true);
+                    settled(&settle);
                     for job in queued.borrow_mut().drain(..) {
                         if let Err(e) = sender.post_message(&job) {
                             let why = format!("a job could not be sent: {e:?}");
@@ -258,12 +273,13 @@ impl Helper {
             })
         };
         let on_error = {
-            let (waiting, dead) = (waiting.clone(), dead.clone());
+            let (waiting, dead, settle) = (waiting.clone(), dead.clone(), settle.clone());
             Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
                 event.prevent_default();
                 let why = format!("the helper stopped: {}", event.message());
                 *dead.borrow_mut() = Some(why.clone());
                 deliver(&waiting, None, Answer::Failed(why));
+                settled(&settle);
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -278,6 +294,7 @@ impl Helper {
                     *dead.borrow_mut() = Some(why.clone());
                     deliver(&waiting, None, Answer::Failed(why));
                 }
+                settled(&settle);
             });
             let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
                 give_up.unchecked_ref(),
@@ -291,6 +308,7 @@ impl Helper {
             waiting,
             dead,
             memory,
+            started,
             next_id: Cell::new(0),
             _on_message: on_message,
             _on_error: on_error,
@@ -320,6 +338,11 @@ impl Helper {
             self.queued.borrow_mut().push(message.into());
         }
         Ok(())
+    }
+
+    /// A promise that settles once the helper is ready for jobs, or given up.
+    pub fn started(&self) -> js_sys::Promise {
+        self.started.clone()
     }
 
     /// The bytes of WebAssembly memory the helper held at its last answer: the most it has

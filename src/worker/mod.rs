@@ -192,6 +192,12 @@ async fn start(engine: Shared) {
             engine.borrow_mut().store_problem = Some(problem);
         }
     }
+    // The helper's files are fetched before the page is told the engine is ready: none is
+    // asked for once the page has loaded.
+    let helper_ready = engine.borrow().helper.as_ref().map(|h| h.started());
+    if let Some(started) = helper_ready {
+        let _ = wasm_bindgen_futures::JsFuture::from(started).await;
+    }
     report_storage(&engine);
     let pending = {
         let mut state = engine.borrow_mut();
@@ -857,6 +863,12 @@ fn load(
     let splitting = js_sys::Date::now();
     corpus.split_articles();
     let listed = js_sys::Date::now();
+    // The stage first: the page keeps it through the list, so its status never reads as if
+    // the load were over before the analysis ends.
+    post(&Response::Progress(Progress {
+        stage: "dating articles".into(),
+        ..Progress::default()
+    }));
     post_loaded(corpus, restored);
     let requested = corpus.topic_count();
     drop(state);
