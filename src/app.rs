@@ -202,12 +202,21 @@ pub fn finding_topics(stage: &str) -> bool {
     )
 }
 
+/// What the status line says is still being found while `stage` runs once the list is shown;
+/// None for a stage that runs before the list.
+pub fn still_finding(stage: &str) -> Option<&'static str> {
+    match stage {
+        "dating articles" => Some("dating them and finding copies"),
+        "finding names and topics" => Some("finding names and topics"),
+        "finding names" => Some("finding names"),
+        "finding topics" => Some("finding topics"),
+        _ => None,
+    }
+}
+
 /// Whether a stage of the engine's work runs once the list is shown.
 pub fn is_background(stage: &str) -> bool {
-    matches!(
-        stage,
-        "dating articles" | "finding names and topics" | "finding names" | "finding topics"
-    )
+    still_finding(stage).is_some()
 }
 
 impl AppState {
@@ -347,6 +356,16 @@ impl AppState {
         self.generation.update(|g| *g += 1);
     }
 
+    /// Asks again for the article open in the reader, if any (the engine knows more of it).
+    fn reread_document(&self) {
+        if let Some(id) = self.selected.get_untracked() {
+            self.send(Request::GetDocument {
+                id,
+                search: self.search.get_untracked(),
+            });
+        }
+    }
+
     /// What the concordance is of: the entity selected last, else the search typed.
     pub fn concordance_target(&self) -> Option<(corpus::concordance::Target, String)> {
         use corpus::concordance::Target;
@@ -474,12 +493,7 @@ impl AppState {
                     self.selected_topics.set(Vec::new());
                     self.invalidate_results();
                 }
-                if let Some(id) = self.selected.get_untracked() {
-                    self.send(Request::GetDocument {
-                        id,
-                        search: self.search.get_untracked(),
-                    });
-                }
+                self.reread_document();
             }
             Response::Document {
                 doc,
@@ -587,12 +601,7 @@ impl AppState {
             Response::Dated { stories } => {
                 self.stories.set(stories);
                 self.refresh_results();
-                if let Some(id) = self.selected.get_untracked() {
-                    self.send(Request::GetDocument {
-                        id,
-                        search: self.search.get_untracked(),
-                    });
-                }
+                self.reread_document();
             }
             Response::EngineMemory { bytes } => self.load_timings.update(|timings| {
                 if let Some(timings) = timings {
@@ -608,12 +617,7 @@ impl AppState {
                         self.open_entity_id.set(None);
                     }
                 }
-                if let Some(id) = self.selected.get_untracked() {
-                    self.send(Request::GetDocument {
-                        id,
-                        search: self.search.get_untracked(),
-                    });
-                }
+                self.reread_document();
             }
             Response::Storage(info) => self.storage.set(Some(info)),
             Response::Failed { message } => {
@@ -797,15 +801,12 @@ pub fn App() -> impl IntoView {
                 _ => "",
             };
             // What is still being found once the list is shown.
-            let doing = match state.progress.get().map(|p| p.stage) {
-                Some(stage) if stage == "dating articles" => " · dating them and finding copies…",
-                Some(stage) if stage == "finding names and topics" => {
-                    " · finding names and topics…"
-                }
-                Some(stage) if stage == "finding names" => " · finding names…",
-                Some(stage) if stage == "finding topics" => " · finding topics…",
-                _ => "",
-            };
+            let doing = state
+                .progress
+                .get()
+                .and_then(|p| still_finding(&p.stage))
+                .map(|what| format!(" · {what}…"))
+                .unwrap_or_default();
             format!(
                 "{of}{articles} {noun}{} from {files} file{}{how}{doing}",
                 ending(articles),

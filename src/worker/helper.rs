@@ -28,17 +28,20 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// The strings of `data[key]`, an array of strings (missing ones empty).
-fn strings(data: &JsValue, key: &str) -> Vec<String> {
+/// `data[key]`, an array (empty when it is not one).
+fn array(data: &JsValue, key: &str) -> Array {
     Reflect::get(data, &key.into())
         .ok()
         .and_then(|a| a.dyn_into::<Array>().ok())
-        .map(|a| {
-            a.iter()
-                .map(|s| s.as_string().unwrap_or_default())
-                .collect()
-        })
         .unwrap_or_default()
+}
+
+/// The strings of `data[key]`, an array of strings (missing ones empty).
+fn strings(data: &JsValue, key: &str) -> Vec<String> {
+    array(data, key)
+        .iter()
+        .map(|s| s.as_string().unwrap_or_default())
+        .collect()
 }
 
 /// Does one job: `{kind: "names", titles, captions, bodies, subheadings}` or
@@ -49,30 +52,17 @@ fn answer(data: &JsValue) -> Vec<u8> {
         .and_then(|k| k.as_string())
         .unwrap_or_default();
     if kind == "names" {
-        let titles = strings(data, "titles");
-        let bodies = strings(data, "bodies");
-        let captions: Vec<Option<String>> = Reflect::get(data, &"captions".into())
-            .ok()
-            .and_then(|a| a.dyn_into::<Array>().ok())
-            .map(|a| a.iter().map(|c| c.as_string()).collect())
-            .unwrap_or_default();
-        let subheadings: Vec<Vec<String>> = Reflect::get(data, &"subheadings".into())
-            .ok()
-            .and_then(|a| a.dyn_into::<Array>().ok())
-            .map(|a| {
-                a.iter()
-                    .map(|list| {
-                        list.dyn_into::<Array>()
-                            .map(|l| l.iter().filter_map(|s| s.as_string()).collect())
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let articles: Vec<(String, Option<String>, String, Vec<String>)> = titles
+        let (captions, subheadings) = (array(data, "captions"), array(data, "subheadings"));
+        let captions = captions.iter().map(|c| c.as_string());
+        let subheadings = subheadings.iter().map(|list| {
+            list.dyn_into::<Array>()
+                .map(|l| l.iter().filter_map(|s| s.as_string()).collect())
+                .unwrap_or_default()
+        });
+        let articles: Vec<(String, Option<String>, String, Vec<String>)> = strings(data, "titles")
             .into_iter()
             .zip(captions)
-            .zip(bodies)
+            .zip(strings(data, "bodies"))
             .zip(subheadings)
             .map(|(((title, caption), body), subheadings)| (title, caption, body, subheadings))
             .collect();
@@ -84,13 +74,7 @@ fn answer(data: &JsValue) -> Vec<u8> {
         .map(|r| r as usize);
     // The stories stay JavaScript strings, each read into this worker's memory only while its
     // terms are counted: the helper never holds the whole text.
-    let array = |key: &str| -> Array {
-        Reflect::get(data, &key.into())
-            .ok()
-            .and_then(|a| a.dyn_into::<Array>().ok())
-            .unwrap_or_default()
-    };
-    let (titles, bodies) = (array("titles"), array("bodies"));
+    let (titles, bodies) = (array(data, "titles"), array(data, "bodies"));
     let count = titles.length().min(bodies.length()) as usize;
     STORIES.with(|stories| *stories.borrow_mut() = Some((titles, bodies)));
     let story = |i: usize| {
@@ -104,7 +88,7 @@ fn answer(data: &JsValue) -> Vec<u8> {
                 })
         })
     };
-    let answer = corpus::topics::run_job_with(count, story, requested, |_, _| {});
+    let answer = corpus::topics::run_job(count, story, requested, |_, _| {});
     STORIES.with(|stories| *stories.borrow_mut() = None);
     answer
 }
@@ -354,7 +338,7 @@ impl Helper {
     /// Finds the names of articles given as (title, caption, body, subheadings).
     pub fn names(
         &self,
-        articles: &[(&str, Option<&str>, &str, Vec<String>)],
+        articles: &[(&str, Option<&str>, &str, &[String])],
         done: impl FnOnce(Answer) + 'static,
     ) -> Result<(), String> {
         let n = articles.len() as u32;

@@ -978,7 +978,7 @@ fn start_topics(engine: &Shared, generation: u64) {
     let started = {
         let mut state = engine.borrow_mut();
         let state = &mut *state;
-        let Some(analysis) = state.analysis.as_mut() else {
+        let Some(analysis) = running(&mut state.analysis, generation) else {
             return;
         };
         analysis.topics_started = js_sys::Date::now();
@@ -1026,12 +1026,8 @@ fn analysis_step(engine: &Shared, generation: u64) {
     analysis.step_scheduled = false;
     if !analysis.list_answered && js_sys::Date::now() - analysis.began < LIST_WAIT_MS {
         // The rows first: the page asks for them as soon as it hears of the list.
-        analysis.step_scheduled = true;
         drop(guard);
-        let engine = engine.clone();
-        let next = Closure::once_into_js(move || analysis_step(&engine, generation));
-        let _ =
-            scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 10);
+        schedule_step_in(engine, generation, 10);
         return;
     }
     let corpus = &mut state.corpus;
@@ -1120,6 +1116,11 @@ fn analysis_step(engine: &Shared, generation: u64) {
 /// Runs [`analysis_step`] once the page's waiting questions are answered (unless one is
 /// scheduled already).
 fn schedule_step(engine: &Shared, generation: u64) {
+    schedule_step_in(engine, generation, 0);
+}
+
+/// [`schedule_step`], `millis` from now at the earliest.
+fn schedule_step_in(engine: &Shared, generation: u64, millis: i32) {
     {
         let mut state = engine.borrow_mut();
         let Some(analysis) = running(&mut state.analysis, generation).filter(|a| !a.step_scheduled)
@@ -1130,7 +1131,8 @@ fn schedule_step(engine: &Shared, generation: u64) {
     }
     let engine = engine.clone();
     let next = Closure::once_into_js(move || analysis_step(&engine, generation));
-    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+    let _ =
+        scope().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), millis);
 }
 
 /// Takes the helper's topics (or finds them here if it had none) and tells the page.

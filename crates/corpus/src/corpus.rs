@@ -98,6 +98,11 @@ impl Document {
         None
     }
 
+    /// The bytes of the text names are found in: title, caption and body.
+    fn text_len(&self) -> usize {
+        self.title.len() + self.caption.as_ref().map_or(0, String::len) + self.body.len()
+    }
+
     /// Finds the names in the title, caption and body.
     fn find_names(&self) -> Vec<Found> {
         let headings = entities::heading_ranges(&self.body, &self.subheadings);
@@ -301,7 +306,6 @@ const SNAPSHOT_BLOCK: usize = 4 << 20;
 
 /// Compresses what is written to it in blocks of [`SNAPSHOT_BLOCK`] bytes, each stored as its
 /// compressed length (4 bytes, little-endian) and LZ4's block with its size before it.
-#[derive(Default)]
 struct BlockWriter<F: FnMut(Vec<u8>)> {
     pending: Vec<u8>,
     /// Where each compressed block goes, as it is made.
@@ -385,23 +389,18 @@ impl Corpus {
     /// hundred MB/s), marked with [`SNAPSHOT_FORMAT`]. It is compressed in blocks as it is
     /// written, so making it never holds the uncompressed bytes at once.
     pub fn snapshot(&self) -> Vec<u8> {
-        self.snapshot_parts().concat()
-    }
-
-    /// [`Corpus::snapshot`] in the parts it is made of (each at most a few MB), which put
-    /// together are its bytes: for a store that keeps them apart, so that no one buffer holds
-    /// the whole.
-    pub fn snapshot_parts(&self) -> Vec<Vec<u8>> {
         let mut parts = Vec::new();
         if !self.snapshot_each_part(|part| parts.push(part)) {
-            parts.clear();
+            return Vec::new();
         }
-        parts
+        parts.concat()
     }
 
-    /// [`Corpus::snapshot_parts`], each part handed to `part` as soon as it is made, so that a
-    /// caller can move it out (to a store, to JavaScript's memory) before the next is made.
-    /// False if the snapshot could not be made (then the parts given are no snapshot).
+    /// [`Corpus::snapshot`] in the parts it is made of (each at most a few MB; put together
+    /// they are its bytes), each handed to `part` as soon as it is made, so that a caller can
+    /// move it out (to a store, to JavaScript's memory) before the next is made and no one
+    /// buffer holds the whole. False if the snapshot could not be made (then the parts given are
+    /// no snapshot).
     pub fn snapshot_each_part(&self, part: impl FnMut(Vec<u8>)) -> bool {
         let snapshot = SnapshotRef {
             format: SNAPSHOT_FORMAT,
@@ -853,8 +852,7 @@ impl Corpus {
     /// The first document of the last `share` of the text (0.0 to 1.0, by bytes): where to
     /// split the names between two workers.
     pub fn names_split_point(&self, share: f64) -> usize {
-        let bytes =
-            |d: &Document| d.title.len() + d.body.len() + d.caption.as_ref().map_or(0, String::len);
+        let bytes = Document::text_len;
         let total: usize = self.documents.iter().map(bytes).sum();
         let wanted = (total as f64 * (1.0 - share.clamp(0.0, 1.0))) as usize;
         let mut seen = 0;
@@ -871,7 +869,7 @@ impl Corpus {
     /// of each (title, caption, body, subheadings) for [`entities::names_job`], whose answer goes
     /// to [`Corpus::names_from_job`]. Until then the names are not linked. Nothing is left when
     /// the names are already found.
-    pub fn names_elsewhere(&mut self, from: usize) -> Vec<(&str, Option<&str>, &str, Vec<String>)> {
+    pub fn names_elsewhere(&mut self, from: usize) -> Vec<(&str, Option<&str>, &str, &[String])> {
         let Some(pending) = self.names_pending.as_mut() else {
             return Vec::new();
         };
@@ -885,7 +883,7 @@ impl Corpus {
                     d.title.as_str(),
                     d.caption.as_deref(),
                     d.body.as_str(),
-                    d.subheadings.clone(),
+                    d.subheadings.as_slice(),
                 )
             })
             .collect()
@@ -966,12 +964,7 @@ impl Corpus {
 
     /// The bytes entity extraction reads: every title, caption and body.
     pub fn text_bytes(&self) -> u64 {
-        self.documents
-            .iter()
-            .map(|d| {
-                (d.title.len() + d.caption.as_ref().map_or(0, String::len) + d.body.len()) as u64
-            })
-            .sum()
+        self.documents.iter().map(|d| d.text_len() as u64).sum()
     }
 
     /// The people, organisations and places of the corpus, by id.
@@ -1481,7 +1474,8 @@ mod tests {
         assert!(staged.topics().topics.is_empty());
         let list = Query::default();
         assert_eq!(staged.query(&list).total, whole.query(&list).total);
-        let answer = crate::topics::run_job(&staged.topic_stories(), None, |_, _| {});
+        let stories = staged.topic_stories();
+        let answer = crate::topics::run_job(stories.len(), |s| stories[s], None, |_, _| {});
         // The last two documents are named elsewhere; the first four here, two at a time.
         let from = staged.names_split_point(0.34);
         assert_eq!(from, 4);

@@ -111,12 +111,12 @@ fn interned(text: &str) -> &'static str {
 
 /// The names of articles given as (title, caption, body, subheadings), found where no corpus is
 /// at hand (another worker), as bytes for [`names_from_job`].
-pub fn names_job<S: AsRef<str>>(articles: &[(S, Option<S>, S, Vec<String>)]) -> Vec<u8> {
+pub fn names_job<S: AsRef<str>, H: AsRef<[String]>>(articles: &[(S, Option<S>, S, H)]) -> Vec<u8> {
     let found: Vec<Vec<FoundWire>> = articles
         .iter()
         .map(|(title, caption, body, subheadings)| {
             let body = body.as_ref();
-            let headings = heading_ranges(body, subheadings);
+            let headings = heading_ranges(body, subheadings.as_ref());
             find(
                 title.as_ref(),
                 caption.as_ref().map(AsRef::as_ref),

@@ -406,20 +406,10 @@ pub(crate) fn story_texts(documents: &[Document]) -> Vec<(&str, &str)> {
 
 /// Finds the topics of a corpus's stories (`Corpus::topic_stories`) where no corpus is at hand
 /// (another worker): the answer's bytes go back to `Corpus::set_topics_from_job`, which makes of
-/// them the topics `Corpus::build_topics` finds. `requested` and `progress` are as in
-/// [`discover`].
-pub fn run_job<S: AsRef<str> + Sync>(
-    stories: &[(S, S)],
-    requested: Option<usize>,
-    progress: impl FnMut(usize, usize),
-) -> Vec<u8> {
-    let story = |s: usize| (stories[s].0.as_ref(), stories[s].1.as_ref());
-    run_job_with(stories.len(), story, requested, progress)
-}
-
-/// [`run_job`] over `count` stories, each given as (title, body) by `story` when it is read (a
-/// story is read once or twice, a chunk at a time): the caller need not hold every text at once.
-pub fn run_job_with<T: AsRef<str>>(
+/// them the topics `Corpus::build_topics` finds. There are `count` stories, each given as
+/// (title, body) by `story` when it is read (once or twice, a chunk at a time), so the caller
+/// need not hold every text at once. `requested` and `progress` are as in [`discover`].
+pub fn run_job<T: AsRef<str>>(
     count: usize,
     story: impl Fn(usize) -> (T, T) + Sync,
     requested: Option<usize>,
