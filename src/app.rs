@@ -435,9 +435,14 @@ impl AppState {
                 {
                     self.progress.set(None);
                 }
-                // Entity and topic numbers are new after a load.
+                // Article, entity and topic numbers are new after a load, and its own figures
+                // come with its analysis.
                 self.selected_entities.set(Vec::new());
                 self.selected_topics.set(Vec::new());
+                self.selected.set(None);
+                self.document.set(None);
+                self.entity_timing.set(None);
+                self.topic_timing.set(None);
                 self.entity_detail.set(None);
                 self.open_entity_id.set(None);
                 self.files.set(files);
