@@ -193,24 +193,31 @@ pub fn function_word_share(line: &str) -> f32 {
 
 /// A header after which the article is over ("Leave a Reply", "Related stories", "3 Comments").
 pub fn is_section_end(line: &str) -> bool {
-    if line.len() > 48 || word_count(line) > 6 {
-        return false;
-    }
-    let key = chrome::key(line);
-    if SECTION_ENDS.contains(&key.as_str()) {
-        return true;
-    }
-    // "3 Comments", "12 thoughts on ...", "One response to ...".
-    let mut words = key.split(' ');
-    let first = words.next().unwrap_or("");
-    let second = words.next().unwrap_or("");
-    let counted = first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
-        || matches!(first, "one" | "two" | "three" | "no");
-    counted
-        && matches!(
-            second,
+    // "3 Comments", "One response", "12 thoughts on “The headline”": a count of comments,
+    // alone or naming the headline in quotes (then as long as the headline).
+    let counted_header = |line: &str| {
+        let mut words = line.split_whitespace();
+        let first = words.next().unwrap_or("").to_ascii_lowercase();
+        let second = words.next().unwrap_or("").to_ascii_lowercase();
+        let counted = first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
+            || matches!(first.as_str(), "one" | "two" | "three" | "no");
+        let comments = matches!(
+            second.trim_end_matches(':'),
             "comment" | "comments" | "response" | "responses" | "thoughts" | "replies"
-        )
+        );
+        let rest: Vec<&str> = words.collect();
+        let names_headline = matches!(
+            rest.first().map(|w| w.to_ascii_lowercase()).as_deref(),
+            Some("on" | "to")
+        ) && rest
+            .get(1)
+            .is_some_and(|w| w.starts_with(['"', '“', '‘', '\'', '«']));
+        counted && comments && (rest.len() <= 4 || names_headline)
+    };
+    if line.len() > 48 || word_count(line) > 6 {
+        return line.len() <= 300 && counted_header(line.trim());
+    }
+    SECTION_ENDS.contains(&chrome::key(line).as_str()) || counted_header(line.trim())
 }
 
 /// Whether a section end opens the comments ("Leave a Reply", "3 Comments").
@@ -489,6 +496,7 @@ mod tests {
             "3 Comments",
             "About the Author",
             "Tags:",
+            "59 Comments on “The December Comfort Watches 2025, Day Eighteen: Starship Troopers”",
         ] {
             assert!(is_section_end(line), "{line}");
         }
@@ -496,6 +504,7 @@ mod tests {
             "The comments came late",
             "Related to the case, he said",
             "Storm hits",
+            "3 comments on the plan were sent to the council before the vote on Monday",
         ] {
             assert!(!is_section_end(line), "{line}");
         }
