@@ -43,6 +43,10 @@ pub struct PageScore {
     pub stated_wrong: usize,
     /// Of the printed pages, those given no stated day.
     pub printed_missing: usize,
+    /// Of the printed pages, those given another stated day: a day the text states wrongly.
+    /// (A page whose text never prints its gold day, dated by the page's metadata, is wrong in
+    /// `stated_wrong` even when the day it prints by the headline is read right.)
+    pub printed_wrong: usize,
     /// Pages that gave more than one article.
     pub several_articles: usize,
     /// Seconds to build the corpus (everything `finish` does).
@@ -267,6 +271,9 @@ pub fn score_pages(dir: &Path) -> Result<PageScore, String> {
             }
             Some(value) => {
                 score.stated_wrong += 1;
+                if printed {
+                    score.printed_wrong += 1;
+                }
                 score.problems.push(format!(
                     "{file}: stated day {value}, gold {day} ({:?})",
                     published.and_then(|p| p.evidence.as_deref())
@@ -330,11 +337,13 @@ pub fn pages_report(score: &PageScore) -> String {
         score.authors_gold
     ));
     out.push_str(&format!(
-        "day right       {:.1}% of the {} pages that print their day ({} right, {} missing); {} wrong of {} dated pages ({:.1}%)\n",
+        "day right       {:.1}% of the {} pages that print their day ({} right, {} missing, {} wrong: {:.1}%); {} wrong of {} dated pages ({:.1}%)\n",
         percent(score.printed_right, score.printed_pages),
         score.printed_pages,
         score.printed_right,
         score.printed_missing,
+        score.printed_wrong,
+        percent(score.printed_wrong, score.printed_pages),
         score.stated_wrong,
         score.dated_pages,
         percent(score.stated_wrong, score.dated_pages)

@@ -1277,8 +1277,28 @@ pub fn publication(
     // before, so the day bounds the estimate and is never stated as the publication day. A date
     // before the word ("August 16, 2019 - Updated July 9, 2025", "Published Oct 10, 2023 -
     // [Updated Dec 3, 2025]") is the day it was published.
+    let dateline_text = field_text(Field::Dateline);
+    let days_on_dateline = || {
+        mentions.iter().filter(|m| {
+            m.field == Field::Dateline && m.value.is_some() && m.granularity == Granularity::Day
+        })
+    };
+    // "Updated … Originally published November 9, 2022": the day after those words.
+    let original = originally_published_at(&dateline_text)
+        .and_then(|at| days_on_dateline().find(|m| m.start >= at));
+    // Two days on the line and no word saying either is an update ("January 12, 2025 January
+    // 22, 2025", the labels hidden): a page prints a later day beside the publication day only
+    // as an update, so the earlier is the publication day.
+    let earliest =
+        days_on_dateline().min_by_key(|m| m.value.as_deref().and_then(day_range).map(|r| r.0));
+    let dateline = match (original, update_word_at(&dateline_text)) {
+        (Some(m), _) => Some(m),
+        (None, None) => earliest.or(dateline),
+        (None, Some(_)) => dateline,
+    };
     let (dateline, updated) = match dateline {
-        Some(m) => match update_word_at(&field_text(Field::Dateline)) {
+        _ if original.is_some() => (original, None),
+        Some(m) => match update_word_at(&dateline_text) {
             Some(at) if m.end <= at => (
                 Some(m),
                 mentions
@@ -1472,6 +1492,21 @@ pub fn best_estimates(published: &mut [&mut Published]) {
 /// ("Updated: March 3, 2024", "Last modified 12/03/2025").
 pub fn is_update_line(line: &str) -> bool {
     update_word_at(line).is_some()
+}
+
+/// Where the words saying when an article first appeared end ("Originally published on",
+/// "First posted"): the day after them is its publication day, whatever else the line says.
+pub fn originally_published_at(line: &str) -> Option<usize> {
+    let lower = line.to_ascii_lowercase();
+    [
+        "originally published",
+        "first published",
+        "originally posted",
+        "first posted",
+    ]
+    .iter()
+    .filter_map(|words| lower.find(words).map(|at| at + words.len()))
+    .min()
 }
 
 /// Where the first word saying the line dates an update or review stands (a byte offset).
@@ -1842,6 +1877,16 @@ mod tests {
                 Some("2025-12-05"),
             ),
             ("Last updated: Sep 4, 2025", None),
+            // The day it first appeared, after an update's.
+            (
+                "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 11:01 AM ET",
+                Some("2022-11-09"),
+            ),
+            // Two days and no word for either: the later is the update.
+            (
+                "On January 22, 2025 January 12, 2025 By Gabby",
+                Some("2025-01-12"),
+            ),
         ] {
             let mentions = find_dates(dateline, Field::Dateline, NumericOrder::MonthFirst);
             let text = |f: Field| match f {

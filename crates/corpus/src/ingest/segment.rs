@@ -777,9 +777,6 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
 const DATE_ABOVE: usize = 12;
 const DATE_BELOW: usize = 40;
 const DATE_INTO_RUN: usize = 8;
-/// How many lines after the article's last paragraph a date is looked for, when none stands by
-/// the headline.
-const DATE_AFTER: usize = 6;
 
 /// Settles the article's dateline among the lines around its headline (`lines` holds one line
 /// per line of the block; `anchor` is the headline nearest the article): the nearest line that
@@ -813,26 +810,33 @@ fn choose_dateline(
         })
         .collect();
     candidates.sort_by_key(|&k| (k.abs_diff(anchor), k < anchor));
-    // Nothing by the headline: a post dated only under it ("Posted on 15/12/2025 by …", or a
-    // date under a "Published" label), before anything else starts.
+    // Nothing by the headline: a line that says it dates the post, wherever it stands ("Posted
+    // on 15/12/2025 by …", a date under a "Published" label); else the post's details under its
+    // last paragraph ("June 9, 2020 · 6 Comments").
     if candidates.is_empty() {
         candidates.extend(
-            (last_paragraph + 1..(last_paragraph + 1 + DATE_AFTER).min(lines.len()))
-                .take_while(|&k| !page::is_section_end(&lines[k].text))
-                .find(|&k| {
-                    let text = &lines[k].text;
-                    // A date alone counts under a label that says what it is ("Published").
-                    let labelled = k > 0
-                        && is_dateline(text)
-                        && opens_with_publication_word(&format!("{} ", lines[k - 1].text));
-                    lines[k].kind == LineKind::SiteChrome
-                        && (labelled || opens_with_publication_word(text) && carries_date(text))
-                }),
+            publication_line(lines, last_paragraph)
+                .or_else(|| post_details_after(lines, last_paragraph)),
         );
+    }
+    // "Originally published on …": the day the article first appeared, which a header date
+    // (the day it was copied or refreshed) does not replace, unless a line says outright when
+    // this copy was published.
+    if let Some(original) = originally_published_line(lines) {
+        let says_published = |k: usize| {
+            opens_with_publication_word(&lines[k].text)
+                && !is_originally_published(&lines[k].text)
+                && !dates::is_update_line(&lines[k].text)
+        };
+        if !candidates.iter().any(|&k| says_published(k)) {
+            candidates.insert(0, original);
+        }
     }
     let Some(&chosen) = candidates
         .iter()
-        .find(|&&k| !dates::is_update_line(&lines[k].text))
+        .find(|&&k| {
+            !dates::is_update_line(&lines[k].text) || is_originally_published(&lines[k].text)
+        })
         .or(candidates.first())
     else {
         return;
@@ -874,6 +878,141 @@ pub fn carries_date(line: &str) -> bool {
         .any(|m| m.granularity == Granularity::Day && m.value.is_some())
 }
 
+/// Whether a line holds a full day (a date a reader could put on a calendar).
+fn has_day(line: &str) -> bool {
+    dates::find_dates(line, Field::Dateline, NumericOrder::MonthFirst)
+        .iter()
+        .any(|m| m.granularity == Granularity::Day && m.value.is_some())
+}
+
+/// A label alone on its line, saying that the line under it dates the article ("Published",
+/// "Posted on:", "Publish date").
+fn is_publication_label(line: &str) -> bool {
+    matches!(
+        chrome::key(line).as_str(),
+        "published"
+            | "published on"
+            | "publish date"
+            | "published date"
+            | "publication date"
+            | "date published"
+            | "posted"
+            | "posted on"
+            | "post date"
+            | "date posted"
+    )
+}
+
+/// The first line of the page that says it dates the post ("Published on November 5, 2025",
+/// "Post time: 01-04-2024"), or a date under a label that says so, wherever it stands: before
+/// the comments, which are dated the same way.
+fn publication_line(lines: &[ClassifiedLine], last_paragraph: usize) -> Option<usize> {
+    for (k, line) in lines.iter().enumerate() {
+        let text = line.text.as_str();
+        if k > last_paragraph && page::is_section_end(text) && page::opens_comments(text) {
+            return None;
+        }
+        if matches!(line.kind, LineKind::Title | LineKind::TitleRepeat) {
+            continue;
+        }
+        if opens_with_publication_word(text) && carries_date(text) {
+            return Some(k);
+        }
+        let dated_below = lines
+            .get(k + 1)
+            .is_some_and(|next| words(&next.text) <= 8 && carries_date(&next.text));
+        if dated_below && is_publication_label(text) {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
+/// How many lines under the article's last paragraph its details are looked for.
+const DETAILS_AFTER: usize = 5;
+
+/// Headers of what follows an article in its place (comments, other stories), or a comment's
+/// opening ("Jane says:"): a date under them is not the article's.
+fn opens_other_content(line: &str) -> bool {
+    let key = chrome::key(line);
+    // The article's own footer (its share buttons, its tags) is no other content.
+    let footer = ["share", "tags", "filed under"]
+        .iter()
+        .any(|word| key.starts_with(word));
+    if page::is_section_end(line) && !footer {
+        return true;
+    }
+    const OPENERS: &[&str] = &[
+        "related",
+        "you may also",
+        "you might also",
+        "more from",
+        "more stories",
+        "recent posts",
+        "read more",
+        "read next",
+        "also read",
+        "further reading",
+        "popular",
+        "latest",
+        "trending",
+        "recommended",
+        "explore",
+        "view all",
+        "see all",
+        "pingback",
+        "reply",
+    ];
+    OPENERS.iter().any(|opener| {
+        key.strip_prefix(opener)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    }) || key.ends_with(" says")
+        || key.ends_with(" writes")
+        || line.trim_end().ends_with("says:")
+}
+
+/// The post's details under its last paragraph ("June 9, 2020 · 6 Comments", "Andrew Liptak /
+/// 01 May 2025 / Book List"): the first short line with a day among the next few, before
+/// anything else starts, and not one of a list of dated items (another day near it).
+fn post_details_after(lines: &[ClassifiedLine], last_paragraph: usize) -> Option<usize> {
+    for k in (last_paragraph + 1..lines.len()).take(DETAILS_AFTER) {
+        let text = lines[k].text.as_str();
+        if opens_other_content(text) {
+            return None;
+        }
+        if words(text) > 30 || !has_day(text) || dates::is_update_line(text) {
+            continue;
+        }
+        let near = k.saturating_sub(6)..(k + 7).min(lines.len());
+        if near.filter(|&j| j != k).any(|j| has_day(&lines[j].text)) {
+            return None;
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// Whether a line says when the article first appeared ("Originally published on …").
+fn is_originally_published(line: &str) -> bool {
+    dates::originally_published_at(line).is_some()
+}
+
+/// The first line that says when the article first appeared, with the day after the words.
+fn originally_published_line(lines: &[ClassifiedLine]) -> Option<usize> {
+    lines.iter().position(|line| {
+        dates::originally_published_at(&line.text).is_some_and(|at| {
+            dates::find_dates(&line.text, Field::Dateline, NumericOrder::MonthFirst)
+                .iter()
+                .any(|m| {
+                    m.granularity == Granularity::Day
+                        && m.value.is_some()
+                        && m.start >= at
+                        && m.start - at < 80
+                })
+        })
+    })
+}
+
 /// A line that opens by saying when the article was posted or published.
 fn opens_with_publication_word(line: &str) -> bool {
     let lower = line
@@ -887,6 +1026,11 @@ fn opens_with_publication_word(line: &str) -> bool {
         "first published",
         "posted:",
         "published:",
+        "post time",
+        "post date",
+        "publish date",
+        "date published",
+        "publication date",
     ]
     .iter()
     .any(|word| lower.starts_with(word))
@@ -959,6 +1103,50 @@ mod tests {
         let other =
             format!("Fourteen ports on one board\n\n{body}\n\nRelated posts\n\nJanuary 1, 2025");
         assert!(segment(&other)[0].first(LineKind::Dateline).is_none());
+        // The post's details under it, with no label (after a body too long for them to stand
+        // by the headline).
+        let body = (1..=12)
+            .map(|n| format!("In its part number {n}, the review says the board has more ports than most laptops sold this year."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let details = format!(
+            "Fourteen ports on one board\n\n{body}\n\nShare\n\nJune 9, 2020 · 6 Comments\n\nNewsletter"
+        );
+        let dated = article_dateline(&details);
+        assert_eq!(dated.as_deref(), Some("June 9, 2020 · 6 Comments"));
+        // Not a list of dated posts under it.
+        let list = format!(
+            "Fourteen ports on one board\n\n{body}\n\nJune 9, 2020 · Ten boards\n\nJune 2, 2020 · A cheaper laptop"
+        );
+        assert_eq!(article_dateline(&list), None);
+        // A "Published" label far from the headline, with a menu between, still dates it.
+        let menu = "Home\n".repeat(50);
+        let labelled = format!(
+            "Fourteen ports on one board\n\n{menu}\n{body}\n\nPublished\n\n02/03/2023\n\nLeave a Reply\n\nPosted on March 9, 2023 by Sam"
+        );
+        assert_eq!(article_dateline(&labelled).as_deref(), Some("02/03/2023"));
+    }
+
+    /// The text of the line an article is dated by.
+    fn article_dateline(text: &str) -> Option<String> {
+        let article = &segment(text)[0];
+        article.first(LineKind::Dateline).map(|l| l.text.clone())
+    }
+
+    #[test]
+    fn an_article_first_published_elsewhere_keeps_that_day() {
+        let body = "The board is small, but it has more ports than most laptops sold this year, and the price is lower than the last model.\n\nThe company says the first batch ships in the spring to buyers who ordered it in the autumn.";
+        let text = format!("Fourteen ports on one board\n\nSeptember 30, 2022\n\n{body}\n\nThis article was originally published on 26 Sep 2019 in The Example Review.");
+        assert_eq!(
+            article_dateline(&text).as_deref(),
+            Some("This article was originally published on 26 Sep 2019 in The Example Review.")
+        );
+        // A line that says when this copy was published keeps its day.
+        let text = format!("Fourteen ports on one board\n\nPublished September 30, 2022\n\n{body}\n\nThis article was originally published on 26 Sep 2019 in The Example Review.");
+        assert_eq!(
+            article_dateline(&text).as_deref(),
+            Some("Published September 30, 2022")
+        );
     }
 
     #[test]
