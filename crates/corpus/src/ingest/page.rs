@@ -317,8 +317,9 @@ const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " • ", " · ", " :: ", " » ", " « ", " / ", " ~ ",
 ];
 
-/// The parts of a page title split at its separators, longest first (the whole title is not
-/// among them; none when it has no separator).
+/// The parts of a page title split at its separators, the headline's first: in the title's
+/// order, unless the last part is much the longest (the whole title is not among them; none when
+/// it has no separator).
 pub fn title_parts(title: &str) -> Vec<&str> {
     let whole = title;
     let title = title.trim_end_matches(|c: char| c.is_whitespace() || "|-–—•·»«/~:".contains(c));
@@ -339,7 +340,18 @@ pub fn title_parts(title: &str) -> Vec<&str> {
             Vec::new()
         };
     }
-    parts.sort_by_key(|part| std::cmp::Reverse(part.len()));
+    // The headline first: a page title names the page before the site ("Headline | Site",
+    // "Headline - Section - Site"), unless its last part is much the longest ("Site - A long
+    // headline of many words").
+    let last = parts[parts.len() - 1];
+    let others_longest = parts[..parts.len() - 1]
+        .iter()
+        .map(|part| part.len())
+        .max()
+        .unwrap_or(0);
+    if last.len() >= 2 * others_longest && word_count(last) >= 4 {
+        parts.rotate_right(1);
+    }
     parts
 }
 
@@ -374,6 +386,13 @@ pub fn clean_title(title: &str) -> String {
             }
         } else {
             text = rest;
+        }
+    }
+    // "Headline | Section": a headline is never written with a bar in it; what follows the bar
+    // is the site's, the section's or a label's.
+    if let Some(at) = text.find(" | ") {
+        if word_count(&text[..at]) >= 2 {
+            text = &text[..at];
         }
     }
     text.trim_end_matches(|c: char| c.is_whitespace() || TITLE_ORNAMENTS.contains(c))
@@ -556,6 +575,10 @@ mod tests {
             "Home prices fall for a third month"
         );
         assert_eq!(clean_title("Why now?"), "Why now?");
+        assert_eq!(
+            clean_title("How meditation rewires brains | Opinion"),
+            "How meditation rewires brains"
+        );
     }
 
     #[test]
@@ -566,6 +589,16 @@ mod tests {
         );
         assert!(title_parts("Storm hits the coast").is_empty());
         assert_eq!(title_parts("A - B | Site").len(), 3);
+        // The headline's part first, even when a section's is longer.
+        assert_eq!(
+            title_parts("Rates rise - Business and Personal Finance | The Daily Example")[0],
+            "Rates rise"
+        );
+        // Unless the last part is much the longest: the site's name came first.
+        assert_eq!(
+            title_parts("Example News - Storm hits the coast as thousands lose power")[0],
+            "Storm hits the coast as thousands lose power"
+        );
         assert_eq!(
             title_parts("Storm hits the coast |"),
             ["Storm hits the coast"]

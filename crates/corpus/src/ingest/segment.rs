@@ -316,6 +316,80 @@ fn is_byline(line: &str) -> bool {
         && !ends_like_sentence(line)
 }
 
+/// How many lines a table of contents above an article lists at most.
+const CONTENTS_LINES: usize = 30;
+
+/// The header of a table of contents ("Table of Contents", "In this article", "Jump to").
+fn is_contents_header(line: &str) -> bool {
+    let key = chrome::key(line);
+    key.starts_with("table of content")
+        || matches!(
+            key.as_str(),
+            "contents"
+                | "in this article"
+                | "in this post"
+                | "in this guide"
+                | "in this story"
+                | "on this page"
+                | "jump to"
+                | "jump to section"
+                | "article contents"
+                | "what's inside"
+                | "quick links"
+        )
+}
+
+/// A photo's credit ("Photo: Jane Doe/Agency", "Image by …"), or a caption that names one.
+fn is_credit(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    [
+        "photo:",
+        "photograph:",
+        "image:",
+        "credit:",
+        "photo by",
+        "image by",
+        "picture:",
+    ]
+    .iter()
+    .any(|credit| lower.starts_with(credit) || lower.contains(&format!("({credit}")))
+}
+
+/// Written in capitals: more than a few letters, none of them lower case.
+fn is_all_caps(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() > 8 && !text.chars().any(char::is_lowercase)
+}
+
+/// A line of the article's details, as printed under a headline: its author, its date, its
+/// reading time ("By Jane Doe", "Written by …", "March 3, 2025", "5 min read", "Updated …").
+fn is_details_line(line: &str) -> bool {
+    if words(line) > 15 {
+        return false;
+    }
+    let lower = line.trim_start().to_lowercase();
+    let opens = [
+        "by ",
+        "by:",
+        "written by",
+        "posted",
+        "published",
+        "updated",
+        "last updated",
+        "reviewed by",
+        "author",
+        "edited by",
+        "words by",
+    ]
+    .iter()
+    .any(|opener| lower.starts_with(opener));
+    let reading_time = lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| first.chars().all(|c| c.is_ascii_digit()))
+        && lower.contains(" min");
+    opens || reading_time || is_dateline(line) || words(line) <= 12 && has_day(line)
+}
+
 /// Ends in a short credit in brackets: "... in Geneva. (AFP)", "... on Thursday (Government media)".
 fn has_photo_credit(line: &str) -> bool {
     let trimmed = line.trim_end();
@@ -411,6 +485,18 @@ const TITLE_LIKENESS: f32 = 0.5;
 /// How much likeness standing right above the article is worth.
 const NEAR_ARTICLE: f32 = 0.2;
 
+/// How many lines into the article's run a headline over its details is looked for.
+const HEADLINE_INTO_RUN: usize = 8;
+
+/// How much likeness standing inside the article's run costs.
+const INSIDE_RUN: f32 = 0.1;
+
+/// How much likeness standing over the article's details (its author, its date) is worth.
+const OVER_DETAILS: f32 = 0.35;
+
+/// The least likeness to the page title a headline has, however it stands.
+const MIN_LIKENESS: f32 = 0.2;
+
 /// How many lines under the page title make the banner, where a site writes its name.
 const BANNER_LINES: usize = 3;
 
@@ -444,25 +530,31 @@ fn choose_title(
     };
     // The headline may stand a few lines into the run, under a notice or a standfirst.
     let reach = (run_start.max(first + 1) + TITLE_INTO_RUN).min(block.len());
-    // The whole first line again above the article: it is the headline (a repeated header).
-    if (first + 1..reach).any(|j| keys[j] == keys[first]) {
-        return at_first;
-    }
-    // Else a part of the page title where it stands again: the longest found (never a part much
-    // shorter than the longest: the site's name or a section's), and never the title's last part
-    // where it stands in the banner at the top of the page: that is the site's name
-    // ("Headline | Site").
     let parts = page::title_parts(first_text);
+    // The whole first line again above the article: it is the headline (a repeated header),
+    // without the site's name when it has one.
+    if (first + 1..reach).any(|j| keys[j] == keys[first]) {
+        return TitleChoice {
+            text: page_headline(first_text, &parts),
+            ..at_first
+        };
+    }
+    // Else a part of the page title where it stands again: the headline's part first (never a
+    // part much shorter than the longest: the site's name or a section's), and never the
+    // title's last part where it stands in the banner at the top of the page: that is the
+    // site's name ("Headline | Site").
     // The title's last part ("Headline | Site"): where it stands in the banner, or alone above
     // the article, it is the site's name.
     let last_part = parts
         .iter()
         .copied()
         .find(|part| first_text.trim_end().ends_with(*part));
-    let longest = parts.first().map_or(0, |part| part.len());
+    let longest = parts.iter().map(|part| part.len()).max().unwrap_or(0);
     let nearest = parts
         .iter()
-        .filter(|part| page::word_count(part) >= 2 && part.len() * 2 >= longest)
+        .enumerate()
+        .filter(|&(k, part)| page::word_count(part) >= 2 && (k == 0 || part.len() * 2 >= longest))
+        .map(|(_, part)| part)
         .find_map(|part| {
             let part_key = chrome::key_hash(part);
             let j = (first + 1..reach).rev().find(|&j| keys[j] == part_key)?;
@@ -490,12 +582,22 @@ fn choose_title(
     // article (or opening it: a question headline reads as a sentence) needs less likeness.
     let mut best: Option<(f32, usize)> = None;
     let mut near = 0;
-    let last = (run_start + 1).min(block.len());
+    // A headline over the article's details may stand a few lines into the run.
+    let last = (run_start + 1 + HEADLINE_INTO_RUN).min(block.len());
     // The site's name alone is no headline, however like the whole title it is.
     let site_name = last_part.map(chrome::key_hash);
+    // A table of contents above the article lists its headings, which are no headline.
+    let contents = (first + 1..last).find(|&j| is_contents_header(block[j].1));
     for j in (first + 1..last).rev() {
         let text = block[j].1;
-        if chrome[j].is_some() || !page::is_headline_like(text) || Some(keys[j]) == site_name {
+        if chrome[j].is_some()
+            || !page::is_headline_like(text)
+            || Some(keys[j]) == site_name
+            || is_credit(text)
+        {
+            continue;
+        }
+        if contents.is_some_and(|k| k < j && j - k <= CONTENTS_LINES) {
             continue;
         }
         if j < run_start {
@@ -504,13 +606,34 @@ fn choose_title(
         if j == run_start && text.ends_with('.') {
             continue;
         }
-        let bonus = if near <= 1 { NEAR_ARTICLE } else { 0.0 };
+        let mut bonus = if near <= 1 { NEAR_ARTICLE } else { 0.0 };
+        // A headline stands over the article's details (its author, its date).
+        let over_details = block[j + 1..(j + 4).min(block.len())]
+            .iter()
+            .any(|&(_, below)| is_details_line(below));
+        if over_details {
+            bonus += OVER_DETAILS;
+        }
+        if j > run_start {
+            // Inside the run, only a headline over the article's details.
+            if !over_details || text.ends_with('!') {
+                continue;
+            }
+            bonus -= INSIDE_RUN;
+        }
         let similarity = parts
             .first()
             .map_or(0.0, |part| page::title_similarity(text, part))
-            .max(page::title_similarity(text, first_text))
-            + bonus;
-        if similarity >= TITLE_LIKENESS && best.is_none_or(|(s, _)| similarity > s) {
+            .max(page::title_similarity(text, first_text));
+        if similarity < MIN_LIKENESS {
+            continue;
+        }
+        let similarity = similarity + bonus;
+        // The best, and of equals the nearest the article's start.
+        let better = best.is_none_or(|(s, k)| {
+            similarity > s || similarity == s && j.abs_diff(run_start) < k.abs_diff(run_start)
+        });
+        if similarity >= TITLE_LIKENESS && better {
             best = Some((similarity, j));
         }
     }
@@ -592,6 +715,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     block.get(i)?;
 
     // 2. The title.
+    let page_title_at = i;
     let choice = choose_title(block, &keys, &chrome, i, run_start);
     let found_below = choice.page_title.is_some();
     let title_index = choice.index;
@@ -618,7 +742,14 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     if words(first) >= 20 && ends_like_sentence(first) && run_start <= i {
         title = title_from_sentence(first);
     } else {
-        title = page::clean_title(&choice.text);
+        let headline = page::clean_title(&choice.text);
+        // A headline in capitals, the page title in ordinary case: the page title's spelling.
+        let page_title = block[page_title_at].1;
+        title = page::title_parts(page_title)
+            .into_iter()
+            .chain([page_title])
+            .find(|part| is_all_caps(&headline) && part.to_lowercase() == headline.to_lowercase())
+            .map_or(headline, str::to_owned);
         lines.push(removed(
             title_line,
             first,
@@ -1131,6 +1262,33 @@ mod tests {
     fn article_dateline(text: &str) -> Option<String> {
         let article = &segment(text)[0];
         article.first(LineKind::Dateline).map(|l| l.text.clone())
+    }
+
+    #[test]
+    fn the_headline_stands_over_the_byline_not_in_the_contents() {
+        let body = (1..=6)
+            .map(|n| format!("Step {n} of the guide explains how the pads are taken off and how the new ones are fitted in a garage."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        // The page title's headline is worded otherwise on the page; a table of contents lists
+        // headings of the article, worded like the page title too.
+        let page = format!("Brake Pad Replacement Guide - Example Garage\n\nMenu\n\nBrake Pad Replacement: A Guide for Home Mechanics\n\nBy Sam Jones\n\nMarch 3, 2025\n\nTable of Contents\n\nBrake pad replacement tools\n\nWhen to replace brake pads\n\n{body}");
+        let article = &segment(&page)[0];
+        assert_eq!(
+            article.title,
+            "Brake Pad Replacement: A Guide for Home Mechanics"
+        );
+        let without_byline = page.replace("By Sam Jones\n\nMarch 3, 2025\n\n", "");
+        assert_eq!(
+            segment(&without_byline)[0].title,
+            "Brake Pad Replacement: A Guide for Home Mechanics"
+        );
+        // A repeated page title is the headline without the site's name; in capitals, the
+        // page title's spelling is kept.
+        let page = format!("Brake Pad Replacement Guide | Example Garage\n\nMenu\n\nBRAKE PAD REPLACEMENT GUIDE\n\n{body}");
+        assert_eq!(segment(&page)[0].title, "Brake Pad Replacement Guide");
+        let page = format!("Brake Pad Replacement Guide | Example Garage\n\nMenu\n\nBrake Pad Replacement Guide | Example Garage\n\n{body}");
+        assert_eq!(segment(&page)[0].title, "Brake Pad Replacement Guide");
     }
 
     #[test]
