@@ -275,7 +275,8 @@ pub fn score_pages(dir: &Path) -> Result<PageScore, String> {
                     score.printed_wrong += 1;
                 }
                 score.problems.push(format!(
-                    "{file}: stated day {value}, gold {day} ({:?})",
+                    "{file}: stated day {value}, gold {day}{} ({:?})",
+                    if printed { " (printed)" } else { "" },
                     published.and_then(|p| p.evidence.as_deref())
                 ));
             }

@@ -313,7 +313,16 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut run_start: Option<usize> = None;
     let mut spaced = true;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        // "2021-01-18T19:55": the day and the hour are two numbers.
+        let time_mark = c == 'T'
+            && run_start.is_some_and(|start| {
+                i - start == 2 && text[start..i].bytes().all(|b| b.is_ascii_digit())
+            })
+            && text[i + 1..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit());
+        if c.is_alphanumeric() && !time_mark {
             if run_start.is_none() {
                 run_start = Some(i);
             }
@@ -662,6 +671,13 @@ impl<'a> Scanner<'a> {
             let after_day = self.skip_comma(after + 1);
             if let Some(year) = self.tok(after_day).and_then(four_digit_year) {
                 return Self::absolute(i, after_day, DateValue::day(year, month, day)?);
+            }
+            // "December 19. 2025", "Jul. 11. 2025": a dot where the comma goes.
+            let after_dot = self.skip_dot(after + 1);
+            if after_dot > after + 1 {
+                if let Some(year) = self.tok(after_dot).and_then(four_digit_year) {
+                    return Self::absolute(i, after_dot, DateValue::day(year, month, day)?);
+                }
             }
             // A yearless date must not run on into another number ("May 5,000").
             if self
@@ -1638,6 +1654,12 @@ mod tests {
         assert_eq!(texts("growth slowed in mid-2024"), ["mid-2024"]);
         assert_eq!(value("a 2015 nuclear deal"), Some("2015".into()));
         assert_eq!(value("Sept. 25, 2020"), Some("2020-09-25".into()));
+        assert_eq!(value("December 19. 2025"), Some("2025-12-19".into()));
+        assert_eq!(value("Jul. 11. 2025"), Some("2025-07-11".into()));
+        assert_eq!(
+            value("Tom 2024-04-18T13:00:39+00:00 March"),
+            Some("2024-04-18".into())
+        );
     }
 
     #[test]

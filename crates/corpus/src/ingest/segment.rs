@@ -428,7 +428,10 @@ fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
         return false;
     };
     let next_repeats = block[index + 2..].iter().any(|&(_, later)| later == next);
+    // A title of a few words that the page gives again is its headline, not a label.
+    let repeats = words(line) >= 2 && block[index + 1..].iter().any(|&(_, later)| later == line);
     words(line) <= 3
+        && !repeats
         && !ends_like_sentence(line)
         && !ends_like_sentence(next)
         && words(next) >= words(line)
@@ -743,12 +746,22 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         title = title_from_sentence(first);
     } else {
         let headline = page::clean_title(&choice.text);
-        // A headline in capitals, the page title in ordinary case: the page title's spelling.
+        // The headline in the page title's words, but in capitals or with a word broken in
+        // two ("Planning C ycle"): the page title's spelling.
         let page_title = block[page_title_at].1;
+        let letters = |text: &str| -> String {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         title = page::title_parts(page_title)
             .into_iter()
             .chain([page_title])
-            .find(|part| is_all_caps(&headline) && part.to_lowercase() == headline.to_lowercase())
+            .find(|part| {
+                letters(part) == letters(&headline)
+                    && (is_all_caps(&headline) || words(&headline) > words(part))
+            })
             .map_or(headline, str::to_owned);
         lines.push(removed(
             title_line,
@@ -908,6 +921,8 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
 const DATE_ABOVE: usize = 12;
 const DATE_BELOW: usize = 40;
 const DATE_INTO_RUN: usize = 8;
+/// How many lines under its headline an article's own date stands at most.
+const UNDER_HEADLINE: usize = 4;
 
 /// Settles the article's dateline among the lines around its headline (`lines` holds one line
 /// per line of the block; `anchor` is the headline nearest the article): the nearest line that
@@ -939,8 +954,37 @@ fn choose_dateline(
                 _ => false,
             }
         })
+        .filter(|&k| !in_revision_list(lines, k))
         .collect();
     candidates.sort_by_key(|&k| (k.abs_diff(anchor), k < anchor));
+    // The date printed right under the headline (or a copy of it) comes first: the article's
+    // run can start off its headline (an embedded story, a list of other stories above it), and
+    // their dates are not this article's.
+    {
+        let headlines: Vec<usize> = (0..lines.len())
+            .filter(|&h| matches!(lines[h].kind, LineKind::Title | LineKind::TitleRepeat))
+            .collect();
+        // The first line of a page is its title, no headline on the page: under it stands the
+        // site's banner, dated today (a headline there is dated by the lines around it below).
+        let on_page = match headlines.as_slice() {
+            [0, rest @ ..] => rest,
+            all => all,
+        };
+        let under_headline = on_page.iter().find_map(|&h| {
+            (h + 1..(h + 1 + UNDER_HEADLINE).min(lines.len())).find(|&k| {
+                let text = &lines[k].text;
+                lines[k].kind != LineKind::Paragraph
+                    && !chrome::is_known_phrase(text)
+                    && words(text) <= 16
+                    && carries_date(text)
+                    && !dates::is_update_line(text)
+            })
+        });
+        if let Some(k) = under_headline {
+            candidates.retain(|&c| c != k);
+            candidates.insert(0, k);
+        }
+    }
     // Nothing by the headline: a line that says it dates the post, wherever it stands ("Posted
     // on 15/12/2025 by …", a date under a "Published" label); else the post's details under its
     // last paragraph ("June 9, 2020 · 6 Comments").
@@ -1008,6 +1052,39 @@ pub fn carries_date(line: &str) -> bool {
         .iter()
         .any(|m| m.granularity == Granularity::Day && m.value.is_some())
 }
+
+/// Whether a line is one of a list of dated changes under a heading that says so ("Updates",
+/// "Changelog", "Corrections"): the days the article changed, not the day it was published.
+fn in_revision_list(lines: &[ClassifiedLine], k: usize) -> bool {
+    let is_revision_heading = |text: &str| {
+        matches!(
+            chrome::key(text).as_str(),
+            "update"
+                | "updates"
+                | "update log"
+                | "update history"
+                | "changelog"
+                | "change log"
+                | "changes"
+                | "revision"
+                | "revisions"
+                | "revision history"
+                | "corrections"
+                | "correction"
+                | "edits"
+                | "errata"
+        )
+    };
+    // Up the list while its lines are dated, to its heading.
+    (0..k)
+        .rev()
+        .take(REVISION_LIST)
+        .take_while(|&j| is_revision_heading(&lines[j].text) || has_day(&lines[j].text))
+        .any(|j| is_revision_heading(&lines[j].text))
+}
+
+/// How many dated changes a revision list is looked up through.
+const REVISION_LIST: usize = 8;
 
 /// Whether a line holds a full day (a date a reader could put on a calendar).
 fn has_day(line: &str) -> bool {
@@ -1289,6 +1366,28 @@ mod tests {
         assert_eq!(segment(&page)[0].title, "Brake Pad Replacement Guide");
         let page = format!("Brake Pad Replacement Guide | Example Garage\n\nMenu\n\nBrake Pad Replacement Guide | Example Garage\n\n{body}");
         assert_eq!(segment(&page)[0].title, "Brake Pad Replacement Guide");
+    }
+
+    #[test]
+    fn a_list_of_changes_and_an_embedded_story_do_not_date_the_article() {
+        let body = (1..=12)
+            .map(|n| format!("In its part number {n}, the essay says a tool is chosen for what it does and not for its fame."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        // The dated changes under "Updates" are not the day it was published.
+        let page = format!("How to Choose a Tool\n\nUpdates\n\n2021-08-09 Emphasizing what a tool need not do.\n\n2022-04-12 Link to another essay\n\n{body}\n\nPublished on 2021-01-18T19:55\n\nLeave a comment");
+        assert_eq!(
+            article_dateline(&page).as_deref(),
+            Some("Published on 2021-01-18T19:55")
+        );
+        // The date under the headline, not the one of a story embedded between it and the run.
+        let embedded = "Another story's teaser, repeated in a box the page shows before the text.\n\nPublished on May 02, 2024 07:44 PM IST\n\n".repeat(4);
+        let menu = "Home\n\n".repeat(40);
+        let page = format!("How to Choose a Tool | Example Site\n\nMenu\n\nHow to Choose a Tool\n\nBy Sam Jones • 20 Dec 2025\n\n{menu}{embedded}{body}");
+        assert_eq!(
+            article_dateline(&page).as_deref(),
+            Some("By Sam Jones • 20 Dec 2025")
+        );
     }
 
     #[test]
