@@ -367,6 +367,10 @@ fn is_details_line(line: &str) -> bool {
         return false;
     }
     let lower = line.trim_start().to_lowercase();
+    // "By" alone, the author's name on the next line.
+    if lower.trim_end() == "by" {
+        return true;
+    }
     let opens = [
         "by ",
         "by:",
