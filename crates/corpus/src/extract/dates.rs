@@ -1513,6 +1513,15 @@ pub fn is_update_line(line: &str) -> bool {
 /// Where the words saying when an article first appeared end ("Originally published on",
 /// "First posted"): the day after them is its publication day, whatever else the line says.
 pub fn originally_published_at(line: &str) -> Option<usize> {
+    // Most lines say nothing of the kind: one quick pass for the words' common parts first.
+    static PARTS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let parts = PARTS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(["ublished", "UBLISHED", "osted", "OSTED"])
+            .expect("four plain words")
+    });
+    if !parts.is_match(line) {
+        return None;
+    }
     let lower = line.to_ascii_lowercase();
     [
         "originally published",

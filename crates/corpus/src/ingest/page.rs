@@ -197,22 +197,36 @@ pub fn is_section_end(line: &str) -> bool {
     // alone or naming the headline in quotes (then as long as the headline).
     let counted_header = |line: &str| {
         let mut words = line.split_whitespace();
-        let first = words.next().unwrap_or("").to_ascii_lowercase();
-        let second = words.next().unwrap_or("").to_ascii_lowercase();
-        let counted = first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
-            || matches!(first.as_str(), "one" | "two" | "three" | "no");
-        let comments = matches!(
-            second.trim_end_matches(':'),
-            "comment" | "comments" | "response" | "responses" | "thoughts" | "replies"
-        );
-        let rest: Vec<&str> = words.collect();
-        let names_headline = matches!(
-            rest.first().map(|w| w.to_ascii_lowercase()).as_deref(),
-            Some("on" | "to")
-        ) && rest
-            .get(1)
-            .is_some_and(|w| w.starts_with(['"', '“', '‘', '\'', '«']));
-        counted && comments && (rest.len() <= 4 || names_headline)
+        let first = words.next().unwrap_or("");
+        let counted = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit())
+            || ["one", "two", "three", "no"]
+                .iter()
+                .any(|count| first.eq_ignore_ascii_case(count));
+        if !counted {
+            return false;
+        }
+        let second = words.next().unwrap_or("").trim_end_matches(':');
+        let comments = [
+            "comment",
+            "comments",
+            "response",
+            "responses",
+            "thoughts",
+            "replies",
+        ]
+        .iter()
+        .any(|word| second.eq_ignore_ascii_case(word));
+        if !comments {
+            return false;
+        }
+        let third = words.next();
+        let names_headline = third
+            .is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("to"))
+            && words
+                .next()
+                .is_some_and(|w| w.starts_with(['"', '“', '‘', '\'', '«']));
+        let rest = usize::from(third.is_some()) + words.count();
+        rest <= 4 || names_headline
     };
     if line.len() > 48 || word_count(line) > 6 {
         return line.len() <= 300 && counted_header(line.trim());
@@ -470,12 +484,27 @@ fn word_set(line: &str) -> std::collections::HashSet<String> {
 
 /// How alike two titles are: the Dice coefficient of their word sets (0 to 1).
 pub fn title_similarity(a: &str, b: &str) -> f32 {
-    let (a, b) = (word_set(a), word_set(b));
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 0.0;
+    TitleWords::new(b).similarity(a)
+}
+
+/// A title's words, kept to be compared with many lines.
+pub struct TitleWords(std::collections::HashSet<String>);
+
+impl TitleWords {
+    /// The words of a title.
+    pub fn new(title: &str) -> Self {
+        TitleWords(word_set(title))
     }
-    2.0 * a.intersection(&b).count() as f32 / total as f32
+
+    /// How alike a line is to the title: the Dice coefficient of their word sets (0 to 1).
+    pub fn similarity(&self, line: &str) -> f32 {
+        let words = word_set(line);
+        let total = words.len() + self.0.len();
+        if total == 0 {
+            return 0.0;
+        }
+        2.0 * words.intersection(&self.0).count() as f32 / total as f32
+    }
 }
 
 /// A line that reads like a headline: a few words, not a sentence's end, not a date.

@@ -321,6 +321,9 @@ const CONTENTS_LINES: usize = 30;
 
 /// The header of a table of contents ("Table of Contents", "In this article", "Jump to").
 fn is_contents_header(line: &str) -> bool {
+    if line.len() > 24 {
+        return false;
+    }
     let key = chrome::key(line);
     key.starts_with("table of content")
         || matches!(
@@ -341,8 +344,7 @@ fn is_contents_header(line: &str) -> bool {
 
 /// A photo's credit ("Photo: Jane Doe/Agency", "Image by …"), or a caption that names one.
 fn is_credit(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
-    [
+    const CREDITS: [&str; 7] = [
         "photo:",
         "photograph:",
         "image:",
@@ -350,9 +352,17 @@ fn is_credit(line: &str) -> bool {
         "photo by",
         "image by",
         "picture:",
-    ]
-    .iter()
-    .any(|credit| lower.starts_with(credit) || lower.contains(&format!("({credit}")))
+    ];
+    let starts_with_credit = |text: &str| {
+        CREDITS.iter().any(|credit| {
+            text.get(..credit.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(credit))
+        })
+    };
+    starts_with_credit(line.trim_start())
+        || line
+            .match_indices('(')
+            .any(|(at, _)| starts_with_credit(&line[at + 1..]))
 }
 
 /// Written in capitals: more than a few letters, none of them lower case.
@@ -433,9 +443,8 @@ fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
     };
     let next_repeats = block[index + 2..].iter().any(|&(_, later)| later == next);
     // A title of a few words that the page gives again is its headline, not a label.
-    let repeats = words(line) >= 2 && block[index + 1..].iter().any(|&(_, later)| later == line);
+    let repeats = || words(line) >= 2 && block[index + 1..].iter().any(|&(_, later)| later == line);
     words(line) <= 3
-        && !repeats
         && !ends_like_sentence(line)
         && !ends_like_sentence(next)
         && words(next) >= words(line)
@@ -444,6 +453,7 @@ fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
         && !has_photo_credit(next)
         && !next_repeats
         && !is_dateline(line)
+        && !repeats()
 }
 
 /// A line that can be the headline of another article under a read-more header.
@@ -593,6 +603,8 @@ fn choose_title(
     let last = (run_start + 1 + HEADLINE_INTO_RUN).min(block.len());
     // The site's name alone is no headline, however like the whole title it is.
     let site_name = last_part.map(chrome::key_hash);
+    let headline_words = parts.first().map(|part| page::TitleWords::new(part));
+    let title_words = page::TitleWords::new(first_text);
     // A table of contents above the article lists its headings, which are no headline.
     let contents = (first + 1..last).find(|&j| is_contents_header(block[j].1));
     for j in (first + 1..last).rev() {
@@ -613,6 +625,13 @@ fn choose_title(
         if j == run_start && text.ends_with('.') {
             continue;
         }
+        let similarity = headline_words
+            .as_ref()
+            .map_or(0.0, |words| words.similarity(text))
+            .max(title_words.similarity(text));
+        if similarity < MIN_LIKENESS {
+            continue;
+        }
         let mut bonus = if near <= 1 { NEAR_ARTICLE } else { 0.0 };
         // A headline stands over the article's details (its author, its date).
         let over_details = block[j + 1..(j + 4).min(block.len())]
@@ -627,13 +646,6 @@ fn choose_title(
                 continue;
             }
             bonus -= INSIDE_RUN;
-        }
-        let similarity = parts
-            .first()
-            .map_or(0.0, |part| page::title_similarity(text, part))
-            .max(page::title_similarity(text, first_text));
-        if similarity < MIN_LIKENESS {
-            continue;
         }
         let similarity = similarity + bonus;
         // The best, and of equals the nearest the article's start.
@@ -1043,6 +1055,10 @@ fn choose_dateline(
 /// 29, 2025", "Posted on 12/03/2025 by admin", "3 min read · Dec 8, 2024". Not a sentence of
 /// prose that happens to name a day.
 pub fn carries_date(line: &str) -> bool {
+    // A day is written with a number.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let count = words(line);
     // "Posted on December 20, 2025 by Jane Doe - 5 Comments on …": a line that opens by saying
     // it dates the post may go on for a while.
@@ -1079,6 +1095,13 @@ fn in_revision_list(lines: &[ClassifiedLine], k: usize) -> bool {
                 | "errata"
         )
     };
+    let from = k.saturating_sub(REVISION_LIST);
+    if !lines[from..k]
+        .iter()
+        .any(|line| line.text.len() <= 24 && is_revision_heading(&line.text))
+    {
+        return false;
+    }
     // Up the list while its lines are dated, to its heading.
     (0..k)
         .rev()
@@ -1092,27 +1115,30 @@ const REVISION_LIST: usize = 8;
 
 /// Whether a line holds a full day (a date a reader could put on a calendar).
 fn has_day(line: &str) -> bool {
-    dates::find_dates(line, Field::Dateline, NumericOrder::MonthFirst)
-        .iter()
-        .any(|m| m.granularity == Granularity::Day && m.value.is_some())
+    // A day is written with a number.
+    line.bytes().any(|b| b.is_ascii_digit())
+        && dates::find_dates(line, Field::Dateline, NumericOrder::MonthFirst)
+            .iter()
+            .any(|m| m.granularity == Granularity::Day && m.value.is_some())
 }
 
 /// A label alone on its line, saying that the line under it dates the article ("Published",
 /// "Posted on:", "Publish date").
 fn is_publication_label(line: &str) -> bool {
-    matches!(
-        chrome::key(line).as_str(),
-        "published"
-            | "published on"
-            | "publish date"
-            | "published date"
-            | "publication date"
-            | "date published"
-            | "posted"
-            | "posted on"
-            | "post date"
-            | "date posted"
-    )
+    line.len() <= 24
+        && matches!(
+            chrome::key(line).as_str(),
+            "published"
+                | "published on"
+                | "publish date"
+                | "published date"
+                | "publication date"
+                | "date published"
+                | "posted"
+                | "posted on"
+                | "post date"
+                | "date posted"
+        )
 }
 
 /// The first line of the page that says it dates the post ("Published on November 5, 2025",
@@ -1130,10 +1156,12 @@ fn publication_line(lines: &[ClassifiedLine], last_paragraph: usize) -> Option<u
         if opens_with_publication_word(text) && carries_date(text) {
             return Some(k);
         }
-        let dated_below = lines
-            .get(k + 1)
-            .is_some_and(|next| words(&next.text) <= 8 && carries_date(&next.text));
-        if dated_below && is_publication_label(text) {
+        let dated_below = || {
+            lines
+                .get(k + 1)
+                .is_some_and(|next| words(&next.text) <= 8 && carries_date(&next.text))
+        };
+        if is_publication_label(text) && dated_below() {
             return Some(k + 1);
         }
     }
@@ -1227,11 +1255,7 @@ fn originally_published_line(lines: &[ClassifiedLine]) -> Option<usize> {
 
 /// A line that opens by saying when the article was posted or published.
 fn opens_with_publication_word(line: &str) -> bool {
-    let lower = line
-        .trim_start()
-        .get(..16)
-        .unwrap_or(line.trim_start())
-        .to_ascii_lowercase();
+    let line = line.trim_start();
     [
         "posted ",
         "published ",
@@ -1245,7 +1269,10 @@ fn opens_with_publication_word(line: &str) -> bool {
         "publication date",
     ]
     .iter()
-    .any(|word| lower.starts_with(word))
+    .any(|word| {
+        line.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    })
 }
 
 #[cfg(test)]
