@@ -1436,6 +1436,9 @@ pub(crate) fn never_a_name(surface: &str) -> bool {
     if !surface.chars().any(char::is_alphabetic) {
         return true;
     }
+    if is_plural_acronym(surface) {
+        return true;
+    }
     let lists = lists();
     let g = gazetteer();
     let whole = lower_key(surface);
@@ -1459,6 +1462,15 @@ pub(crate) fn never_a_name(surface: &str) -> bool {
             || lists.calendar.contains(bare)
             || g.titles.contains(bare)
             || g.demonyms.contains_key(w)
+    })
+}
+
+/// An acronym in the plural ("PCs", "CISOs", "LLMs"): things counted, a common noun written
+/// in capitals, never one organisation's name.
+fn is_plural_acronym(surface: &str) -> bool {
+    surface.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+            && stem.chars().all(|c| c.is_ascii_uppercase())
     })
 }
 
