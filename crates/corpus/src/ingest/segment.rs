@@ -1063,8 +1063,23 @@ pub fn carries_date(line: &str) -> bool {
     // "Posted on December 20, 2025 by Jane Doe - 5 Comments on …": a line that opens by saying
     // it dates the post may go on for a while.
     let says_posted = count <= 40 && opens_with_publication_word(line);
+    // "by Jane Doe | Mar 11, 2023 | Brakes, Repairs | 0 comments": the post's details, short
+    // parts between bars or dots, one of them the date.
+    let details = || {
+        let parts: Vec<&str> = line
+            .split(['|', '¦', '·', '•'])
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        count <= 40
+            && parts.len() >= 3
+            && parts.iter().all(|part| words(part) <= 10)
+            && parts.iter().any(|part| words(part) <= 5 && has_day(part))
+    };
     if count == 0
-        || (!says_posted && (count > 16 || (count > 8 && page::function_word_share(line) >= 0.3)))
+        || (!says_posted
+            && (count > 16 || (count > 8 && page::function_word_share(line) >= 0.3))
+            && !details())
     {
         return false;
     }
@@ -1419,6 +1434,23 @@ mod tests {
             article_dateline(&page).as_deref(),
             Some("By Sam Jones • 20 Dec 2025")
         );
+    }
+
+    #[test]
+    fn a_line_of_the_posts_details_carries_its_date_a_sentence_does_not() {
+        for line in [
+            "by Daniel Gibson | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About Brakes | 0 comments",
+            "Posted on December 20, 2025 by Jane Doe - 5 Comments on Fourteen ports on one board",
+            "3 min read · Dec 8, 2024",
+        ] {
+            assert!(carries_date(line), "{line}");
+        }
+        for line in [
+            "The council met on March 11, 2023 to vote on the plan for the new bridge over the river and the roads to it.",
+            "Prices | Our story began on March 11, 2023 when the first shop opened its doors in the town | Contact us today",
+        ] {
+            assert!(!carries_date(line), "{line}");
+        }
     }
 
     #[test]
