@@ -1359,10 +1359,9 @@ mod tests {
         assert!(segment(&other)[0].first(LineKind::Dateline).is_none());
         // The post's details under it, with no label (after a body too long for them to stand
         // by the headline).
-        let body = (1..=12)
-            .map(|n| format!("In its part number {n}, the review says the board has more ports than most laptops sold this year."))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let body = numbered_paragraphs(12, |n| {
+            format!("In its part number {n}, the review says the board has more ports than most laptops sold this year.")
+        });
         let details = format!(
             "Fourteen ports on one board\n\n{body}\n\nShare\n\nJune 9, 2020 · 6 Comments\n\nNewsletter"
         );
@@ -1381,6 +1380,11 @@ mod tests {
         assert_eq!(article_dateline(&labelled).as_deref(), Some("02/03/2023"));
     }
 
+    /// `count` paragraphs, each made by `paragraph` from its number, a blank line apart.
+    fn numbered_paragraphs(count: usize, paragraph: impl Fn(usize) -> String) -> String {
+        (1..=count).map(paragraph).collect::<Vec<_>>().join("\n\n")
+    }
+
     /// The text of the line an article is dated by.
     fn article_dateline(text: &str) -> Option<String> {
         let article = &segment(text)[0];
@@ -1389,10 +1393,9 @@ mod tests {
 
     #[test]
     fn the_headline_stands_over_the_byline_not_in_the_contents() {
-        let body = (1..=6)
-            .map(|n| format!("Step {n} of the guide explains how the pads are taken off and how the new ones are fitted in a garage."))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let body = numbered_paragraphs(6, |n| {
+            format!("Step {n} of the guide explains how the pads are taken off and how the new ones are fitted in a garage.")
+        });
         // The page title's headline is worded otherwise on the page; a table of contents lists
         // headings of the article, worded like the page title too.
         let page = format!("Brake Pad Replacement Guide - Example Garage\n\nMenu\n\nBrake Pad Replacement: A Guide for Home Mechanics\n\nBy Sam Jones\n\nMarch 3, 2025\n\nTable of Contents\n\nBrake pad replacement tools\n\nWhen to replace brake pads\n\n{body}");
@@ -1416,10 +1419,9 @@ mod tests {
 
     #[test]
     fn a_list_of_changes_and_an_embedded_story_do_not_date_the_article() {
-        let body = (1..=12)
-            .map(|n| format!("In its part number {n}, the essay says a tool is chosen for what it does and not for its fame."))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let body = numbered_paragraphs(12, |n| {
+            format!("In its part number {n}, the essay says a tool is chosen for what it does and not for its fame.")
+        });
         // The dated changes under "Updates" are not the day it was published.
         let page = format!("How to Choose a Tool\n\nUpdates\n\n2021-08-09 Emphasizing what a tool need not do.\n\n2022-04-12 Link to another essay\n\n{body}\n\nPublished on 2021-01-18T19:55\n\nLeave a comment");
         assert_eq!(
