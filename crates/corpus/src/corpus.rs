@@ -123,6 +123,17 @@ impl Document {
     }
 
     pub(crate) fn from_article(file: &str, article: Article) -> Document {
+        // "Published August 7, 2023 by Nicole Burke": a date line that names its author.
+        fn names_its_author(line: &str) -> bool {
+            line.match_indices(" by ")
+                .chain(line.match_indices(" By "))
+                .any(|(at, by)| {
+                    line[at + by.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+        }
         let text_of = |kind| article.first(kind).map(|line| line.text.clone());
         let line_of = |kind| article.first(kind).map(|line| line.line);
         let body: Vec<_> = article
@@ -143,6 +154,7 @@ impl Document {
                 text_of(LineKind::Dateline).filter(|line| {
                     line.get(..3)
                         .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+                        || names_its_author(line)
                 })
             }),
             body: body

@@ -925,6 +925,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         anchor
     };
     choose_dateline(&mut lines, anchor, run_start, last_paragraph);
+    choose_byline(&mut lines, anchor, run_start);
     Some(Article {
         title,
         line: title_line,
@@ -1049,6 +1050,102 @@ fn choose_dateline(
         "a date under the headline"
     });
     line.kind = LineKind::Dateline;
+}
+
+/// How many lines above and below its headline an article's author is looked for.
+const BYLINE_ABOVE: usize = 6;
+const BYLINE_BELOW: usize = 12;
+
+/// Settles the article's byline when the header gave none: a line by the headline that names
+/// the author ("Written by Jane Doe", "Author: Jane Doe", "By: Jane Doe"), or a name under a
+/// label that says so ("By" alone, "Written by", the name on the next line).
+fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) {
+    if lines
+        .iter()
+        .any(|line| matches!(line.kind, LineKind::Byline))
+    {
+        return;
+    }
+    let below_end = (anchor + 1 + BYLINE_BELOW)
+        .min(run_start.max(anchor + 1) + DATE_INTO_RUN)
+        .min(lines.len());
+    let around = (anchor + 1..below_end).chain(anchor.saturating_sub(BYLINE_ABOVE)..anchor);
+    let byline = around
+        .filter(|&k| {
+            matches!(
+                lines[k].kind,
+                LineKind::SiteChrome | LineKind::Subheading | LineKind::Paragraph
+            )
+        })
+        .find_map(|k| {
+            let text = &lines[k].text;
+            if names_author(text) {
+                return Some(k);
+            }
+            let name_below = lines.get(k + 1).is_some_and(|next| {
+                matches!(next.kind, LineKind::SiteChrome | LineKind::Subheading)
+                    && is_name_line(&next.text)
+            });
+            (name_below && is_author_label(text)).then_some(k + 1)
+        });
+    if let Some(k) = byline {
+        lines[k].kind = LineKind::Byline;
+        lines[k].rule = Cow::from("the author by the headline");
+    }
+}
+
+/// A short line that names the article's author: "By Jane Doe", "Written by Jane Doe", "Author:
+/// Jane Doe".
+fn names_author(line: &str) -> bool {
+    if words(line) > 12 || ends_like_sentence(line) {
+        return false;
+    }
+    let trimmed = line.trim_start();
+    [
+        "by ",
+        "by: ",
+        "written by ",
+        "posted by ",
+        "reviewed by ",
+        "edited by ",
+        "words by ",
+        "author: ",
+        "authors: ",
+        "written by: ",
+    ]
+    .iter()
+    .find_map(|opener| {
+        trimmed
+            .get(..opener.len())
+            .filter(|head| head.eq_ignore_ascii_case(opener))
+            .map(|_| trimmed[opener.len()..].trim_start())
+    })
+    .is_some_and(|rest| {
+        // A name, not a date ("Written By Feb 11, 2019": the name left out).
+        let first = rest.split_whitespace().next().unwrap_or("");
+        first.chars().next().is_some_and(char::is_uppercase)
+            && month_number(&first.trim_end_matches(['.', ',']).to_lowercase()).is_none()
+    })
+}
+
+/// A label alone on its line that says the next line names the author ("By", "Written by").
+fn is_author_label(line: &str) -> bool {
+    line.len() <= 16
+        && matches!(
+            chrome::key(line).as_str(),
+            "by" | "written by" | "posted by" | "author" | "authors" | "words by" | "reviewed by"
+        )
+}
+
+/// A line that is only a person's name: two to four capitalised words, no digit.
+fn is_name_line(line: &str) -> bool {
+    let count = words(line);
+    (2..=4).contains(&count)
+        && line.len() <= 40
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .split_whitespace()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A short line that carries a full date among a few other words: "By Jane Doe | Published: Jan
@@ -1453,6 +1550,29 @@ mod tests {
         ] {
             assert!(!carries_date(line), "{line}");
         }
+    }
+
+    #[test]
+    fn the_author_is_found_by_the_headline_in_the_ways_pages_write_it() {
+        let body = numbered_paragraphs(8, |n| {
+            format!("In its part number {n}, the review says the board has more ports than most laptops sold this year.")
+        });
+        for (header, byline) in [
+            ("Written by Jane Doe", "Written by Jane Doe"),
+            ("Author: Jane Doe", "Author: Jane Doe"),
+            ("By\n\nJane Doe", "Jane Doe"),
+        ] {
+            let page =
+                format!("Fourteen ports on one board\n\n{header}\n\nMarch 3, 2025\n\n{body}");
+            let article = &segment(&page)[0];
+            let found = article.first(LineKind::Byline).map(|l| l.text.as_str());
+            assert_eq!(found, Some(byline), "{header}");
+        }
+        // A date where the name should be is no author.
+        let page = format!(
+            "Fourteen ports on one board\n\nWritten By Feb 11, 2019 · 3 min read\n\n{body}"
+        );
+        assert!(segment(&page)[0].first(LineKind::Byline).is_none());
     }
 
     #[test]
