@@ -1088,10 +1088,34 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
             });
             (name_below && is_author_label(text)).then_some(k + 1)
         });
+    // Else a person's name alone beside the article's date ("Andrew King", then "March 3,
+    // 2025"): the details under a headline.
+    let byline = byline.or_else(|| {
+        let dateline = lines
+            .iter()
+            .position(|line| line.kind == LineKind::Dateline)?;
+        let near = dateline.saturating_sub(2)..(dateline + 3).min(lines.len());
+        near.filter(|&k| k != dateline && k + BYLINE_ABOVE >= anchor && k < below_end)
+            .find(|&k| {
+                matches!(lines[k].kind, LineKind::SiteChrome | LineKind::Subheading)
+                    && is_person_name(&lines[k].text)
+            })
+    });
     if let Some(k) = byline {
         lines[k].kind = LineKind::Byline;
         lines[k].rule = Cow::from("the author by the headline");
     }
+}
+
+/// A line that is only a person's name: a name line whose first word is a given name.
+fn is_person_name(line: &str) -> bool {
+    let gazetteer = crate::extract::gazetteer::gazetteer();
+    is_name_line(line)
+        && line.split_whitespace().next().is_some_and(|first| {
+            gazetteer
+                .given_names
+                .contains(&*crate::extract::gazetteer::lookup_key(first))
+        })
 }
 
 /// A short line that names the article's author: "By Jane Doe", "Written by Jane Doe", "Author:
@@ -1568,6 +1592,13 @@ mod tests {
             let found = article.first(LineKind::Byline).map(|l| l.text.as_str());
             assert_eq!(found, Some(byline), "{header}");
         }
+        // A person's name alone beside the date; not a menu item there.
+        let page = format!("Fourteen ports on one board\n\nAndrew King\n\nMarch 3, 2025\n\n{body}");
+        let article = &segment(&page)[0];
+        let found = article.first(LineKind::Byline).map(|l| l.text.as_str());
+        assert_eq!(found, Some("Andrew King"));
+        let page = format!("Fourteen ports on one board\n\nContact Us\n\nMarch 3, 2025\n\n{body}");
+        assert!(segment(&page)[0].first(LineKind::Byline).is_none());
         // A date where the name should be is no author.
         let page = format!(
             "Fourteen ports on one board\n\nWritten By Feb 11, 2019 · 3 min read\n\n{body}"
