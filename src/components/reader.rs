@@ -203,9 +203,11 @@ pub fn Reader() -> impl IntoView {
                     state.focus_mark.get(),
                 ),
             );
+            // A date line that names the author is the byline too: shown once, as the dateline.
             let byline = doc
                 .byline
                 .clone()
+                .filter(|byline| doc.dateline.as_ref() != Some(byline))
                 .map(|byline| view! { <p class="reader-byline">{byline}</p> });
             let copies = state.copies.get();
             let copies = (!copies.is_empty()).then(|| {

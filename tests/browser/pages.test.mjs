@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -72,6 +72,7 @@ test("a zip of text and html files and real page dumps give one clean article ea
     const reader = page.getByTestId("reader");
     await reader.getByRole("heading", { name: "Bridge opens to traffic", level: 2 }).waitFor();
     assert.equal(await reader.getByTestId("dateline").innerText(), "March 3, 2024");
+    assert.equal(await reader.locator(".reader-byline").innerText(), "By Ana Lima");
     const body = await reader.locator(".reader-body").innerText();
     assert.match(body, /^The new bridge over the river opened to traffic on Monday/);
     for (const hidden of ["Home", "Subscribe now", "hidden promotion", "All rights reserved", "color: red"]) {
@@ -92,6 +93,22 @@ test("a zip of text and html files and real page dumps give one clean article ea
     }
     assert.match(await reader.getByTestId("published").innerText(), /2025-12-18|December 18, 2025|18 Dec/);
     await screenshot(page, "pages-dump");
+
+    // A date line that names the author is shown once, as the dateline, not again as the byline.
+    const post = join(dir, "post.txt");
+    writeFileSync(
+      post,
+      "Ferry service returns to the island\n\nPublished March 3, 2024 by Jane Doe\n\n" +
+        "The ferry to the island ran again on Monday after a winter without it, the operator said.\n\n" +
+        "Islanders had crossed by a smaller boat since November, when the old ferry was taken away for repairs.",
+    );
+    await page.getByTestId("file-input").setInputFiles([post]);
+    // Added to the files already open.
+    await waitForFiles(page, 7);
+    await rows.filter({ hasText: "Ferry service returns" }).click();
+    await reader.getByRole("heading", { name: "Ferry service returns to the island", level: 2 }).waitFor();
+    assert.equal(await reader.getByTestId("dateline").innerText(), "Published March 3, 2024 by Jane Doe");
+    assert.equal(await reader.locator(".reader-byline").count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
