@@ -1302,29 +1302,27 @@ pub fn publication(
     // "Updated … Originally published November 9, 2022": the day after those words.
     let original = originally_published_at(&dateline_text)
         .and_then(|at| days_on_dateline().find(|m| m.start >= at));
-    // Two days on the line and no word saying either is an update ("January 12, 2025 January
-    // 22, 2025", the labels hidden): a page prints a later day beside the publication day only
-    // as an update, so the earlier is the publication day.
-    let earliest =
-        days_on_dateline().min_by_key(|m| m.value.as_deref().and_then(day_range).map(|r| r.0));
-    let dateline = match (original, update_word_at(&dateline_text)) {
-        (Some(m), _) => Some(m),
-        (None, None) => earliest.or(dateline),
-        (None, Some(_)) => dateline,
-    };
-    let (dateline, updated) = match dateline {
-        _ if original.is_some() => (original, None),
-        Some(m) => match update_word_at(&dateline_text) {
-            Some(at) if m.end <= at => (
+    let (dateline, updated) = match (original, update_word_at(&dateline_text)) {
+        (Some(original), _) => (Some(original), None),
+        // Two days on the line and no word saying either is an update ("January 12, 2025
+        // January 22, 2025", the labels hidden): a page prints a later day beside the
+        // publication day only as an update, so the earlier is the publication day.
+        (None, None) => (
+            days_on_dateline()
+                .min_by_key(|m| m.value.as_deref().and_then(day_range).map(|r| r.0))
+                .or(dateline),
+            None,
+        ),
+        (None, Some(at)) => match dateline {
+            Some(m) if m.end <= at => (
                 Some(m),
                 mentions
                     .iter()
                     .find(|u| u.field == Field::Dateline && u.value.is_some() && u.start >= at),
             ),
-            Some(_) => (None, Some(m)),
-            None => (Some(m), None),
+            Some(m) => (None, Some(m)),
+            None => (None, None),
         },
-        None => (None, None),
     };
     if let Some(stated) = dateline {
         return Published {

@@ -193,45 +193,46 @@ pub fn function_word_share(line: &str) -> f32 {
 
 /// A header after which the article is over ("Leave a Reply", "Related stories", "3 Comments").
 pub fn is_section_end(line: &str) -> bool {
-    // "3 Comments", "One response", "12 thoughts on “The headline”": a count of comments,
-    // alone or naming the headline in quotes (then as long as the headline).
-    let counted_header = |line: &str| {
-        let mut words = line.split_whitespace();
-        let first = words.next().unwrap_or("");
-        let counted = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit())
-            || ["one", "two", "three", "no"]
-                .iter()
-                .any(|count| first.eq_ignore_ascii_case(count));
-        if !counted {
-            return false;
-        }
-        let second = words.next().unwrap_or("").trim_end_matches(':');
-        let comments = [
-            "comment",
-            "comments",
-            "response",
-            "responses",
-            "thoughts",
-            "replies",
-        ]
-        .iter()
-        .any(|word| second.eq_ignore_ascii_case(word));
-        if !comments {
-            return false;
-        }
-        let third = words.next();
-        let names_headline = third
-            .is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("to"))
-            && words
-                .next()
-                .is_some_and(|w| w.starts_with(['"', '“', '‘', '\'', '«']));
-        let rest = usize::from(third.is_some()) + words.count();
-        rest <= 4 || names_headline
-    };
     if line.len() > 48 || word_count(line) > 6 {
-        return line.len() <= 300 && counted_header(line.trim());
+        return line.len() <= 300 && counts_comments(line.trim());
     }
-    SECTION_ENDS.contains(&chrome::key(line).as_str()) || counted_header(line.trim())
+    SECTION_ENDS.contains(&chrome::key(line).as_str()) || counts_comments(line.trim())
+}
+
+/// A count of comments, alone or naming the headline in quotes (then as long as the
+/// headline): "3 Comments", "One response", "12 thoughts on “The headline”".
+fn counts_comments(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let counted = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit())
+        || ["one", "two", "three", "no"]
+            .iter()
+            .any(|count| first.eq_ignore_ascii_case(count));
+    if !counted {
+        return false;
+    }
+    let second = words.next().unwrap_or("").trim_end_matches(':');
+    let comments = [
+        "comment",
+        "comments",
+        "response",
+        "responses",
+        "thoughts",
+        "replies",
+    ]
+    .iter()
+    .any(|word| second.eq_ignore_ascii_case(word));
+    if !comments {
+        return false;
+    }
+    let third = words.next();
+    let names_headline = third
+        .is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("to"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(['"', '“', '‘', '\'', '«']));
+    let rest = usize::from(third.is_some()) + words.count();
+    rest <= 4 || names_headline
 }
 
 /// Whether a section end opens the comments ("Leave a Reply", "3 Comments").
@@ -413,6 +414,23 @@ pub fn clean_title(title: &str) -> String {
         .to_owned()
 }
 
+/// What follows the first of `openers` a line opens with (any case, leading white space
+/// aside), or None: `after_opener("Written by Jane", &["written by "])` is `Some("Jane")`.
+pub fn after_opener<'a>(line: &'a str, openers: &[&str]) -> Option<&'a str> {
+    let line = line.trim_start();
+    openers.iter().find_map(|opener| {
+        line.get(..opener.len())
+            .filter(|head| head.eq_ignore_ascii_case(opener))
+            .map(|_| &line[opener.len()..])
+    })
+}
+
+/// Whether a short line is one of `labels` (compared as chrome keys, lower-cased, without the
+/// punctuation around it: "Published:" is "published").
+pub fn is_label(line: &str, labels: &[&str]) -> bool {
+    line.len() <= 24 && labels.contains(&chrome::key(line).as_str())
+}
+
 /// What separates the crumbs of a breadcrumb trail.
 const BREADCRUMB_SEPARATORS: &[&str] = &[" » ", " > ", " › ", " / ", " | ", " - "];
 
@@ -480,11 +498,6 @@ fn word_set(line: &str) -> std::collections::HashSet<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
-}
-
-/// How alike two titles are: the Dice coefficient of their word sets (0 to 1).
-pub fn title_similarity(a: &str, b: &str) -> f32 {
-    TitleWords::new(b).similarity(a)
 }
 
 /// A title's words, kept to be compared with many lines.

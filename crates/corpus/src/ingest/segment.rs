@@ -321,30 +321,28 @@ const CONTENTS_LINES: usize = 30;
 
 /// The header of a table of contents ("Table of Contents", "In this article", "Jump to").
 fn is_contents_header(line: &str) -> bool {
-    if line.len() > 24 {
-        return false;
-    }
-    let key = chrome::key(line);
-    key.starts_with("table of content")
-        || matches!(
-            key.as_str(),
-            "contents"
-                | "in this article"
-                | "in this post"
-                | "in this guide"
-                | "in this story"
-                | "on this page"
-                | "jump to"
-                | "jump to section"
-                | "article contents"
-                | "what's inside"
-                | "quick links"
+    line.len() <= 24 && chrome::key(line).starts_with("table of content")
+        || page::is_label(
+            line,
+            &[
+                "contents",
+                "in this article",
+                "in this post",
+                "in this guide",
+                "in this story",
+                "on this page",
+                "jump to",
+                "jump to section",
+                "article contents",
+                "what's inside",
+                "quick links",
+            ],
         )
 }
 
 /// A photo's credit ("Photo: Jane Doe/Agency", "Image by …"), or a caption that names one.
 fn is_credit(line: &str) -> bool {
-    const CREDITS: [&str; 7] = [
+    const CREDITS: &[&str] = &[
         "photo:",
         "photograph:",
         "image:",
@@ -353,16 +351,10 @@ fn is_credit(line: &str) -> bool {
         "image by",
         "picture:",
     ];
-    let starts_with_credit = |text: &str| {
-        CREDITS.iter().any(|credit| {
-            text.get(..credit.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(credit))
-        })
-    };
-    starts_with_credit(line.trim_start())
+    page::after_opener(line, CREDITS).is_some()
         || line
             .match_indices('(')
-            .any(|(at, _)| starts_with_credit(&line[at + 1..]))
+            .any(|(at, _)| page::after_opener(&line[at + 1..], CREDITS).is_some())
 }
 
 /// Written in capitals: more than a few letters, none of them lower case.
@@ -376,31 +368,30 @@ fn is_details_line(line: &str) -> bool {
     if words(line) > 15 {
         return false;
     }
-    let lower = line.trim_start().to_lowercase();
     // "By" alone, the author's name on the next line.
-    if lower.trim_end() == "by" {
-        return true;
-    }
-    let opens = [
-        "by ",
-        "by:",
-        "written by",
-        "posted",
-        "published",
-        "updated",
-        "last updated",
-        "reviewed by",
-        "author",
-        "edited by",
-        "words by",
-    ]
-    .iter()
-    .any(|opener| lower.starts_with(opener));
-    let reading_time = lower
+    let opens = is_author_label(line)
+        || page::after_opener(
+            line,
+            &[
+                "by ",
+                "by:",
+                "written by",
+                "posted",
+                "published",
+                "updated",
+                "last updated",
+                "reviewed by",
+                "author",
+                "edited by",
+                "words by",
+            ],
+        )
+        .is_some();
+    let reading_time = line
         .split_whitespace()
         .next()
         .is_some_and(|first| first.chars().all(|c| c.is_ascii_digit()))
-        && lower.contains(" min");
+        && line.to_ascii_lowercase().contains(" min");
     opens || reading_time || is_dateline(line) || words(line) <= 12 && has_day(line)
 }
 
@@ -977,30 +968,9 @@ fn choose_dateline(
     // The date printed right under the headline (or a copy of it) comes first: the article's
     // run can start off its headline (an embedded story, a list of other stories above it), and
     // their dates are not this article's.
-    {
-        let headlines: Vec<usize> = (0..lines.len())
-            .filter(|&h| matches!(lines[h].kind, LineKind::Title | LineKind::TitleRepeat))
-            .collect();
-        // The first line of a page is its title, no headline on the page: under it stands the
-        // site's banner, dated today (a headline there is dated by the lines around it below).
-        let on_page = match headlines.as_slice() {
-            [0, rest @ ..] => rest,
-            all => all,
-        };
-        let under_headline = on_page.iter().find_map(|&h| {
-            (h + 1..(h + 1 + UNDER_HEADLINE).min(lines.len())).find(|&k| {
-                let text = &lines[k].text;
-                lines[k].kind != LineKind::Paragraph
-                    && !chrome::is_known_phrase(text)
-                    && words(text) <= 16
-                    && carries_date(text)
-                    && !dates::is_update_line(text)
-            })
-        });
-        if let Some(k) = under_headline {
-            candidates.retain(|&c| c != k);
-            candidates.insert(0, k);
-        }
+    if let Some(k) = date_under_headline(lines) {
+        candidates.retain(|&c| c != k);
+        candidates.insert(0, k);
     }
     // Nothing by the headline: a line that says it dates the post, wherever it stands ("Posted
     // on 15/12/2025 by …", a date under a "Published" label); else the post's details under its
@@ -1052,6 +1022,30 @@ fn choose_dateline(
     line.kind = LineKind::Dateline;
 }
 
+/// The first line within [`UNDER_HEADLINE`] lines under a headline on the page (or a copy of
+/// it) that dates the article, not an update. The first line of a page is its title, no headline
+/// on the page: under it stands the site's banner, dated today (a headline there is dated by the
+/// lines around it below).
+fn date_under_headline(lines: &[ClassifiedLine]) -> Option<usize> {
+    let headlines: Vec<usize> = (0..lines.len())
+        .filter(|&h| matches!(lines[h].kind, LineKind::Title | LineKind::TitleRepeat))
+        .collect();
+    let on_page = match headlines.as_slice() {
+        [0, rest @ ..] => rest,
+        all => all,
+    };
+    on_page.iter().find_map(|&h| {
+        (h + 1..(h + 1 + UNDER_HEADLINE).min(lines.len())).find(|&k| {
+            let text = &lines[k].text;
+            lines[k].kind != LineKind::Paragraph
+                && !chrome::is_known_phrase(text)
+                && words(text) <= 16
+                && carries_date(text)
+                && !dates::is_update_line(text)
+        })
+    })
+}
+
 /// How many lines above and below its headline an article's author is looked for.
 const BYLINE_ABOVE: usize = 6;
 const BYLINE_BELOW: usize = 12;
@@ -1060,10 +1054,7 @@ const BYLINE_BELOW: usize = 12;
 /// the author ("Written by Jane Doe", "Author: Jane Doe", "By: Jane Doe"), or a name under a
 /// label that says so ("By" alone, "Written by", the name on the next line).
 fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) {
-    if lines
-        .iter()
-        .any(|line| matches!(line.kind, LineKind::Byline))
-    {
+    if lines.iter().any(|line| line.kind == LineKind::Byline) {
         return;
     }
     let below_end = (anchor + 1 + BYLINE_BELOW)
@@ -1124,8 +1115,7 @@ fn names_author(line: &str) -> bool {
     if words(line) > 12 || ends_like_sentence(line) {
         return false;
     }
-    let trimmed = line.trim_start();
-    [
+    let openers = [
         "by ",
         "by: ",
         "written by ",
@@ -1136,15 +1126,8 @@ fn names_author(line: &str) -> bool {
         "author: ",
         "authors: ",
         "written by: ",
-    ]
-    .iter()
-    .find_map(|opener| {
-        trimmed
-            .get(..opener.len())
-            .filter(|head| head.eq_ignore_ascii_case(opener))
-            .map(|_| trimmed[opener.len()..].trim_start())
-    })
-    .is_some_and(|rest| {
+    ];
+    page::after_opener(line, &openers).is_some_and(|rest| {
         // A name, not a date ("Written By Feb 11, 2019": the name left out).
         let first = rest.split_whitespace().next().unwrap_or("");
         first.chars().next().is_some_and(char::is_uppercase)
@@ -1154,22 +1137,26 @@ fn names_author(line: &str) -> bool {
 
 /// A label alone on its line that says the next line names the author ("By", "Written by").
 fn is_author_label(line: &str) -> bool {
-    line.len() <= 16
-        && matches!(
-            chrome::key(line).as_str(),
-            "by" | "written by" | "posted by" | "author" | "authors" | "words by" | "reviewed by"
-        )
+    page::is_label(
+        line,
+        &[
+            "by",
+            "written by",
+            "posted by",
+            "author",
+            "authors",
+            "words by",
+            "reviewed by",
+        ],
+    )
 }
 
 /// A line that is only a person's name: two to four capitalised words, no digit.
 fn is_name_line(line: &str) -> bool {
-    let count = words(line);
-    (2..=4).contains(&count)
+    (2..=4).contains(&words(line))
         && line.len() <= 40
         && !line.chars().any(|c| c.is_ascii_digit())
-        && line
-            .split_whitespace()
-            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        && page::is_title_case(line)
 }
 
 /// A short line that carries a full date among a few other words: "By Jane Doe | Published: Jan
@@ -1204,37 +1191,37 @@ pub fn carries_date(line: &str) -> bool {
     {
         return false;
     }
-    dates::find_dates(line, Field::Dateline, NumericOrder::MonthFirst)
-        .iter()
-        .any(|m| m.granularity == Granularity::Day && m.value.is_some())
+    has_day(line)
 }
 
 /// Whether a line is one of a list of dated changes under a heading that says so ("Updates",
 /// "Changelog", "Corrections"): the days the article changed, not the day it was published.
 fn in_revision_list(lines: &[ClassifiedLine], k: usize) -> bool {
     let is_revision_heading = |text: &str| {
-        matches!(
-            chrome::key(text).as_str(),
-            "update"
-                | "updates"
-                | "update log"
-                | "update history"
-                | "changelog"
-                | "change log"
-                | "changes"
-                | "revision"
-                | "revisions"
-                | "revision history"
-                | "corrections"
-                | "correction"
-                | "edits"
-                | "errata"
+        page::is_label(
+            text,
+            &[
+                "update",
+                "updates",
+                "update log",
+                "update history",
+                "changelog",
+                "change log",
+                "changes",
+                "revision",
+                "revisions",
+                "revision history",
+                "corrections",
+                "correction",
+                "edits",
+                "errata",
+            ],
         )
     };
     let from = k.saturating_sub(REVISION_LIST);
     if !lines[from..k]
         .iter()
-        .any(|line| line.text.len() <= 24 && is_revision_heading(&line.text))
+        .any(|line| is_revision_heading(&line.text))
     {
         return false;
     }
@@ -1261,20 +1248,21 @@ fn has_day(line: &str) -> bool {
 /// A label alone on its line, saying that the line under it dates the article ("Published",
 /// "Posted on:", "Publish date").
 fn is_publication_label(line: &str) -> bool {
-    line.len() <= 24
-        && matches!(
-            chrome::key(line).as_str(),
-            "published"
-                | "published on"
-                | "publish date"
-                | "published date"
-                | "publication date"
-                | "date published"
-                | "posted"
-                | "posted on"
-                | "post date"
-                | "date posted"
-        )
+    page::is_label(
+        line,
+        &[
+            "published",
+            "published on",
+            "publish date",
+            "published date",
+            "publication date",
+            "date published",
+            "posted",
+            "posted on",
+            "post date",
+            "date posted",
+        ],
+    )
 }
 
 /// The first line of the page that says it dates the post ("Published on November 5, 2025",
@@ -1391,24 +1379,22 @@ fn originally_published_line(lines: &[ClassifiedLine]) -> Option<usize> {
 
 /// A line that opens by saying when the article was posted or published.
 fn opens_with_publication_word(line: &str) -> bool {
-    let line = line.trim_start();
-    [
-        "posted ",
-        "published ",
-        "first published",
-        "posted:",
-        "published:",
-        "post time",
-        "post date",
-        "publish date",
-        "date published",
-        "publication date",
-    ]
-    .iter()
-    .any(|word| {
-        line.get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    })
+    page::after_opener(
+        line,
+        &[
+            "posted ",
+            "published ",
+            "first published",
+            "posted:",
+            "published:",
+            "post time",
+            "post date",
+            "publish date",
+            "date published",
+            "publication date",
+        ],
+    )
+    .is_some()
 }
 
 #[cfg(test)]
@@ -1486,19 +1472,18 @@ mod tests {
         let details = format!(
             "Fourteen ports on one board\n\n{body}\n\nShare\n\nJune 9, 2020 · 6 Comments\n\nNewsletter"
         );
-        let dated = article_dateline(&details);
-        assert_eq!(dated.as_deref(), Some("June 9, 2020 · 6 Comments"));
+        assert_dated_by(&details, Some("June 9, 2020 · 6 Comments"));
         // Not a list of dated posts under it.
         let list = format!(
             "Fourteen ports on one board\n\n{body}\n\nJune 9, 2020 · Ten boards\n\nJune 2, 2020 · A cheaper laptop"
         );
-        assert_eq!(article_dateline(&list), None);
+        assert_dated_by(&list, None);
         // A "Published" label far from the headline, with a menu between, still dates it.
         let menu = "Home\n".repeat(50);
         let labelled = format!(
             "Fourteen ports on one board\n\n{menu}\n{body}\n\nPublished\n\n02/03/2023\n\nLeave a Reply\n\nPosted on March 9, 2023 by Sam"
         );
-        assert_eq!(article_dateline(&labelled).as_deref(), Some("02/03/2023"));
+        assert_dated_by(&labelled, Some("02/03/2023"));
     }
 
     /// `count` paragraphs, each made by `paragraph` from its number, a blank line apart.
@@ -1506,10 +1491,11 @@ mod tests {
         (1..=count).map(paragraph).collect::<Vec<_>>().join("\n\n")
     }
 
-    /// The text of the line an article is dated by.
-    fn article_dateline(text: &str) -> Option<String> {
+    /// Asserts the text of the line the text's first article is dated by.
+    fn assert_dated_by(text: &str, line: Option<&str>) {
         let article = &segment(text)[0];
-        article.first(LineKind::Dateline).map(|l| l.text.clone())
+        let dateline = article.first(LineKind::Dateline).map(|l| l.text.as_str());
+        assert_eq!(dateline, line, "{text}");
     }
 
     #[test]
@@ -1545,18 +1531,12 @@ mod tests {
         });
         // The dated changes under "Updates" are not the day it was published.
         let page = format!("How to Choose a Tool\n\nUpdates\n\n2021-08-09 Emphasizing what a tool need not do.\n\n2022-04-12 Link to another essay\n\n{body}\n\nPublished on 2021-01-18T19:55\n\nLeave a comment");
-        assert_eq!(
-            article_dateline(&page).as_deref(),
-            Some("Published on 2021-01-18T19:55")
-        );
+        assert_dated_by(&page, Some("Published on 2021-01-18T19:55"));
         // The date under the headline, not the one of a story embedded between it and the run.
         let embedded = "Another story's teaser, repeated in a box the page shows before the text.\n\nPublished on May 02, 2024 07:44 PM IST\n\n".repeat(4);
         let menu = "Home\n\n".repeat(40);
         let page = format!("How to Choose a Tool | Example Site\n\nMenu\n\nHow to Choose a Tool\n\nBy Sam Jones • 20 Dec 2025\n\n{menu}{embedded}{body}");
-        assert_eq!(
-            article_dateline(&page).as_deref(),
-            Some("By Sam Jones • 20 Dec 2025")
-        );
+        assert_dated_by(&page, Some("By Sam Jones • 20 Dec 2025"));
     }
 
     #[test]
@@ -1610,16 +1590,13 @@ mod tests {
     fn an_article_first_published_elsewhere_keeps_that_day() {
         let body = "The board is small, but it has more ports than most laptops sold this year, and the price is lower than the last model.\n\nThe company says the first batch ships in the spring to buyers who ordered it in the autumn.";
         let text = format!("Fourteen ports on one board\n\nSeptember 30, 2022\n\n{body}\n\nThis article was originally published on 26 Sep 2019 in The Example Review.");
-        assert_eq!(
-            article_dateline(&text).as_deref(),
-            Some("This article was originally published on 26 Sep 2019 in The Example Review.")
+        assert_dated_by(
+            &text,
+            Some("This article was originally published on 26 Sep 2019 in The Example Review."),
         );
         // A line that says when this copy was published keeps its day.
         let text = format!("Fourteen ports on one board\n\nPublished September 30, 2022\n\n{body}\n\nThis article was originally published on 26 Sep 2019 in The Example Review.");
-        assert_eq!(
-            article_dateline(&text).as_deref(),
-            Some("Published September 30, 2022")
-        );
+        assert_dated_by(&text, Some("Published September 30, 2022"));
     }
 
     #[test]
