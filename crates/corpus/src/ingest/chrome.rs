@@ -129,6 +129,14 @@ const MARKERS: &[&str] = &[
     "join our telegram",
     "this article was originally published",
     "click here to",
+    // The notice a page shows a reader without scripts.
+    "requires javascript",
+    "javascript is required",
+    "enable javascript",
+    "javascript enabled",
+    "javascript is disabled",
+    "activating javascript",
+    "turn on javascript",
 ];
 
 /// All [`MARKERS`] in one automaton, so a line is scanned once whatever the number of markers.

@@ -403,6 +403,19 @@ pub fn clean_title(title: &str) -> String {
             text = rest;
         }
     }
+    // "Headline (example.com) 87": a link site's headline names where it leads and counts its
+    // comments.
+    if let Some((head, tail)) = text.rsplit_once(" (") {
+        if let Some((host, count)) = tail.split_once(')') {
+            let count = count.trim();
+            if is_host_name(host)
+                && count.chars().all(|c| c.is_ascii_digit())
+                && word_count(head) >= 3
+            {
+                text = head.trim_end();
+            }
+        }
+    }
     // "Headline | Section": a headline is never written with a bar in it; what follows the bar
     // is the site's, the section's or a label's.
     if let Some(at) = text.find(" | ") {
@@ -412,6 +425,19 @@ pub fn clean_title(title: &str) -> String {
     }
     text.trim_end_matches(|c: char| c.is_whitespace() || TITLE_ORNAMENTS.contains(c))
         .to_owned()
+}
+
+/// A host's name alone: "latimes.com", "news.example.co.uk" (letters, digits and hyphens in
+/// dotted labels, the last a word of letters).
+fn is_host_name(text: &str) -> bool {
+    let labels: Vec<&str> = text.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// What follows the first of `openers` a line opens with (any case, leading white space
@@ -525,6 +551,8 @@ pub fn is_headline_like(line: &str) -> bool {
     let words = word_count(line);
     (3..=30).contains(&words)
         && !line.trim_end().ends_with(['.', ':', ','])
+        // "See our picks →": a link, not a headline.
+        && !line.trim_end().ends_with(['→', '»', '›'])
         && line.chars().any(char::is_alphabetic)
         && line.chars().next().is_some_and(|c| !c.is_lowercase())
 }
@@ -620,6 +648,15 @@ mod tests {
         assert_eq!(
             clean_title("How meditation rewires brains | Opinion"),
             "How meditation rewires brains"
+        );
+        // A link site's headline: where it leads and the count of its comments go.
+        assert_eq!(
+            clean_title("Grads find their degrees no longer guarantee jobs (latimes.com) 87"),
+            "Grads find their degrees no longer guarantee jobs"
+        );
+        assert_eq!(
+            clean_title("Notes on the 1.5 release (version 2.0)"),
+            "Notes on the 1.5 release (version 2.0)"
         );
     }
 
