@@ -563,7 +563,11 @@ pub(crate) fn link<'a>(
                     ),
                 )
             })
-        } else if matches!(item.found.kind, None | Some(EntityKind::Person)) {
+        } else if matches!(item.found.kind, None | Some(EntityKind::Person))
+            // A given name alone ("John", "Carl") is no surname: in another article it is
+            // anyone of that name, not the one full name of the corpus that ends in it.
+            && !gazetteer().given_names.contains(item.form.as_str())
+        {
             let candidates: BTreeSet<usize> = people_by_surname
                 .get(&item.spelled.surname)
                 .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
@@ -1026,6 +1030,57 @@ mod tests {
         assert!(!names.contains(&"Apache Spark"), "{names:?}");
         assert!(names.contains(&"Bill Gates"), "{names:?}");
         assert!(names.contains(&"Faiq Zaidan"), "{names:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_in_another_article_is_not_the_full_name_ending_in_it() {
+        let texts = [
+            "Cabo Bob opened a taco stand. Cabo Bob sells burritos.",
+            "Ask Bob in accounts. Bob knows the forms.",
+            "Gordon Brown spoke in Leeds. Gordon Brown was cheered.",
+            "Brown said the talks would go on.",
+        ];
+        let found = |texts: &[&str]| {
+            let found: Vec<Vec<Found>> = texts
+                .iter()
+                .map(|t| {
+                    ["Cabo Bob", "Bob", "Gordon Brown", "Brown"]
+                        .iter()
+                        .flat_map(|surface| {
+                            t.match_indices(surface)
+                                .filter(|&(start, _)| {
+                                    // Whole words only: "Bob" inside "Cabo Bob" is that name's.
+                                    !t[..start].ends_with("Cabo ")
+                                        && !t[..start].ends_with("Gordon ")
+                                })
+                                .map(move |(start, _)| Found {
+                                    field: Field::Body,
+                                    start,
+                                    end: start + surface.len(),
+                                    kind: Some(EntityKind::Person),
+                                    confidence: 90,
+                                    canonical: None,
+                                    acronym: None,
+                                    weak: false,
+                                    rule: "test",
+                                })
+                        })
+                        .collect()
+                })
+                .collect();
+            found
+        };
+        let ids: Vec<DocId> = (0..texts.len() as DocId).collect();
+        let (entities, _) = link(found(&texts), &ids, |d, _| texts[d]);
+        let stories = |name: &str| {
+            entities
+                .iter()
+                .find(|e| e.name == name)
+                .map_or(0, |e| e.documents.len())
+        };
+        // "Bob" of the second article is anyone called Bob; "Brown" is Gordon Brown's surname.
+        assert_eq!(stories("Cabo Bob"), 1, "{entities:?}");
+        assert_eq!(stories("Gordon Brown"), 2, "{entities:?}");
     }
 
     #[test]
