@@ -42,6 +42,9 @@ fn automatic_topics_follow_the_sections_of_news() {
         assert_eq!(score["articles"], 60, "{set}");
         assert_eq!(score["labels"], 5, "{set}");
         assert!(score["nmi"].as_f64().unwrap() >= 0.7, "{set}: {score:#}");
-        assert!(score["purity"].as_f64().unwrap() >= 0.85, "{set}: {score:#}");
+        assert!(
+            score["purity"].as_f64().unwrap() >= 0.85,
+            "{set}: {score:#}"
+        );
     }
 }

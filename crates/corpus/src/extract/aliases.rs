@@ -766,6 +766,10 @@ fn common_acronym<'a>(
                 continue;
             }
             uses += 1;
+            if spelled_out_in_lower_case(name, before) {
+                // "user interface (UI)": the text itself says it is a common noun.
+                return true;
+            }
             let lower = before.trim_end().to_lowercase();
             let article = before.ends_with(' ')
                 && COMMON_NOUN_DETERMINERS.iter().any(|d| {
@@ -783,6 +787,31 @@ fn common_acronym<'a>(
         }
     }
     uses > 0 && common * 5 >= uses || uses >= ACRONYM_USES && possessive == 0 && the * 10 < uses
+}
+
+/// Whether the text before an acronym spells it out in lower-case words and opens a bracket on
+/// it: "a user interface (" before "UI", "return on investment (" before "ROI"; but "Federal
+/// Bureau of Investigation (" before "FBI".
+fn spelled_out_in_lower_case(acronym: &str, before: &str) -> bool {
+    let Some(phrase) = before.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .rev()
+        .take(letters.len())
+        .collect();
+    words.len() == letters.len()
+        && words
+            .iter()
+            .rev()
+            .zip(&letters)
+            .all(|(word, &letter)| word.starts_with(letter))
 }
 
 /// Whether `short` (a skeleton) is an organisation's name cut short: the full name ends in an
@@ -1081,6 +1110,20 @@ mod tests {
         // "Bob" of the second article is anyone called Bob; "Brown" is Gordon Brown's surname.
         assert_eq!(stories("Cabo Bob"), 1, "{entities:?}");
         assert_eq!(stories("Gordon Brown"), 2, "{entities:?}");
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_in_lower_case_is_no_organisation() {
+        let texts = [
+            "A clean user interface (UI) helps. The UI loads fast.",
+            "The Federal Bureau of Investigation (FBI) said so. The FBI agents left.",
+        ];
+        let orgs = linked(
+            &texts,
+            &[("UI", EntityKind::Org, 80), ("FBI", EntityKind::Org, 80)],
+        );
+        let names: Vec<&str> = orgs.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["FBI"]);
     }
 
     #[test]
