@@ -41,10 +41,13 @@ fn automatic_topics_follow_the_sections_of_news() {
         let score = score_set(set, &[]);
         assert_eq!(score["articles"], 60, "{set}");
         assert_eq!(score["labels"], 5, "{set}");
-        assert!(score["nmi"].as_f64().unwrap() >= 0.7, "{set}: {score:#}");
+        assert!(score["nmi"].as_f64().unwrap() >= 0.75, "{set}: {score:#}");
         assert!(
-            score["purity"].as_f64().unwrap() >= 0.85,
+            score["purity"].as_f64().unwrap() >= 0.75,
             "{set}: {score:#}"
         );
+        // Five sections: neither two or three lumps nor a topic per event.
+        let topics = score["topics"].as_u64().unwrap();
+        assert!((4..=7).contains(&topics), "{set}: {score:#}");
     }
 }

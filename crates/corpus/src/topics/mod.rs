@@ -7,9 +7,12 @@
 //!    them, the [`MAX_TERMS`] most widespread, and weighs them by TF-IDF (sublinear term
 //!    frequency, smoothed inverse document frequency, each article's vector of length 1);
 //! 3. factorises the article-term matrix by [`nmf`] into k topics. Unless the user sets k, it is
-//!    chosen among 2..=[`max_topics`] as the one whose topics are most coherent: the mean NPMI of
-//!    the document co-occurrence of each topic's top 10 terms, measured on an even sample of at
-//!    most [`SELECTION_SAMPLE`] stories;
+//!    chosen among [`MIN_AUTOMATIC_TOPICS`]..=[`max_topics`] as the most stable one (Greene,
+//!    O'Callaghan and Cunningham, "How many topics? Stability analysis for topic models", 2014):
+//!    the topics found on an even sample of at most [`SELECTION_SAMPLE`] stories are found again
+//!    on [`STABILITY_FOLDS`] subsamples, each leaving out another share of them, and the k whose
+//!    topics keep their top terms best wins. A k that only splits a subject by the events of a
+//!    few stories finds other splits on other subsamples; the subjects of the corpus stay;
 //! 4. names each topic by its three most distinctive terms (weight in the topic times the share
 //!    of the term's weight in that topic) in their usual spelling ("militias · Iraq · Sudani"),
 //!    and puts an article in every topic that holds at least [`MEMBERSHIP_SHARE`] of its weight,
@@ -32,6 +35,14 @@ pub const MEMBERSHIP_SHARE: f64 = 0.25;
 /// The most terms the model keeps (the most widespread ones).
 pub const MAX_TERMS: usize = 6000;
 const SELECTION_SWEEPS: usize = 20;
+/// The fewest topics chosen automatically (where the stories allow as many): every corpus splits
+/// stably in two or three on its broadest contrast, which tells a reader little.
+pub const MIN_AUTOMATIC_TOPICS: usize = 4;
+/// How many subsamples a number of topics is tried on, each leaving out every n-th story from
+/// another start (a fifth of them for 5).
+pub const STABILITY_FOLDS: usize = 5;
+/// How many of a topic's top terms are compared between the sample and a subsample.
+const STABILITY_TERMS: usize = 20;
 /// How many terms a topic keeps to be named by.
 const LABEL_TERMS: usize = 8;
 const FINAL_SWEEPS: usize = 50;
@@ -73,7 +84,7 @@ pub struct TopicModel {
     pub memberships: Vec<Vec<TopicWeight>>,
     /// Whether k was chosen from the data (false: the user set it).
     pub automatic: bool,
-    /// The coherence of each k tried, for the record.
+    /// The stability of each k tried (0–1), for the record.
     pub coherence: Vec<(usize, f64)>,
 }
 
@@ -90,8 +101,6 @@ struct Matrix {
     counts: Vec<Vec<(u32, u32)>>,
     /// In how many articles each term occurs, by number.
     df: Vec<u32>,
-    /// For each column, the rows (articles) that contain it.
-    postings: Vec<Vec<u32>>,
     /// Per term: its spellings as written, with how often.
     forms: Vec<Vec<(Box<str>, u32)>>,
 }
@@ -185,11 +194,9 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
     for (c, &(id, _)) in kept.iter().enumerate() {
         column[id as usize] = c as u32;
     }
-    let mut postings = vec![Vec::new(); kept.len()];
     let rows = counts
         .iter()
-        .enumerate()
-        .map(|(d, tf)| {
+        .map(|tf| {
             let mut row: Vec<(u32, f64)> = tf
                 .iter()
                 .filter_map(|&(id, count)| {
@@ -207,13 +214,9 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
             if norm > 0.0 {
                 row.iter_mut().for_each(|(_, v)| *v /= norm);
             }
-            for &(c, _) in &row {
-                postings[c as usize].push(d as u32);
-            }
             row
         })
         .collect();
-    postings.iter_mut().for_each(Vec::shrink_to_fit);
     Matrix {
         x: nmf::Sparse {
             rows,
@@ -222,7 +225,6 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
         names,
         counts,
         df,
-        postings,
         forms,
     }
 }
@@ -238,42 +240,83 @@ fn top_terms(h: &[f64], count: usize) -> Vec<usize> {
     order
 }
 
-/// Mean NPMI of the top-10 term pairs of every topic (−1 … 1; higher is more coherent).
-fn coherence(m: &Matrix, factors: &nmf::Factors) -> f64 {
-    let n = m.x.rows.len() as f64;
+/// Average Jaccard of two rankings: the overlap of their first d terms, as a share of the
+/// terms in either, averaged over every depth d (1 when they agree in order, 0 when they share
+/// nothing).
+fn average_jaccard(a: &[usize], b: &[usize]) -> f64 {
+    let depth = a.len().min(b.len());
+    if depth == 0 {
+        return 0.0;
+    }
+    let mut shared = 0usize;
+    let mut sum = 0.0;
+    for d in 0..depth {
+        // The terms at depth d+1 that are now in both.
+        shared += usize::from(b[..=d].contains(&a[d]));
+        shared += usize::from(a[..d].contains(&b[d]));
+        sum += shared as f64 / (2 * (d + 1) - shared) as f64;
+    }
+    sum / depth as f64
+}
+
+/// How well two sets of topics agree: each topic paired with the one of the other set whose top
+/// terms it shares most (greedily, the best pair first), the average Jaccard of the pairs
+/// averaged.
+fn agreement(a: &[Vec<usize>], b: &[Vec<usize>]) -> f64 {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(a.len() * b.len());
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            pairs.push((average_jaccard(x, y), i, j));
+        }
+    }
+    pairs.sort_by(|p, q| {
+        q.0.partial_cmp(&p.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then((p.1, p.2).cmp(&(q.1, q.2)))
+    });
+    let (mut paired_a, mut paired_b) = (vec![false; a.len()], vec![false; b.len()]);
     let mut total = 0.0;
-    let mut topics = 0;
-    for h in &factors.h {
-        let top = top_terms(h, 10);
-        let mut sum = 0.0;
-        let mut pairs = 0;
-        for (a, &i) in top.iter().enumerate() {
-            for &j in &top[a + 1..] {
-                let (pi, pj) = (
-                    m.postings[i].len() as f64 / n,
-                    m.postings[j].len() as f64 / n,
-                );
-                let pij = crate::sorted::overlap(&m.postings[i], &m.postings[j]) as f64 / n;
-                sum += if pij == 0.0 {
-                    -1.0
-                } else if pij >= 1.0 {
-                    1.0
-                } else {
-                    (pij / (pi * pj)).ln() / -pij.ln()
-                };
-                pairs += 1;
-            }
-        }
-        if pairs > 0 {
-            total += sum / pairs as f64;
-            topics += 1;
+    for (score, i, j) in pairs {
+        if !paired_a[i] && !paired_b[j] {
+            paired_a[i] = true;
+            paired_b[j] = true;
+            total += score;
         }
     }
-    if topics == 0 {
-        -1.0
-    } else {
-        total / topics as f64
+    total / a.len().max(1) as f64
+}
+
+/// The stability of `k` topics on `m` (0–1): how well the top terms of the topics found on all of
+/// its stories agree with those found on each of [`STABILITY_FOLDS`] subsamples (the stories but
+/// every n-th, from another start each time), averaged.
+fn stability(m: &Matrix, k: usize) -> f64 {
+    let top = |factors: &nmf::Factors| -> Vec<Vec<usize>> {
+        factors
+            .h
+            .iter()
+            .map(|h| top_terms(h, STABILITY_TERMS))
+            .collect()
+    };
+    let reference = top(&nmf::factorise(&m.x, k, SELECTION_SWEEPS));
+    let mut total = 0.0;
+    for fold in 0..STABILITY_FOLDS {
+        let rows: Vec<Vec<(u32, f64)>> =
+            m.x.rows
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % STABILITY_FOLDS != fold)
+                .map(|(_, row)| row.clone())
+                .collect();
+        let subsample = nmf::Sparse {
+            rows,
+            columns: m.x.columns,
+        };
+        total += agreement(
+            &reference,
+            &top(&nmf::factorise(&subsample, k, SELECTION_SWEEPS)),
+        );
     }
+    total / STABILITY_FOLDS as f64
 }
 
 /// A term's TF-IDF in a story: `count` times in it, in `df` of the `n` stories.
@@ -491,7 +534,10 @@ fn discover_stories(
     }
     let candidates: Vec<usize> = match requested {
         Some(k) => vec![k.clamp(1, count)],
-        None => (2..=max_topics(count).min(count)).collect(),
+        None => {
+            let most = max_topics(count).min(count);
+            (MIN_AUTOMATIC_TOPICS.min(most)..=most).collect()
+        }
     };
     let mut scored = Vec::new();
     let mut best: Option<(usize, f64)> = None;
@@ -511,12 +557,7 @@ fn discover_stories(
     };
     let scores = crate::par::map_reporting(
         to_score,
-        |&k| {
-            coherence(
-                selection,
-                &nmf::factorise(&selection.x, k, SELECTION_SWEEPS),
-            )
-        },
+        |&k| stability(selection, k),
         |done| progress(done, candidates.len() + 1),
     );
     for (&k, score) in to_score.iter().zip(scores) {
@@ -617,5 +658,49 @@ mod tests {
                 vec![w(2, 1.0)]
             ]
         );
+    }
+
+    #[test]
+    fn rankings_agree_by_their_shared_top_terms() {
+        assert_eq!(average_jaccard(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(average_jaccard(&[1, 2, 3], &[4, 5, 6]), 0.0);
+        // Depth 1: 0/2; depth 2: {1,2} and {2,1}: 2/2; depth 3: 2 shared of 4.
+        let swapped = average_jaccard(&[1, 2, 3], &[2, 1, 4]);
+        assert!((swapped - (0.0 + 1.0 + 0.5) / 3.0).abs() < 1e-12);
+        // Topics pair up whatever their order.
+        let a = vec![vec![1, 2, 3], vec![7, 8, 9]];
+        let b = vec![vec![7, 8, 9], vec![1, 2, 3]];
+        assert_eq!(agreement(&a, &b), 1.0);
+    }
+
+    #[test]
+    fn the_number_of_topics_follows_the_subjects_not_the_stories() {
+        // Six subjects, five stories each, every story with words of its own besides.
+        let subjects = [
+            "election vote party parliament minister campaign ballot",
+            "football match goal league striker coach season",
+            "vaccine hospital doctors patients health virus clinic",
+            "bank rates inflation market shares investors profit",
+            "storm flood rain river residents evacuated damage",
+            "album band concert songs tour singer stage",
+        ];
+        let stories: Vec<String> = (0..30)
+            .map(|i| {
+                let words: Vec<&str> = subjects[i % 6].split(' ').collect();
+                let own: Vec<String> = (0..4).map(|j| format!("word{}x{}", i, j)).collect();
+                let mut text = String::new();
+                for round in 0..3 {
+                    for (n, w) in words.iter().enumerate() {
+                        if (n + round + i) % 3 != 0 {
+                            text.push_str(w);
+                            text.push(' ');
+                        }
+                    }
+                }
+                text + &own.join(" ")
+            })
+            .collect();
+        let found = discover_stories(stories.len(), |i| stories[i].clone(), None, |_, _| {});
+        assert_eq!(found.topics.len(), 6, "{:?}", found.coherence);
     }
 }
