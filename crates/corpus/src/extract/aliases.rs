@@ -544,6 +544,10 @@ pub(crate) fn link<'a>(
             continue;
         }
         let item = &items[i];
+        // A given name alone ("John", "Carl") is no surname: in another article it is anyone
+        // of that name, not the one full name of the corpus written with it.
+        let given_name = matches!(item.found.kind, None | Some(EntityKind::Person))
+            && gazetteer().given_names.contains(item.form.as_str());
         let exact: BTreeSet<usize> = forms
             .get(&item.form)
             .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
@@ -553,7 +557,9 @@ pub(crate) fn link<'a>(
             .copied()
             .filter(|&r| r != root && is_full[r])
             .collect();
-        let target = if let [r] = exact_full[..] {
+        let target = if given_name {
+            None
+        } else if let [r] = exact_full[..] {
             dominant(&full_docs, r, &item.form).then(|| {
                 (
                     r,
@@ -563,11 +569,7 @@ pub(crate) fn link<'a>(
                     ),
                 )
             })
-        } else if matches!(item.found.kind, None | Some(EntityKind::Person))
-            // A given name alone ("John", "Carl") is no surname: in another article it is
-            // anyone of that name, not the one full name of the corpus that ends in it.
-            && !gazetteer().given_names.contains(item.form.as_str())
-        {
+        } else if matches!(item.found.kind, None | Some(EntityKind::Person)) {
             let candidates: BTreeSet<usize> = people_by_surname
                 .get(&item.spelled.surname)
                 .map(|roots| roots.iter().map(|&r| groups.root(r)).collect())
@@ -1068,33 +1070,43 @@ mod tests {
             "Ask Bob in accounts. Bob knows the forms.",
             "Gordon Brown spoke in Leeds. Gordon Brown was cheered.",
             "Brown said the talks would go on.",
+            "Ole John taught film. John retired in May.",
+            "John called the office twice.",
         ];
         let found = |texts: &[&str]| {
             let found: Vec<Vec<Found>> = texts
                 .iter()
                 .map(|t| {
-                    ["Cabo Bob", "Bob", "Gordon Brown", "Brown"]
-                        .iter()
-                        .flat_map(|surface| {
-                            t.match_indices(surface)
-                                .filter(|&(start, _)| {
-                                    // Whole words only: "Bob" inside "Cabo Bob" is that name's.
-                                    !t[..start].ends_with("Cabo ")
-                                        && !t[..start].ends_with("Gordon ")
-                                })
-                                .map(move |(start, _)| Found {
-                                    field: Field::Body,
-                                    start,
-                                    end: start + surface.len(),
-                                    kind: Some(EntityKind::Person),
-                                    confidence: 90,
-                                    canonical: None,
-                                    acronym: None,
-                                    weak: false,
-                                    rule: "test",
-                                })
-                        })
-                        .collect()
+                    [
+                        "Cabo Bob",
+                        "Bob",
+                        "Gordon Brown",
+                        "Brown",
+                        "Ole John",
+                        "John",
+                    ]
+                    .iter()
+                    .flat_map(|surface| {
+                        t.match_indices(surface)
+                            .filter(|&(start, _)| {
+                                // Whole words only: "Bob" inside "Cabo Bob" is that name's.
+                                !t[..start].ends_with("Cabo ")
+                                    && !t[..start].ends_with("Gordon ")
+                                    && !t[..start].ends_with("Ole ")
+                            })
+                            .map(move |(start, _)| Found {
+                                field: Field::Body,
+                                start,
+                                end: start + surface.len(),
+                                kind: Some(EntityKind::Person),
+                                confidence: 90,
+                                canonical: None,
+                                acronym: None,
+                                weak: false,
+                                rule: "test",
+                            })
+                    })
+                    .collect()
                 })
                 .collect();
             found
@@ -1109,6 +1121,8 @@ mod tests {
         };
         // "Bob" of the second article is anyone called Bob; "Brown" is Gordon Brown's surname.
         assert_eq!(stories("Cabo Bob"), 1, "{entities:?}");
+        // Nor is a "John" of another article the John of "Ole John".
+        assert_eq!(stories("Ole John"), 1, "{entities:?}");
         assert_eq!(stories("Gordon Brown"), 2, "{entities:?}");
     }
 
