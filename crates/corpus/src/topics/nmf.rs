@@ -93,8 +93,25 @@ fn seeds(x: &Sparse, k: usize) -> Vec<usize> {
 /// One document's row of X, its weights being updated, and how much they moved and sum to.
 type RowUpdate<'a> = (&'a Vec<(u32, f64)>, &'a mut Vec<f64>, (f64, f64));
 
-/// Factorises `x` into `k` topics with at most `sweeps` HALS sweeps (fewer once converged). Never panics; an empty matrix gives
-/// empty factors.
+/// A document's row of X times Hᵀ, H kept by term (`h[t * k + j]`): its weight on each topic's
+/// terms.
+fn row_times(row: &[(u32, f64)], h: &[f64], k: usize) -> Vec<f64> {
+    let mut b = vec![0.0; k];
+    for &(c, value) in row {
+        let ht = &h[c as usize * k..(c as usize + 1) * k];
+        for (bj, &hj) in b.iter_mut().zip(ht) {
+            *bj += value * hj;
+        }
+    }
+    b
+}
+
+/// Factorises `x` into `k` topics with at most `sweeps` HALS sweeps (fewer once converged). Never
+/// panics; an empty matrix gives empty factors.
+///
+/// H is kept by term while it is worked on (each term's k weights side by side), so every inner
+/// loop runs over the k topics of one term in memory order; the sums are made in the same order
+/// as over H by topic, so the factors are the same.
 pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
     let n = x.rows.len();
     let v = x.columns;
@@ -105,57 +122,68 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
             h: vec![vec![0.0; v]; k],
         };
     }
-    let mut h = vec![vec![FLOOR; v]; k];
+    let mut h = vec![FLOOR; v * k];
     for (j, &seed) in seeds(x, k).iter().enumerate() {
         for &(c, value) in &x.rows[seed] {
-            h[j][c as usize] = value.max(FLOOR);
+            h[c as usize * k + j] = value.max(FLOOR);
         }
     }
     let mut w: Vec<Vec<f64>> = x
         .rows
         .iter()
         .map(|row| {
-            (0..k)
-                .map(|j| dot_sparse_dense(row, &h[j]).max(FLOOR))
+            row_times(row, &h, k)
+                .into_iter()
+                .map(|b| b.max(FLOOR))
                 .collect()
         })
         .collect();
+    let mut a = vec![0.0; v * k];
     for _ in 0..sweeps {
-        // H given W: A = WᵀX (k × v), G = WᵀW (k × k).
-        let mut a = vec![vec![0.0; v]; k];
+        // H given W: A = WᵀX (by term), G = WᵀW (k × k).
+        a.iter_mut().for_each(|x| *x = 0.0);
         let mut g = vec![vec![0.0; k]; k];
-        for (d, row) in x.rows.iter().enumerate() {
-            for j in 0..k {
-                let wdj = w[d][j];
-                if wdj != 0.0 {
-                    for &(c, value) in row {
-                        a[j][c as usize] += wdj * value;
-                    }
+        for (row, wd) in x.rows.iter().zip(&w) {
+            // (Every weight is at least FLOOR: none is skipped as zero.)
+            for &(c, value) in row {
+                let at = &mut a[c as usize * k..(c as usize + 1) * k];
+                for (atj, &wdj) in at.iter_mut().zip(wd) {
+                    *atj += wdj * value;
                 }
-                for l in 0..k {
-                    g[j][l] += wdj * w[d][l];
+            }
+            for (gj, &wdj) in g.iter_mut().zip(wd) {
+                for (gjl, &wdl) in gj.iter_mut().zip(wd) {
+                    *gjl += wdj * wdl;
                 }
             }
         }
-        for j in 0..k {
-            if g[j][j] <= FLOOR {
-                continue;
-            }
-            for t in 0..v {
-                let mut predicted = 0.0;
-                for l in 0..k {
-                    predicted += g[j][l] * h[l][t];
+        // Each term's weights depend only on that term's column of A: term by term, topic by
+        // topic, as HALS updates each topic's row in turn.
+        for (ht, at) in h.chunks_exact_mut(k).zip(a.chunks_exact(k)) {
+            for j in 0..k {
+                if g[j][j] <= FLOOR {
+                    continue;
                 }
-                h[j][t] = (h[j][t] + (a[j][t] - predicted) / g[j][j]).max(FLOOR);
+                let mut predicted = 0.0;
+                for (gjl, &hl) in g[j].iter().zip(ht.iter()) {
+                    predicted += gjl * hl;
+                }
+                ht[j] = (ht[j] + (at[j] - predicted) / g[j][j]).max(FLOOR);
             }
         }
         // W given H: B = XHᵀ (n × k), F = HHᵀ (k × k).
         let mut f = vec![vec![0.0; k]; k];
+        for ht in h.chunks_exact(k) {
+            for j in 0..k {
+                let hj = ht[j];
+                for l in j..k {
+                    f[j][l] += hj * ht[l];
+                }
+            }
+        }
         for j in 0..k {
-            for l in j..k {
-                let s: f64 = h[j].iter().zip(&h[l]).map(|(p, q)| p * q).sum();
-                f[j][l] = s;
-                f[l][j] = s;
+            for l in j + 1..k {
+                f[l][j] = f[j][l];
             }
         }
         // Each document's weights are updated on their own (on every core natively); what moved
@@ -167,7 +195,7 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
             .map(|(row, wd)| (row, wd, (0.0, 0.0)))
             .collect();
         crate::par::for_each_mut(&mut rows, |(row, wd, change)| {
-            let b: Vec<f64> = h.iter().map(|hj| dot_sparse_dense(row, hj)).collect();
+            let b = row_times(row, &h, k);
             for j in 0..k {
                 if f[j][j] <= FLOOR {
                     continue;
@@ -187,7 +215,14 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
             break;
         }
     }
-    Factors { w, h }
+    // Back to H by topic.
+    let mut by_topic = vec![vec![0.0; v]; k];
+    for (t, ht) in h.chunks_exact(k).enumerate() {
+        for (j, &value) in ht.iter().enumerate() {
+            by_topic[j][t] = value;
+        }
+    }
+    Factors { w, h: by_topic }
 }
 
 #[cfg(test)]
