@@ -174,16 +174,18 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
         // W given H: B = XHᵀ (n × k), F = HHᵀ (k × k).
         let mut f = vec![vec![0.0; k]; k];
         for ht in h.chunks_exact(k) {
-            for j in 0..k {
+            for (j, fj) in f.iter_mut().enumerate() {
                 let hj = ht[j];
-                for l in j..k {
-                    f[j][l] += hj * ht[l];
+                for (fjl, &hl) in fj[j..].iter_mut().zip(&ht[j..]) {
+                    *fjl += hj * hl;
                 }
             }
         }
-        for j in 0..k {
-            for l in j + 1..k {
-                f[l][j] = f[j][l];
+        // The lower triangle mirrors the upper.
+        for j in 1..k {
+            let (upper, lower) = f.split_at_mut(j);
+            for (fjl, fl) in lower[0].iter_mut().zip(upper.iter()) {
+                *fjl = fl[j];
             }
         }
         // Each document's weights are updated on their own (on every core natively); what moved
