@@ -44,7 +44,7 @@ fn strings(data: &JsValue, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// Does one job: `{kind: "names", titles, captions, bodies, subheadings}` or
+/// Does one job: `{kind: "names", titles, captions, datelines, bodies, subheadings}` or
 /// `{kind: "topics", titles, bodies, requested}`; the answer's bytes.
 fn answer(data: &JsValue) -> Vec<u8> {
     let kind = Reflect::get(data, &"kind".into())
@@ -52,20 +52,26 @@ fn answer(data: &JsValue) -> Vec<u8> {
         .and_then(|k| k.as_string())
         .unwrap_or_default();
     if kind == "names" {
-        let (captions, subheadings) = (array(data, "captions"), array(data, "subheadings"));
+        let (captions, datelines) = (array(data, "captions"), array(data, "datelines"));
+        let subheadings = array(data, "subheadings");
         let captions = captions.iter().map(|c| c.as_string());
+        let datelines = datelines.iter().map(|d| d.as_string());
         let subheadings = subheadings.iter().map(|list| {
             list.dyn_into::<Array>()
                 .map(|l| l.iter().filter_map(|s| s.as_string()).collect())
                 .unwrap_or_default()
         });
-        let articles: Vec<(String, Option<String>, String, Vec<String>)> = strings(data, "titles")
-            .into_iter()
-            .zip(captions)
-            .zip(strings(data, "bodies"))
-            .zip(subheadings)
-            .map(|(((title, caption), body), subheadings)| (title, caption, body, subheadings))
-            .collect();
+        let articles: Vec<corpus::extract::entities::ToName<String, Vec<String>>> =
+            strings(data, "titles")
+                .into_iter()
+                .zip(captions)
+                .zip(datelines)
+                .zip(strings(data, "bodies"))
+                .zip(subheadings)
+                .map(|((((title, caption), dateline), body), subheadings)| {
+                    (title, caption, dateline, body, subheadings)
+                })
+                .collect();
         return corpus::extract::entities::names_job(&articles);
     }
     let requested = Reflect::get(data, &"requested".into())
@@ -335,23 +341,25 @@ impl Helper {
         self.memory.get()
     }
 
-    /// Finds the names of articles given as (title, caption, body, subheadings).
+    /// Finds the names of articles given as (title, caption, dateline, body, subheadings).
     pub fn names(
         &self,
-        articles: &[(&str, Option<&str>, &str, &[String])],
+        articles: &[corpus::extract::entities::ToName<&str, &[String]>],
         done: impl FnOnce(Answer) + 'static,
     ) -> Result<(), String> {
         let n = articles.len() as u32;
-        let (titles, captions, bodies, subheadings) = (
+        let (titles, captions, datelines, bodies, subheadings) = (
+            Array::new_with_length(n),
             Array::new_with_length(n),
             Array::new_with_length(n),
             Array::new_with_length(n),
             Array::new_with_length(n),
         );
-        for (i, (title, caption, body, heads)) in articles.iter().enumerate() {
+        for (i, (title, caption, dateline, body, heads)) in articles.iter().enumerate() {
             let i = i as u32;
             titles.set(i, JsValue::from_str(title));
             captions.set(i, caption.map_or(JsValue::NULL, JsValue::from_str));
+            datelines.set(i, dateline.map_or(JsValue::NULL, JsValue::from_str));
             bodies.set(i, JsValue::from_str(body));
             subheadings.set(
                 i,
@@ -366,6 +374,7 @@ impl Helper {
         let _ = Reflect::set(&message, &"kind".into(), &"names".into());
         let _ = Reflect::set(&message, &"titles".into(), &titles);
         let _ = Reflect::set(&message, &"captions".into(), &captions);
+        let _ = Reflect::set(&message, &"datelines".into(), &datelines);
         let _ = Reflect::set(&message, &"bodies".into(), &bodies);
         let _ = Reflect::set(&message, &"subheadings".into(), &subheadings);
         self.send(message, done)

@@ -106,7 +106,13 @@ impl Document {
     /// Finds the names in the title, caption and body.
     fn find_names(&self) -> Vec<Found> {
         let headings = entities::heading_ranges(&self.body, &self.subheadings);
-        entities::find(&self.title, self.caption.as_deref(), &self.body, &headings)
+        entities::find(
+            &self.title,
+            self.caption.as_deref(),
+            self.dateline.as_deref(),
+            &self.body,
+            &headings,
+        )
     }
 
     /// Finds the dates in every field, dates the article, and resolves relative dates.
@@ -878,10 +884,10 @@ impl Corpus {
     }
 
     /// Leaves the names of the documents from `from` on to another worker: returns what it reads
-    /// of each (title, caption, body, subheadings) for [`entities::names_job`], whose answer goes
-    /// to [`Corpus::names_from_job`]. Until then the names are not linked. Nothing is left when
-    /// the names are already found.
-    pub fn names_elsewhere(&mut self, from: usize) -> Vec<(&str, Option<&str>, &str, &[String])> {
+    /// of each (title, caption, dateline, body, subheadings) for [`entities::names_job`], whose
+    /// answer goes to [`Corpus::names_from_job`]. Until then the names are not linked. Nothing is
+    /// left when the names are already found.
+    pub fn names_elsewhere(&mut self, from: usize) -> Vec<entities::ToName<&str, &[String]>> {
         let Some(pending) = self.names_pending.as_mut() else {
             return Vec::new();
         };
@@ -894,6 +900,7 @@ impl Corpus {
                 (
                     d.title.as_str(),
                     d.caption.as_deref(),
+                    d.dateline.as_deref(),
                     d.body.as_str(),
                     d.subheadings.as_slice(),
                 )
@@ -1199,6 +1206,25 @@ mod tests {
         assert_eq!(forms, ["Brandt", "Felix Brandt"]);
         let daniel = entity(&corpus, "Daniel Brandt").expect("another person");
         assert_eq!(daniel.forms.len(), 1);
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_a_place_of_the_article() {
+        let text = "Markets rally as rates hold\n\
+            LONDON 1996-08-31\n\
+            Shares rose on Friday after the central bank left its main rate unchanged, \
+            traders said, and the pound gained against the dollar.";
+        let mut corpus = Corpus::new();
+        corpus.add_file("markets.txt", text.as_bytes()).unwrap();
+        corpus.finish();
+        let doc = &corpus.documents()[0];
+        assert_eq!(doc.dateline.as_deref(), Some("LONDON 1996-08-31"));
+        let london = entity(&corpus, "London").expect("the dateline's place");
+        assert_eq!(london.kind, crate::extract::entities::EntityKind::Place);
+        assert!(doc
+            .mentions
+            .iter()
+            .any(|m| m.field == Field::Dateline && m.entity == london.id));
     }
 
     #[test]

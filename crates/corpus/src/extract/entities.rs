@@ -75,6 +75,9 @@ pub(crate) struct Found {
     pub rule: &'static str,
 }
 
+/// What [`names_job`] reads of an article: its title, caption, dateline, body and subheadings.
+pub type ToName<S, H> = (S, Option<S>, Option<S>, S, H);
+
 /// A [`Found`] as bytes carry it to another worker and back (see [`names_job`]).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct FoundWire {
@@ -111,15 +114,16 @@ fn interned(text: &str) -> &'static str {
 
 /// The names of articles given as (title, caption, body, subheadings), found where no corpus is
 /// at hand (another worker), as bytes for [`names_from_job`].
-pub fn names_job<S: AsRef<str>, H: AsRef<[String]>>(articles: &[(S, Option<S>, S, H)]) -> Vec<u8> {
+pub fn names_job<S: AsRef<str>, H: AsRef<[String]>>(articles: &[ToName<S, H>]) -> Vec<u8> {
     let found: Vec<Vec<FoundWire>> = articles
         .iter()
-        .map(|(title, caption, body, subheadings)| {
+        .map(|(title, caption, dateline, body, subheadings)| {
             let body = body.as_ref();
             let headings = heading_ranges(body, subheadings.as_ref());
             find(
                 title.as_ref(),
                 caption.as_ref().map(AsRef::as_ref),
+                dateline.as_ref().map(AsRef::as_ref),
                 body,
                 &headings,
             )
@@ -1299,6 +1303,7 @@ fn title_len(tokens: &[Token], start: usize, end: usize) -> usize {
 pub(crate) fn find(
     title: &str,
     caption: Option<&str>,
+    dateline: Option<&str>,
     body: &str,
     subheadings: &[(usize, usize)],
 ) -> Vec<Found> {
@@ -1348,6 +1353,17 @@ pub(crate) fn find(
         }
     }
     found.extend(find_known(title, Field::Title, &known, 0, title.len()));
+    // The dateline's place ("BONN 1996-09-02", "LONDON, Sept 4"): a name the text or the
+    // gazetteers know, as in a headline.
+    if let Some(dateline) = dateline {
+        found.extend(find_known(
+            dateline,
+            Field::Dateline,
+            &known,
+            0,
+            dateline.len(),
+        ));
+    }
     for &(start, end) in &headings {
         found.extend(find_known(body, Field::Body, &known, start, end));
     }
@@ -1368,7 +1384,7 @@ pub(crate) fn find(
 /// The names found in a plain text read as an article body with no headline: byte ranges, kind
 /// and confidence in percent, in order. For scoring the recogniser alone.
 pub fn names_in(text: &str) -> Vec<(usize, usize, EntityKind, u8)> {
-    find("", None, text, &[])
+    find("", None, None, text, &[])
         .into_iter()
         .filter_map(|f| Some((f.start, f.end, f.kind?, f.confidence)))
         .collect()
@@ -1550,6 +1566,13 @@ fn find_known(
                 ))
             } else if let Some(&(canonical, _)) = g.places.get(&*key) {
                 Some((EntityKind::Place, Some(canonical), 85, "gazetteer place"))
+            } else if let Some(&(canonical, _)) = (field == Field::Dateline)
+                .then(|| capitalised_words(&key))
+                .flatten()
+                .and_then(|words| g.places.get(&words))
+            {
+                // A dateline writes its place in capitals: "LONDON 1996-08-31".
+                Some((EntityKind::Place, Some(canonical), 85, "gazetteer place"))
             } else {
                 None
             };
@@ -1575,6 +1598,25 @@ fn find_known(
         i += matched.max(1);
     }
     out
+}
+
+/// Words in capitals written as a name is ("NEW YORK" → "New York", "AL-AIN" → "Al-Ain"), or
+/// None when they are not all in capitals.
+fn capitalised_words(text: &str) -> Option<String> {
+    if text.chars().any(char::is_lowercase) || !text.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    Some(out)
 }
 
 /// What the rules alone find in running text, in order: the sequence labeller reads it as
@@ -2236,7 +2278,7 @@ mod tests {
     #[test]
     fn a_headline_yields_only_names_known_elsewhere() {
         let title = "Iraq Frustrated by Iran’s Reluctance to Rein in Militias";
-        let found = find(title, None, "Officials in Iraq and Iran spoke.", &[]);
+        let found = find(title, None, None, "Officials in Iraq and Iran spoke.", &[]);
         let in_title: Vec<&str> = found
             .iter()
             .filter(|f| f.field == Field::Title)
@@ -2303,6 +2345,7 @@ mod tests {
             for f in find(
                 &text,
                 Some(&text),
+                Some(&text),
                 &text,
                 &heading_ranges(&text, &[text.clone()]),
             ) {
@@ -2335,7 +2378,7 @@ mod tests {
     fn offsets_fall_on_character_boundaries_for_any_text() {
         let text = "Éloïse Dupont-Aignan’s « Ça » — Kata’ib Hezbollah\u{a0}Council, U.S. (X) ’s ’";
         // Every field is the same text here, so one check covers them all.
-        for f in find(text, Some(text), text, &[]) {
+        for f in find(text, Some(text), Some(text), text, &[]) {
             assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
             assert!(f.start < f.end);
         }
