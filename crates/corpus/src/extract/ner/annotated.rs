@@ -46,17 +46,48 @@ fn read_tag(column: &str) -> Option<(char, &str)> {
     (!label.is_empty()).then_some((p, label))
 }
 
-/// The token and the tag of one line; `None` for a line that is neither.
-fn read_line(line: &str) -> Option<(&str, char, &str)> {
-    let cols: Vec<&str> = if line.contains('\t') {
+/// A line's columns, split at tabs when it has any, else at white space.
+fn columns(line: &str) -> Vec<&str> {
+    if line.contains('\t') {
         line.split('\t').collect()
     } else {
         line.split_whitespace().collect()
-    };
+    }
+}
+
+/// Whether the file numbers its tokens in a first column (CoNLL-U: "1 Tampa B-LOC …"): every
+/// token line of its first sentences starts with its place in the sentence. A token that is a
+/// number ("2 CD I-NP O" in CoNLL-2003's tables of results) is then still read as a token.
+fn numbers_tokens(content: &str) -> bool {
+    let mut position = 1;
+    let mut seen = 0;
+    for line in content.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with("-DOCSTART-") || line.starts_with("# ") || line.trim().is_empty() {
+            position = 1;
+            continue;
+        }
+        let cols = columns(line);
+        if cols.len() < 3 || cols[0].parse::<usize>().ok() != Some(position) {
+            return false;
+        }
+        position += 1;
+        seen += 1;
+        if seen == 50 {
+            break;
+        }
+    }
+    seen > 0
+}
+
+/// The token and the tag of one line; `None` for a line that is neither. In a file that
+/// `numbered` its tokens, the first column is skipped.
+fn read_line(line: &str, numbered: bool) -> Option<(&str, char, &str)> {
+    let cols = columns(line);
     if cols.len() < 2 {
         return None;
     }
-    let numbered = cols.len() >= 3 && cols[0].bytes().all(|b| b.is_ascii_digit());
+    let numbered = numbered && cols.len() >= 3;
     let token_at = usize::from(numbered);
     let token = cols[token_at].trim();
     if token.is_empty() {
@@ -78,6 +109,7 @@ pub fn read(name: &str, content: &str) -> Vec<AnnotatedDoc> {
     let mut docs: Vec<AnnotatedDoc> = Vec::new();
     let mut doc = AnnotatedDoc::default();
     let mut sentence_open = false;
+    let numbered = numbers_tokens(content);
     // The name being read: its start and kind.
     let mut open: Option<(usize, usize, EntityKind)> = None;
     let finish_doc = |doc: &mut AnnotatedDoc, docs: &mut Vec<AnnotatedDoc>| {
@@ -106,7 +138,7 @@ pub fn read(name: &str, content: &str) -> Vec<AnnotatedDoc> {
         if line.starts_with("# ") {
             continue;
         }
-        let Some((token, prefix, label)) = read_line(line) else {
+        let Some((token, prefix, label)) = read_line(line, numbered) else {
             if line.trim().is_empty() {
                 close(&mut open, &mut doc);
                 if sentence_open {
@@ -179,6 +211,15 @@ mod tests {
         assert_eq!(&docs[0].text, "Tampa Bay is");
         assert_eq!(docs[0].names, vec![(0, 9, EntityKind::Place)]);
         assert_eq!(docs[1].names, vec![(0, 5, EntityKind::Org)]);
+        // CoNLL-2003's four columns, where a token may be a number: the number is the token.
+        let results = "-DOCSTART- -X- -X- O\n\nArsenal NNP I-NP I-ORG\n2 CD I-NP O\n\
+                       Derby NNP I-NP I-ORG\n2 CD I-NP O\n\n";
+        let docs = read("r", results);
+        assert_eq!(&docs[0].text, "Arsenal 2 Derby 2");
+        assert_eq!(
+            docs[0].names,
+            vec![(0, 7, EntityKind::Org), (10, 15, EntityKind::Org)]
+        );
     }
 
     #[test]
