@@ -151,3 +151,22 @@ fn a_new_sites_recurring_chrome_is_found_by_statistics() {
     }
     assert_eq!(corpus.unique_stories(), 3);
 }
+
+#[test]
+fn a_table_the_article_introduces_is_part_of_it() {
+    let corpus = ingest(&["results_table.txt"]);
+    let doc = only(&corpus);
+    for row in [
+        "Arsenal 2 Burnley 1",
+        "Chelsea 0 Everton 0",
+        "Leeds United 3 Norwich City 2",
+        "Bolton Wanderers 1 Stoke City 1",
+    ] {
+        assert!(doc.body.contains(row), "{row} not in {:?}", doc.body);
+    }
+    // What follows the table is the page's.
+    for chrome in ["Share this story", "Facebook", "Twitter"] {
+        assert!(!doc.body.contains(chrome), "{chrome} in {:?}", doc.body);
+    }
+    assert_eq!(doc.dateline.as_deref(), Some("MANCHESTER 2024-03-16"));
+}

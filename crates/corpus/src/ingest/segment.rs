@@ -661,6 +661,36 @@ fn choose_title(
     }
 }
 
+/// The most words of a heading between the rows of a table ("Premier league", "England first
+/// innings").
+const TABLE_HEADING_WORDS: usize = 4;
+
+/// The most words of a table's row.
+const TABLE_ROW_WORDS: usize = 16;
+
+/// A row of a table of results or figures: a few words with a name and a figure standing
+/// alone (a score, a count; not a year), no sentence and no date ("Arsenal 2 Derby 2", "M.
+/// Atherton c Moin Khan b Wasim Akram 31", "Leeds 15 8 5 2 28 17 29").
+fn is_table_row(line: &str) -> bool {
+    let figure = |token: &str| {
+        let token = token.trim_end_matches([',', ';']);
+        let year = token.len() == 4
+            && token
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2099).contains(&y));
+        token.bytes().any(|b| b.is_ascii_digit())
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'.'))
+            && !year
+    };
+    words(line) <= TABLE_ROW_WORDS
+        && line.chars().any(char::is_uppercase)
+        && line.split_whitespace().any(figure)
+        && !ends_like_sentence(line)
+        && !has_day(line)
+}
+
 fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article> {
     if !block.iter().any(|&(_, line)| is_sentence(line)) {
         return None;
@@ -846,6 +876,42 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
                 && (ends_like_sentence(text) && words(text) >= 4 || words(text) >= 20)
         })
         .unwrap_or(i);
+    // A last paragraph that ends in a colon introduces what follows it: the rows of its table
+    // ("Results of Saturday's matches:", "Arsenal 2 Derby 2", …), with headings between them,
+    // are the article's.
+    let mut table_end = last_paragraph;
+    let introduces = |j: usize| {
+        block.get(j).is_some_and(|&(_, text)| {
+            chrome[j].is_none() && words(text) >= 3 && text.trim_end().ends_with(':')
+        })
+    };
+    // The line that introduces it: the last paragraph, or the line right under it.
+    let intro = [last_paragraph, last_paragraph + 1]
+        .into_iter()
+        .find(|&j| introduces(j));
+    if let Some(intro) = intro {
+        let (mut rows, mut headings, mut headings_before_end) = (0, 0, 0);
+        let mut end = None;
+        let mut j = intro + 1;
+        while j < block.len() && chrome[j].is_none() && keys[j] != title_key {
+            let text = block[j].1;
+            if is_table_row(text) {
+                rows += 1;
+                end = Some(j);
+                headings_before_end = headings;
+            } else if words(text) <= TABLE_HEADING_WORDS && !ends_like_sentence(text) {
+                headings += 1;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        // A table: two rows or more, and twice as many rows as headings between them (a list
+        // of other stories, names and dates, is no table).
+        if let Some(end) = end.filter(|_| rows >= 2 && rows >= 2 * headings_before_end) {
+            table_end = end;
+        }
+    }
     let mut under_read_more = false;
     for j in i..block.len() {
         let (number, text) = block[j];
@@ -877,6 +943,20 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         } else if let Some(rule) = chrome[j].clone() {
             under_read_more = false;
             (LineKind::SiteChrome, rule)
+        } else if j > last_paragraph && j <= table_end {
+            if Some(j) == intro {
+                (
+                    LineKind::Paragraph,
+                    Cow::from("introduces the table under it"),
+                )
+            } else if is_table_row(text) {
+                (
+                    LineKind::Paragraph,
+                    Cow::from("a row of the table the article introduces"),
+                )
+            } else {
+                (LineKind::Subheading, Cow::from("a heading inside the body"))
+            }
         } else if j > last_paragraph {
             if page::is_section_end(text) {
                 (
