@@ -48,7 +48,7 @@ const LABEL_TERMS: usize = 8;
 const FINAL_SWEEPS: usize = 50;
 /// The number of topics is chosen on at most this many stories (every n-th, so the sample is
 /// the same each time); the final topics are then found on all of them.
-pub const SELECTION_SAMPLE: usize = 1000;
+pub const SELECTION_SAMPLE: usize = 500;
 
 /// One topic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
