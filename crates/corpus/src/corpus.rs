@@ -801,12 +801,24 @@ impl Corpus {
         }
         self.dating = None;
         let documents = &mut self.documents;
-        // Articles that state no day are placed by what the corpus as a whole states.
+        // Articles that state no day are placed by what the corpus as a whole states, and by the
+        // days they name with their weekday.
+        let named: Vec<Vec<(u32, u32, u32)>> = documents
+            .iter()
+            .map(|doc| {
+                if doc.published.source.is_stated() {
+                    Vec::new()
+                } else {
+                    dates::weekday_named_days(&doc.dates, |field| doc.field_text(field))
+                }
+            })
+            .collect();
         dates::best_estimates(
             &mut documents
                 .iter_mut()
                 .map(|doc| &mut doc.published)
                 .collect::<Vec<_>>(),
+            &named,
         );
         let texts: Vec<&str> = documents
             .iter()

@@ -1412,6 +1412,100 @@ pub fn publication(
     }
 }
 
+/// The yearless days an article names with their weekday ("on Friday, Jan. 25", "Tuesday 22
+/// January"), as (weekday, month, day): a weekday falls on a given day of the year only one year
+/// in about six, so together they tell the year. `text` gives each field's text.
+pub fn weekday_named_days<'a>(
+    mentions: &[DateMention],
+    text: impl Fn(Field) -> &'a str,
+) -> Vec<(u32, u32, u32)> {
+    let mut named = Vec::new();
+    for pair in mentions.windows(2) {
+        let (first, second) = (&pair[0], &pair[1]);
+        let (Some(Relative::Weekday { day: weekday }), Some(Relative::MonthDay { month, day })) =
+            (first.relative, second.relative)
+        else {
+            continue;
+        };
+        let between = text(first.field)
+            .get(first.end..second.start)
+            .filter(|_| first.field == second.field && second.start >= first.end);
+        if between.is_some_and(|b| b.len() <= 3 && b.chars().all(|c| c == ',' || c == ' ')) {
+            named.push((weekday, month, day));
+        }
+    }
+    named
+}
+
+/// The earliest and latest years a weekday-named day is looked for in.
+const WEEKDAY_YEARS: (i32, i32) = (1950, 2100);
+
+/// The days the corpus's weekday-named days stand for, per article (see [`weekday_named_days`]).
+/// The year is the one in which most articles' weekdays fit their days (at least two articles,
+/// twice as many as for any year that fits fewer). Years with the same calendar fit alike (2013
+/// and 2019 share January's weekdays): of those, the first not before `not_before`, the year of
+/// what the corpus reports as past; without it only a year that alone fits best is taken. Each
+/// day is then placed in that year or the one before or after (a December day named in January),
+/// where its weekday fits, nearest first. Nothing when the corpus does not make one year clear.
+pub fn weekday_days_in_corpus(
+    named: &[Vec<(u32, u32, u32)>],
+    not_before: Option<i32>,
+) -> Vec<Vec<DayNumber>> {
+    let nothing = || vec![Vec::new(); named.len()];
+    let fits = |year: i32, (weekday, month, day): (u32, u32, u32)| {
+        calendar::is_valid(year, month, day)
+            && calendar::weekday(calendar::days_from_civil(year, month, day)) == weekday
+    };
+    let (from, to) = WEEKDAY_YEARS;
+    let years: Vec<i32> = (from..=to).collect();
+    let articles: Vec<usize> = years
+        .iter()
+        .map(|&year| {
+            named
+                .iter()
+                .filter(|days| days.iter().any(|&d| fits(year, d)))
+                .count()
+        })
+        .collect();
+    let best = articles.iter().copied().max().unwrap_or(0);
+    let next = articles
+        .iter()
+        .copied()
+        .filter(|&n| n < best)
+        .max()
+        .unwrap_or(0);
+    if best < 2 || best < 2 * next {
+        return nothing();
+    }
+    let tied: Vec<i32> = years
+        .iter()
+        .zip(&articles)
+        .filter(|&(_, &n)| n == best)
+        .map(|(&year, _)| year)
+        .collect();
+    let year = match (not_before, tied.as_slice()) {
+        (_, [only]) => *only,
+        (Some(past), _) => match tied.iter().find(|&&year| year >= past) {
+            Some(&year) => year,
+            None => return nothing(),
+        },
+        (None, _) => return nothing(),
+    };
+    named
+        .iter()
+        .map(|days| {
+            days.iter()
+                .filter_map(|&d| {
+                    [year, year - 1, year + 1]
+                        .into_iter()
+                        .find(|&y| fits(y, d))
+                        .map(|y| calendar::days_from_civil(y, d.1, d.2))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The best estimate of every estimated publication day, from the corpus as a whole: articles
 /// of one corpus are mostly written close together, and gathered up to a day, so an article that
 /// states nothing is likeliest written towards the recent end of the corpus: the upper quartile
@@ -1423,7 +1517,12 @@ pub fn publication(
 /// and the range of the corpus's known days. The estimate stays within the article's own bounds:
 /// its "not before" is evidence, not its place, and a "not before" more than a year after the
 /// present is a forecast the article makes, dropped.
-pub fn best_estimates(published: &mut [&mut Published]) {
+///
+/// `named` gives, per article, the yearless days it names with their weekday
+/// ([`weekday_named_days`]), which [`weekday_days_in_corpus`] places in a year: an article that
+/// states no day was written within days of those it names so ("on Friday, Jan. 25"), so it is
+/// placed at the latest of them, and they count among the corpus's known days.
+pub fn best_estimates(published: &mut [&mut Published], named: &[Vec<(u32, u32, u32)>]) {
     let mut stated: Vec<DayNumber> = published
         .iter()
         .filter(|p| p.source.is_stated())
@@ -1446,8 +1545,22 @@ pub fn best_estimates(published: &mut [&mut Published]) {
         })
         .filter_map(|v| day_range(v).map(|r| r.0))
         .collect();
-    known.sort_unstable();
+    // The days the articles that state none name with their weekday, in the year what the
+    // corpus states or reports as past points to.
     let quartile = |days: &[DayNumber]| days.get(days.len() * 3 / 4).copied();
+    let past_year = quartile(&stated)
+        .max(quartile(&earliest))
+        .map(|day| calendar::civil_from_days(day).0);
+    let named = weekday_days_in_corpus(named, past_year);
+    let named_day = |i: usize| named.get(i).and_then(|days| days.iter().max().copied());
+    known.extend(
+        published
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.source.is_stated())
+            .filter_map(|(i, _)| named_day(i)),
+    );
+    known.sort_unstable();
     // The corpus's present: the upper quartile of its known days when it knows enough of them,
     // else of its stated days or of its estimates' "not before" days, whichever is later.
     let present = if known.len() >= 8 {
@@ -1462,7 +1575,22 @@ pub fn best_estimates(published: &mut [&mut Published]) {
     // article with no date at all at its present, loosely: it is likelier right than not.
     let near = known.iter().filter(|&&d| (d - present).abs() <= 31).count();
     let gathered = known.len() >= 8 && near * 2 >= known.len();
-    for p in published.iter_mut() {
+    for (i, p) in published.iter_mut().enumerate() {
+        let named = named_day(i);
+        if p.source == PublishedSource::Unknown {
+            if let Some(day) = named {
+                **p = Published {
+                    value: None,
+                    earliest: None,
+                    latest: None,
+                    best: Some(calendar::iso_day(day)),
+                    source: PublishedSource::Estimated,
+                    confidence: 0.3,
+                    evidence: Some(format!("names {} with its weekday", calendar::iso_day(day))),
+                };
+                continue;
+            }
+        }
         if p.source == PublishedSource::Unknown && gathered {
             let tail = known.len() / 20;
             **p = Published {
@@ -1491,7 +1619,7 @@ pub fn best_estimates(published: &mut [&mut Published]) {
             lo = None;
             p.earliest = None;
         }
-        let mut day = present;
+        let mut day = named.unwrap_or(present);
         if let Some(lo) = lo {
             day = day.max(lo);
         }
@@ -1751,6 +1879,39 @@ mod tests {
     }
 
     #[test]
+    fn days_named_with_their_weekday_tell_the_year() {
+        let text = "The council voted on Friday, Jan. 25, and meets again on Tuesday 5 February; \
+                    it met on Monday.";
+        let mentions = find_dates(text, Field::Body, NumericOrder::MonthFirst);
+        let named = weekday_named_days(&mentions, |_| text);
+        assert_eq!(named, vec![(4, 1, 25), (1, 2, 5)]);
+        // Another article of the corpus names Monday, Jan. 28. 2013 and 2019 share January's
+        // weekdays: what the corpus reports as past (2017) decides.
+        let corpus = vec![named, vec![(0, 1, 28)], Vec::new()];
+        let days = weekday_days_in_corpus(&corpus, Some(2017));
+        let iso: Vec<Vec<String>> = days
+            .iter()
+            .map(|d| d.iter().map(|&d| calendar::iso_day(d)).collect())
+            .collect();
+        assert_eq!(
+            iso,
+            vec![
+                vec!["2019-01-25".to_owned(), "2019-02-05".to_owned()],
+                vec!["2019-01-28".to_owned()],
+                vec![]
+            ]
+        );
+        // Without anything reported as past, the calendar alone cannot choose.
+        assert!(weekday_days_in_corpus(&corpus, None)
+            .iter()
+            .all(Vec::is_empty));
+        // One article alone is no corpus's year.
+        assert!(weekday_days_in_corpus(&corpus[1..], Some(2017))
+            .iter()
+            .all(Vec::is_empty));
+    }
+
+    #[test]
     fn an_estimate_sits_where_the_corpus_is_within_its_own_bounds() {
         let stated = |day: &str| Published {
             value: Some(day.to_owned()),
@@ -1785,7 +1946,7 @@ mod tests {
             estimated(Some("2017-01-02"), None),
             estimated(Some("2016-12-20"), None),
         ];
-        best_estimates(&mut all.iter_mut().collect::<Vec<_>>());
+        best_estimates(&mut all.iter_mut().collect::<Vec<_>>(), &[]);
         let best: Vec<Option<&str>> = all.iter().map(|p| p.best.as_deref()).collect();
         assert_eq!(
             best,
