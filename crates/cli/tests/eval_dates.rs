@@ -101,3 +101,25 @@ fn the_timeline_of_real_pages_spans_where_they_are() {
         "{wrong} of the dated pages given a wrong stated day"
     );
 }
+
+/// News of a few weeks with no dateline (written for the tests): the stories are drawn near
+/// the days they were written, by the days they name with their weekday and by the corpus as a
+/// whole, and none over a year early.
+#[test]
+fn undated_news_of_a_few_weeks_is_drawn_near_its_days() {
+    let dir = common::path("tests/undated-news");
+    let score = common::corpus_json(&["eval", "dates", "--json", dir.to_str().unwrap()]);
+    let number = |field: &str| score[field].as_u64().unwrap_or(u64::MAX) as f64;
+    let problems = &score["problems"];
+    assert_eq!(number("dated_pages"), 60.0, "{score:#}");
+    assert_eq!(
+        number("stated"),
+        0.0,
+        "no story states its day: {problems:#}"
+    );
+    let estimated = number("estimated");
+    let near = number("estimated_within_month") / estimated;
+    let early = number("estimated_year_early") / estimated;
+    assert!(near >= 0.8, "{near} within a month: {problems:#}");
+    assert!(early <= 0.05, "{early} over a year early: {problems:#}");
+}

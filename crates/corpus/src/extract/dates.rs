@@ -1440,13 +1440,17 @@ pub fn weekday_named_days<'a>(
 /// The earliest and latest years a weekday-named day is looked for in.
 const WEEKDAY_YEARS: (i32, i32) = (1950, 2100);
 
+/// How many years after what a corpus reports as past its weekday-named days are looked for.
+const WEEKDAY_YEARS_AFTER_PAST: i32 = 5;
+
 /// The days the corpus's weekday-named days stand for, per article (see [`weekday_named_days`]).
-/// The year is the one in which most articles' weekdays fit their days (at least two articles,
-/// twice as many as for any year that fits fewer). Years with the same calendar fit alike (2013
-/// and 2019 share January's weekdays): of those, the first not before `not_before`, the year of
-/// what the corpus reports as past; without it only a year that alone fits best is taken. Each
-/// day is then placed in that year or the one before or after (a December day named in January),
-/// where its weekday fits, nearest first. Nothing when the corpus does not make one year clear.
+/// The year is the one in which most articles' weekdays fit their days: at least two articles,
+/// and twice as many as for any other year looked at. Years with the same calendar fit alike
+/// (2013 and 2019 share their weekdays), so the years looked at are those from `not_before`, the
+/// year of what the corpus reports as past, to [`WEEKDAY_YEARS_AFTER_PAST`] after it; without it,
+/// every year from 1950 to 2100, where only a year that alone fits best is taken. Each day is
+/// then placed in that year or the one before or after (a December day named in January), where
+/// its weekday fits, nearest first. Nothing when the corpus does not make one year clear.
 pub fn weekday_days_in_corpus(
     named: &[Vec<(u32, u32, u32)>],
     not_before: Option<i32>,
@@ -1456,41 +1460,28 @@ pub fn weekday_days_in_corpus(
         calendar::is_valid(year, month, day)
             && calendar::weekday(calendar::days_from_civil(year, month, day)) == weekday
     };
-    let (from, to) = WEEKDAY_YEARS;
-    let years: Vec<i32> = (from..=to).collect();
-    let articles: Vec<usize> = years
-        .iter()
-        .map(|&year| {
-            named
+    let (from, to) = match not_before {
+        Some(past) => (past, past + WEEKDAY_YEARS_AFTER_PAST),
+        None => WEEKDAY_YEARS,
+    };
+    let articles: Vec<(i32, usize)> = (from..=to)
+        .map(|year| {
+            let fitting = named
                 .iter()
                 .filter(|days| days.iter().any(|&d| fits(year, d)))
-                .count()
+                .count();
+            (year, fitting)
         })
         .collect();
-    let best = articles.iter().copied().max().unwrap_or(0);
-    let next = articles
-        .iter()
-        .copied()
-        .filter(|&n| n < best)
-        .max()
-        .unwrap_or(0);
-    if best < 2 || best < 2 * next {
+    let best = articles.iter().map(|a| a.1).max().unwrap_or(0);
+    let mut at_best = articles.iter().filter(|a| a.1 == best);
+    let (Some(&(year, _)), None) = (at_best.next(), at_best.next()) else {
+        return nothing();
+    };
+    let next = articles.iter().map(|a| a.1).filter(|&n| n < best).max();
+    if best < 2 || best < 2 * next.unwrap_or(0) {
         return nothing();
     }
-    let tied: Vec<i32> = years
-        .iter()
-        .zip(&articles)
-        .filter(|&(_, &n)| n == best)
-        .map(|(&year, _)| year)
-        .collect();
-    let year = match (not_before, tied.as_slice()) {
-        (_, [only]) => *only,
-        (Some(past), _) => match tied.iter().find(|&&year| year >= past) {
-            Some(&year) => year,
-            None => return nothing(),
-        },
-        (None, _) => return nothing(),
-    };
     named
         .iter()
         .map(|days| {
@@ -1571,10 +1562,24 @@ pub fn best_estimates(published: &mut [&mut Published], named: &[Vec<(u32, u32, 
     let Some(present) = present else {
         return;
     };
-    // A gathered corpus (most of what it knows within a month of its present) places even an
-    // article with no date at all at its present, loosely: it is likelier right than not.
-    let near = known.iter().filter(|&&d| (d - present).abs() <= 31).count();
-    let gathered = known.len() >= 8 && near * 2 >= known.len();
+    // A gathered corpus (most of what it knows within a month of its present, or most of the
+    // days its articles were written on or by, stated or named with their weekday) places even
+    // an article with no date at all at its present, loosely: it is likelier right than not.
+    let near = |days: &[DayNumber]| days.iter().filter(|&&d| (d - present).abs() <= 31).count();
+    let written: Vec<DayNumber> = stated
+        .iter()
+        .copied()
+        .chain(
+            published
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.source.is_stated())
+                .filter_map(|(i, _)| named_day(i)),
+        )
+        .collect();
+    let gathered = (known.len() >= 8 && near(&known) * 2 >= known.len())
+        || (written.len() >= 5 && near(&written) * 2 >= written.len());
+    let near = near(&known);
     for (i, p) in published.iter_mut().enumerate() {
         let named = named_day(i);
         if p.source == PublishedSource::Unknown {
