@@ -1747,4 +1747,43 @@ mod tests {
             assert!(!is_dateline(line), "{line}");
         }
     }
+
+    #[test]
+    fn any_mix_of_page_lines_is_split_without_a_panic() {
+        // Lines of every kind the splitter reads differently, in pseudo-random orders and
+        // lengths: headlines, sentences, a line introducing a table, rows, dates, bylines,
+        // chrome, comment headers, blank lines.
+        let pieces = [
+            "Storm hits the coast | The Daily Example",
+            "Storm hits the coast",
+            "The storm struck the coast on Monday, officials said, and thousands lost power.",
+            "Results of Saturday's matches:",
+            "Arsenal 2 Derby 2",
+            "Premier division",
+            "September 28, 2020",
+            "By Jane Doe",
+            "Share this story",
+            "Leave a Reply",
+            "3 Comments",
+            "Read these next:",
+            "",
+            "Updated: March 3, 2024",
+            "Table of Contents",
+            "Home » News » Storm",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for round in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(round % 23) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+                text.push('\n');
+            }
+            for article in segment(&text) {
+                assert!(article.lines.len() <= text.lines().count() + 1, "{text:?}");
+            }
+        }
+    }
 }
