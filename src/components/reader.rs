@@ -81,6 +81,14 @@ fn published_line(doc: &Document) -> String {
     let p = &doc.published;
     let line = published_bounds(doc);
     match p.best.as_deref() {
+        Some(best)
+            if p.source == PublishedSource::Estimated
+                && corpus::extract::dates::names_with_weekday(best, &doc.dates, |field| {
+                    doc.field_text(field)
+                }) =>
+        {
+            format!("{line} · placed at {best}, a day it names with its weekday")
+        }
         Some(best) if p.source == PublishedSource::Estimated => {
             format!("{line} · placed at {best}, where the corpus's dates point")
         }

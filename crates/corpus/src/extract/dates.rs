@@ -1635,6 +1635,20 @@ pub fn best_estimates(published: &mut [&mut Published], named: &[Vec<(u32, u32, 
     }
 }
 
+/// Whether `day` (ISO) is one the article names with its weekday ([`weekday_named_days`]).
+pub fn names_with_weekday<'a>(
+    day: &str,
+    mentions: &[DateMention],
+    text: impl Fn(Field) -> &'a str,
+) -> bool {
+    let Some((first, last)) = day_range(day).filter(|(first, last)| first == last) else {
+        return false;
+    };
+    let (_, month, day_of_month) = calendar::civil_from_days(first);
+    let weekday = calendar::weekday(last);
+    weekday_named_days(mentions, text).contains(&(weekday, month, day_of_month))
+}
+
 /// A date line that says when the article was updated or reviewed, not when it was published
 /// ("Updated: March 3, 2024", "Last modified 12/03/2025").
 pub fn is_update_line(line: &str) -> bool {
@@ -1890,6 +1904,9 @@ mod tests {
         let mentions = find_dates(text, Field::Body, NumericOrder::MonthFirst);
         let named = weekday_named_days(&mentions, |_| text);
         assert_eq!(named, vec![(4, 1, 25), (1, 2, 5)]);
+        assert!(names_with_weekday("2019-01-25", &mentions, |_| text));
+        assert!(!names_with_weekday("2019-01-26", &mentions, |_| text));
+        assert!(!names_with_weekday("2018-01-25", &mentions, |_| text));
         // Another article of the corpus names Monday, Jan. 28. 2013 and 2019 share January's
         // weekdays: what the corpus reports as past (2017) decides.
         let corpus = vec![named, vec![(0, 1, 28)], Vec::new()];
