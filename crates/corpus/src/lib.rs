@@ -32,6 +32,8 @@ pub mod network;
 mod par;
 pub mod query;
 mod sorted;
+#[cfg(test)]
+mod testing;
 pub mod topics;
 
 pub use crate::corpus::{

@@ -1127,32 +1127,41 @@ mod tests {
     }
 
     #[test]
-    fn an_acronym_spelled_out_in_lower_case_is_no_organisation() {
-        let texts = [
-            "A clean user interface (UI) helps. The UI loads fast.",
-            "The Federal Bureau of Investigation (FBI) said so. The FBI agents left.",
-        ];
-        let orgs = linked(
-            &texts,
-            &[("UI", EntityKind::Org, 80), ("FBI", EntityKind::Org, 80)],
-        );
-        let names: Vec<&str> = orgs.iter().map(|p| p.0.as_str()).collect();
-        assert_eq!(names, vec!["FBI"]);
-    }
-
-    #[test]
     fn an_acronym_used_as_a_common_noun_is_no_organisation() {
-        let texts = [
-            "An API lets programs talk. The API is new.",
-            "Our API and two other APIs. NASA said the API works.",
-            "NASA launched a probe. The NASA team cheered.",
+        // (the texts, the acronym used as a common noun, the organisation's acronym)
+        let cases: [(&[&str], &str, &str); 2] = [
+            // Used as a common noun: "an API", "APIs".
+            (
+                &[
+                    "An API lets programs talk. The API is new.",
+                    "Our API and two other APIs. NASA said the API works.",
+                    "NASA launched a probe. The NASA team cheered.",
+                ],
+                "API",
+                "NASA",
+            ),
+            // Spelled out in lower-case words: "user interface (UI)"; but "Federal Bureau of
+            // Investigation (FBI)".
+            (
+                &[
+                    "A clean user interface (UI) helps. The UI loads fast.",
+                    "The Federal Bureau of Investigation (FBI) said so. The FBI agents left.",
+                ],
+                "UI",
+                "FBI",
+            ),
         ];
-        let orgs = linked(
-            &texts,
-            &[("API", EntityKind::Org, 80), ("NASA", EntityKind::Org, 80)],
-        );
-        let names: Vec<&str> = orgs.iter().map(|p| p.0.as_str()).collect();
-        assert_eq!(names, vec!["NASA"]);
+        for (texts, common, organisation) in cases {
+            let orgs = linked(
+                texts,
+                &[
+                    (common, EntityKind::Org, 80),
+                    (organisation, EntityKind::Org, 80),
+                ],
+            );
+            let names: Vec<&str> = orgs.iter().map(|p| p.0.as_str()).collect();
+            assert_eq!(names, vec![organisation], "{texts:?}");
+        }
     }
 
     #[test]

@@ -2332,27 +2332,18 @@ mod tests {
             "IRGC",
             "(IRGC)",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut texts = Vec::new();
-        for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..(state % 24) {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        let texts = crate::testing::pseudo_random_texts(&pieces, 2000, 23, "");
+        for text in &texts {
             for f in find(
-                &text,
-                Some(&text),
-                Some(&text),
-                &text,
-                &heading_ranges(&text, &[text.clone()]),
+                text,
+                Some(text),
+                Some(text),
+                text,
+                &heading_ranges(text, std::slice::from_ref(text)),
             ) {
                 assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
                 assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
             }
-            texts.push(text);
         }
         // And linked across a corpus of them.
         let mut corpus = crate::Corpus::new();

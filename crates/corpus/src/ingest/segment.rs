@@ -1771,16 +1771,7 @@ mod tests {
             "Table of Contents",
             "Home » News » Storm",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        for round in 0..400 {
-            let mut text = String::new();
-            for _ in 0..(round % 23) {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-                text.push('\n');
-            }
+        for text in crate::testing::pseudo_random_texts(&pieces, 400, 22, "\n") {
             for article in segment(&text) {
                 assert!(article.lines.len() <= text.lines().count() + 1, "{text:?}");
             }
