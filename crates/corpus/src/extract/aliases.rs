@@ -31,6 +31,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// least once).
 const PERSON_CONFIDENCE: u32 = 70;
 
+/// How sure, in percent on average, the recogniser must be of a person written only as a given
+/// name alone, in more than one article.
+const GIVEN_NAME_ALONE_CONFIDENCE: u32 = 80;
+
 /// The position of an entity in its corpus.
 pub type EntityId = u32;
 
@@ -654,11 +658,27 @@ pub(crate) fn link<'a>(
             .unwrap_or(EntityKind::Person);
         // A person the corpus never names in full ("Python", "Gartner", "Mac" read as people)
         // stands only where the recogniser is sure of it on average.
+        // A given name alone in several articles is many people, or a thing named like one
+        // ("Ruby", "Alexa", "Siri"): it needs more.
+        let given_name_alone = members
+            .iter()
+            .map(|&i| items[i].doc)
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1
+            && members
+                .iter()
+                .all(|&i| gazetteer().given_names.contains(items[i].form.as_str()));
+        let needed = if given_name_alone {
+            GIVEN_NAME_ALONE_CONFIDENCE
+        } else {
+            PERSON_CONFIDENCE
+        };
         let sure = members
             .iter()
             .map(|&i| u32::from(items[i].found.confidence))
             .sum::<u32>()
-            >= PERSON_CONFIDENCE * members.len() as u32;
+            >= needed * members.len() as u32;
         // A person whose name starts with no known given name stands where the recogniser was
         // sure of it at least once: a product or a phrase read as a person ("Apache Spark",
         // "Peace Lily", "Gen Z") is a guess everywhere it is written.
@@ -1061,6 +1081,24 @@ mod tests {
         assert!(!names.contains(&"Apache Spark"), "{names:?}");
         assert!(names.contains(&"Bill Gates"), "{names:?}");
         assert!(names.contains(&"Faiq Zaidan"), "{names:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_in_several_articles_needs_the_model_sure() {
+        let texts = [
+            "We rewrote the parser in Ruby. Adele sang on Friday.",
+            "Ruby and Python both have good libraries. Adele won again.",
+            "Teams still pick Ruby for web apps. Adele toured.",
+        ];
+        let people = linked(
+            &texts,
+            &[
+                ("Ruby", EntityKind::Person, 75),
+                ("Adele", EntityKind::Person, 92),
+            ],
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["Adele"]);
     }
 
     #[test]
