@@ -1542,15 +1542,18 @@ pub fn best_estimates(published: &mut [&mut Published], named: &[Vec<(u32, u32, 
     let past_year = quartile(&stated)
         .max(quartile(&earliest))
         .map(|day| calendar::civil_from_days(day).0);
-    let named = weekday_days_in_corpus(named, past_year);
-    let named_day = |i: usize| named.get(i).and_then(|days| days.iter().max().copied());
-    known.extend(
-        published
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.source.is_stated())
-            .filter_map(|(i, _)| named_day(i)),
-    );
+    // Per article that states no day, the latest day it names with its weekday.
+    let days = weekday_days_in_corpus(named, past_year);
+    let named: Vec<Option<DayNumber>> = published
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let latest = days.get(i).and_then(|days| days.iter().max().copied());
+            latest.filter(|_| !p.source.is_stated())
+        })
+        .collect();
+    let named_days: Vec<DayNumber> = named.iter().copied().flatten().collect();
+    known.extend(&named_days);
     known.sort_unstable();
     // The corpus's present: the upper quartile of its known days when it knows enough of them,
     // else of its stated days or of its estimates' "not before" days, whichever is later.
@@ -1566,35 +1569,22 @@ pub fn best_estimates(published: &mut [&mut Published], named: &[Vec<(u32, u32, 
     // days its articles were written on or by, stated or named with their weekday) places even
     // an article with no date at all at its present, loosely: it is likelier right than not.
     let near = |days: &[DayNumber]| days.iter().filter(|&&d| (d - present).abs() <= 31).count();
-    let written: Vec<DayNumber> = stated
-        .iter()
-        .copied()
-        .chain(
-            published
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| !p.source.is_stated())
-                .filter_map(|(i, _)| named_day(i)),
-        )
-        .collect();
-    let gathered = (known.len() >= 8 && near(&known) * 2 >= known.len())
-        || (written.len() >= 5 && near(&written) * 2 >= written.len());
-    let near = near(&known);
-    for (i, p) in published.iter_mut().enumerate() {
-        let named = named_day(i);
-        if p.source == PublishedSource::Unknown {
-            if let Some(day) = named {
-                **p = Published {
-                    value: None,
-                    earliest: None,
-                    latest: None,
-                    best: Some(calendar::iso_day(day)),
-                    source: PublishedSource::Estimated,
-                    confidence: 0.3,
-                    evidence: Some(format!("names {} with its weekday", calendar::iso_day(day))),
-                };
-                continue;
-            }
+    let near_known = near(&known);
+    let written = stated.len() + named_days.len();
+    let gathered = (known.len() >= 8 && near_known * 2 >= known.len())
+        || (written >= 5 && (near(&stated) + near(&named_days)) * 2 >= written);
+    for (p, named) in published.iter_mut().zip(named) {
+        if let (PublishedSource::Unknown, Some(day)) = (p.source, named) {
+            **p = Published {
+                value: None,
+                earliest: None,
+                latest: None,
+                best: Some(calendar::iso_day(day)),
+                source: PublishedSource::Estimated,
+                confidence: 0.3,
+                evidence: Some(format!("names {} with its weekday", calendar::iso_day(day))),
+            };
+            continue;
         }
         if p.source == PublishedSource::Unknown && gathered {
             let tail = known.len() / 20;
@@ -1606,7 +1596,7 @@ pub fn best_estimates(published: &mut [&mut Published], named: &[Vec<(u32, u32, 
                 source: PublishedSource::Estimated,
                 confidence: 0.1,
                 evidence: Some(format!(
-                    "no date in the text; {near} of the corpus's {} known days lie within a month of {}",
+                    "no date in the text; {near_known} of the corpus's {} known days lie within a month of {}",
                     known.len(),
                     calendar::iso_day(present)
                 )),

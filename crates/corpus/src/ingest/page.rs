@@ -550,9 +550,8 @@ impl TitleWords {
 pub fn is_headline_like(line: &str) -> bool {
     let words = word_count(line);
     (3..=30).contains(&words)
-        && !line.trim_end().ends_with(['.', ':', ','])
-        // "See our picks →": a link, not a headline.
-        && !line.trim_end().ends_with(['→', '»', '›'])
+        // Not a sentence's end, nor a link ("See our picks →").
+        && !line.trim_end().ends_with(['.', ':', ',', '→', '»', '›'])
         && line.chars().any(char::is_alphabetic)
         && line.chars().next().is_some_and(|c| !c.is_lowercase())
 }

@@ -879,7 +879,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     // A last paragraph that ends in a colon introduces what follows it: the rows of its table
     // ("Results of Saturday's matches:", "Arsenal 2 Derby 2", …), with headings between them,
     // are the article's.
-    let mut table_end = last_paragraph;
+    let mut table_rows: Vec<usize> = Vec::new();
     let introduces = |j: usize| {
         block.get(j).is_some_and(|&(_, text)| {
             chrome[j].is_none() && words(text) >= 3 && text.trim_end().ends_with(':')
@@ -890,15 +890,13 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         .into_iter()
         .find(|&j| introduces(j));
     if let Some(intro) = intro {
-        let (mut rows, mut headings, mut headings_before_end) = (0, 0, 0);
-        let mut end = None;
+        let (mut headings, mut headings_before_last_row) = (0, 0);
         let mut j = intro + 1;
         while j < block.len() && chrome[j].is_none() && keys[j] != title_key {
             let text = block[j].1;
             if is_table_row(text) {
-                rows += 1;
-                end = Some(j);
-                headings_before_end = headings;
+                table_rows.push(j);
+                headings_before_last_row = headings;
             } else if words(text) <= TABLE_HEADING_WORDS && !ends_like_sentence(text) {
                 headings += 1;
             } else {
@@ -908,10 +906,11 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         }
         // A table: two rows or more, and twice as many rows as headings between them (a list
         // of other stories, names and dates, is no table).
-        if let Some(end) = end.filter(|_| rows >= 2 && rows >= 2 * headings_before_end) {
-            table_end = end;
+        if table_rows.len() < 2 || table_rows.len() < 2 * headings_before_last_row {
+            table_rows.clear();
         }
     }
+    let table_end = table_rows.last().copied().unwrap_or(last_paragraph);
     let mut under_read_more = false;
     for j in i..block.len() {
         let (number, text) = block[j];
@@ -949,7 +948,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
                     LineKind::Paragraph,
                     Cow::from("introduces the table under it"),
                 )
-            } else if is_table_row(text) {
+            } else if table_rows.contains(&j) {
                 (
                     LineKind::Paragraph,
                     Cow::from("a row of the table the article introduces"),
@@ -1571,11 +1570,18 @@ mod tests {
         (1..=count).map(paragraph).collect::<Vec<_>>().join("\n\n")
     }
 
+    /// The text of the first line of a kind in the text's first article.
+    fn first_of(text: &str, kind: LineKind) -> Option<String> {
+        segment(text)[0].first(kind).map(|l| l.text.clone())
+    }
+
     /// Asserts the text of the line the text's first article is dated by.
     fn assert_dated_by(text: &str, line: Option<&str>) {
-        let article = &segment(text)[0];
-        let dateline = article.first(LineKind::Dateline).map(|l| l.text.as_str());
-        assert_eq!(dateline, line, "{text}");
+        assert_eq!(
+            first_of(text, LineKind::Dateline).as_deref(),
+            line,
+            "{text}"
+        );
     }
 
     #[test]
@@ -1648,22 +1654,25 @@ mod tests {
         ] {
             let page =
                 format!("Fourteen ports on one board\n\n{header}\n\nMarch 3, 2025\n\n{body}");
-            let article = &segment(&page)[0];
-            let found = article.first(LineKind::Byline).map(|l| l.text.as_str());
-            assert_eq!(found, Some(byline), "{header}");
+            assert_eq!(
+                first_of(&page, LineKind::Byline).as_deref(),
+                Some(byline),
+                "{header}"
+            );
         }
         // A person's name alone beside the date; not a menu item there.
         let page = format!("Fourteen ports on one board\n\nAndrew King\n\nMarch 3, 2025\n\n{body}");
-        let article = &segment(&page)[0];
-        let found = article.first(LineKind::Byline).map(|l| l.text.as_str());
-        assert_eq!(found, Some("Andrew King"));
+        assert_eq!(
+            first_of(&page, LineKind::Byline).as_deref(),
+            Some("Andrew King")
+        );
         let page = format!("Fourteen ports on one board\n\nContact Us\n\nMarch 3, 2025\n\n{body}");
-        assert!(segment(&page)[0].first(LineKind::Byline).is_none());
+        assert_eq!(first_of(&page, LineKind::Byline), None);
         // A date where the name should be is no author.
         let page = format!(
             "Fourteen ports on one board\n\nWritten By Feb 11, 2019 · 3 min read\n\n{body}"
         );
-        assert!(segment(&page)[0].first(LineKind::Byline).is_none());
+        assert_eq!(first_of(&page, LineKind::Byline), None);
     }
 
     #[test]

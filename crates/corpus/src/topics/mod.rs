@@ -85,7 +85,8 @@ pub struct TopicModel {
     /// Whether k was chosen from the data (false: the user set it).
     pub automatic: bool,
     /// The stability of each k tried (0–1), for the record.
-    pub coherence: Vec<(usize, f64)>,
+    #[serde(alias = "coherence")]
+    pub stability: Vec<(usize, f64)>,
 }
 
 /// The largest number of topics tried automatically for `n` stories.
@@ -286,37 +287,39 @@ fn agreement(a: &[Vec<usize>], b: &[Vec<usize>]) -> f64 {
     total / a.len().max(1) as f64
 }
 
-/// The stability of `k` topics on `m` (0–1): how well the top terms of the topics found on all of
-/// its stories agree with those found on each of [`STABILITY_FOLDS`] subsamples (the stories but
-/// every n-th, from another start each time), averaged.
-fn stability(m: &Matrix, k: usize) -> f64 {
-    let top = |factors: &nmf::Factors| -> Vec<Vec<usize>> {
-        factors
+/// The [`STABILITY_FOLDS`] subsamples of a matrix the number of topics is tried on: its stories
+/// but every n-th, from another start each time. Made once, for every k tried.
+fn subsamples(x: &nmf::Sparse) -> Vec<nmf::Sparse> {
+    (0..STABILITY_FOLDS)
+        .map(|fold| nmf::Sparse {
+            rows: x
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % STABILITY_FOLDS != fold)
+                .map(|(_, row)| row.clone())
+                .collect(),
+            columns: x.columns,
+        })
+        .collect()
+}
+
+/// The stability of `k` topics on `x` (0–1): how well the top terms of the topics found on all
+/// of its stories agree with those found on each of its [`subsamples`], averaged.
+fn stability(x: &nmf::Sparse, subsamples: &[nmf::Sparse], k: usize) -> f64 {
+    let top = |x: &nmf::Sparse| -> Vec<Vec<usize>> {
+        nmf::factorise(x, k, SELECTION_SWEEPS)
             .h
             .iter()
             .map(|h| top_terms(h, STABILITY_TERMS))
             .collect()
     };
-    let reference = top(&nmf::factorise(&m.x, k, SELECTION_SWEEPS));
-    let mut total = 0.0;
-    for fold in 0..STABILITY_FOLDS {
-        let rows: Vec<Vec<(u32, f64)>> =
-            m.x.rows
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % STABILITY_FOLDS != fold)
-                .map(|(_, row)| row.clone())
-                .collect();
-        let subsample = nmf::Sparse {
-            rows,
-            columns: m.x.columns,
-        };
-        total += agreement(
-            &reference,
-            &top(&nmf::factorise(&subsample, k, SELECTION_SWEEPS)),
-        );
-    }
-    total / STABILITY_FOLDS as f64
+    let reference = top(x);
+    let total: f64 = subsamples
+        .iter()
+        .map(|subsample| agreement(&reference, &top(subsample)))
+        .sum();
+    total / subsamples.len().max(1) as f64
 }
 
 /// A term's TF-IDF in a story: `count` times in it, in `df` of the `n` stories.
@@ -436,7 +439,8 @@ struct StoryTopics {
     topics: Vec<Topic>,
     /// Per story, its topics.
     memberships: Vec<Vec<TopicWeight>>,
-    coherence: Vec<(usize, f64)>,
+    /// The stability of each k tried.
+    stability: Vec<(usize, f64)>,
 }
 
 /// The title and body of every story of `documents`, in order: what [`run_job`] reads.
@@ -513,7 +517,7 @@ fn into_model(
         topics,
         memberships,
         automatic: requested.is_none(),
-        coherence: found.coherence,
+        stability: found.stability,
     }
 }
 
@@ -555,9 +559,14 @@ fn discover_stories(
     } else {
         &[]
     };
+    let folds = if to_score.is_empty() {
+        Vec::new()
+    } else {
+        subsamples(&selection.x)
+    };
     let scores = crate::par::map_reporting(
         to_score,
-        |&k| stability(selection, k),
+        |&k| stability(&selection.x, &folds, k),
         |done| progress(done, candidates.len() + 1),
     );
     for (&k, score) in to_score.iter().zip(scores) {
@@ -630,7 +639,7 @@ fn discover_stories(
         stories: count,
         topics,
         memberships: memberships_by_story,
-        coherence: scored,
+        stability: scored,
     }
 }
 
@@ -701,6 +710,6 @@ mod tests {
             })
             .collect();
         let found = discover_stories(stories.len(), |i| stories[i].clone(), None, |_, _| {});
-        assert_eq!(found.topics.len(), 6, "{:?}", found.coherence);
+        assert_eq!(found.topics.len(), 6, "{:?}", found.stability);
     }
 }
