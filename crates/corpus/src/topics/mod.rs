@@ -32,6 +32,9 @@ pub type TopicId = u32;
 
 /// The share of an article's topic weight from which it belongs to a topic.
 pub const MEMBERSHIP_SHARE: f64 = 0.25;
+/// How much of itself the topics must reproduce for a story to belong to any, as a share of
+/// what they reproduce of the median story.
+pub const LEAST_FIT_OF_MEDIAN: f64 = 0.25;
 /// The most terms the model keeps (the most widespread ones).
 pub const MAX_TERMS: usize = 6000;
 const SELECTION_SWEEPS: usize = 20;
@@ -579,8 +582,28 @@ fn discover_stories(
     progress(candidates.len(), candidates.len() + 1);
     let factors = nmf::factorise(&m.x, k, FINAL_SWEEPS);
 
+    // How much of each story its topics reproduce: a story far less explained than most (one
+    // of a handful on a subject the topics do not cover) belongs to none, rather than to the
+    // topic that happens to fit it least badly.
+    let fits: Vec<f64> = factors
+        .w
+        .iter()
+        .zip(&m.x.rows)
+        .map(|(w, row)| {
+            row.iter()
+                .map(|&(c, x)| x * (0..k).map(|j| w[j] * factors.h[j][c as usize]).sum::<f64>())
+                .sum()
+        })
+        .collect();
+    let mut sorted_fits = fits.clone();
+    sorted_fits.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let least_fit = sorted_fits[sorted_fits.len() / 2] * LEAST_FIT_OF_MEDIAN;
     let mut memberships_by_story: Vec<Vec<TopicWeight>> = Vec::with_capacity(count);
-    for w in &factors.w {
+    for (w, &fit) in factors.w.iter().zip(&fits) {
+        if fit < least_fit {
+            memberships_by_story.push(Vec::new());
+            continue;
+        }
         let sum: f64 = w.iter().sum();
         let mut weights: Vec<TopicWeight> = w
             .iter()
@@ -682,34 +705,51 @@ mod tests {
         assert_eq!(agreement(&a, &b), 1.0);
     }
 
+    /// Six subjects: election, football, vaccines, banks, storms, music.
+    const SUBJECTS: [&str; 6] = [
+        "election vote party parliament minister campaign ballot",
+        "football match goal league striker coach season",
+        "vaccine hospital doctors patients health virus clinic",
+        "bank rates inflation market shares investors profit",
+        "storm flood rain river residents evacuated damage",
+        "album band concert songs tour singer stage",
+    ];
+
+    /// Story `i` on a subject's words (most of them, thrice), with words of its own besides.
+    fn story_on(subject: &str, i: usize) -> String {
+        let words: Vec<&str> = subject.split(' ').collect();
+        let own: Vec<String> = (0..4).map(|j| format!("word{}x{}", i, j)).collect();
+        let mut text = String::new();
+        for round in 0..3 {
+            for (n, w) in words.iter().enumerate() {
+                if !(n + round + i).is_multiple_of(3) {
+                    text.push_str(w);
+                    text.push(' ');
+                }
+            }
+        }
+        text + &own.join(" ")
+    }
+
     #[test]
     fn the_number_of_topics_follows_the_subjects_not_the_stories() {
-        // Six subjects, five stories each, every story with words of its own besides.
-        let subjects = [
-            "election vote party parliament minister campaign ballot",
-            "football match goal league striker coach season",
-            "vaccine hospital doctors patients health virus clinic",
-            "bank rates inflation market shares investors profit",
-            "storm flood rain river residents evacuated damage",
-            "album band concert songs tour singer stage",
-        ];
-        let stories: Vec<String> = (0..30)
-            .map(|i| {
-                let words: Vec<&str> = subjects[i % 6].split(' ').collect();
-                let own: Vec<String> = (0..4).map(|j| format!("word{}x{}", i, j)).collect();
-                let mut text = String::new();
-                for round in 0..3 {
-                    for (n, w) in words.iter().enumerate() {
-                        if (n + round + i) % 3 != 0 {
-                            text.push_str(w);
-                            text.push(' ');
-                        }
-                    }
-                }
-                text + &own.join(" ")
-            })
-            .collect();
+        // Six subjects, five stories each.
+        let stories: Vec<String> = (0..30).map(|i| story_on(SUBJECTS[i % 6], i)).collect();
         let found = discover_stories(stories.len(), |i| stories[i].clone(), None, |_, _| {});
         assert_eq!(found.topics.len(), 6, "{:?}", found.stability);
+    }
+
+    #[test]
+    fn a_story_no_topic_explains_belongs_to_none() {
+        // Six subjects, five stories each, and two stories on a subject no other story shares,
+        // but for a word ("minister") that pulls them towards the election.
+        let mut stories: Vec<String> = (0..30).map(|i| story_on(SUBJECTS[i % 6], i)).collect();
+        let odd = "embassy militia ceasefire border ambassador sanctions minister";
+        stories.push(story_on(odd, 30));
+        stories.push(story_on(odd, 31));
+        let found = discover_stories(stories.len(), |i| stories[i].clone(), Some(6), |_, _| {});
+        for (i, topics) in found.memberships.iter().enumerate() {
+            assert_eq!(topics.is_empty(), i >= 30, "story {i}: {topics:?}");
+        }
     }
 }
