@@ -1310,8 +1310,14 @@ pub(crate) fn find(
     let mut found = Vec::new();
     // Lines the recogniser leaves to the rest of the text: headings in title case or capitals.
     let mut headings: Vec<(usize, usize)> = subheadings.to_vec();
+    // A headline written as a sentence ("Congo signs copper deal with Saudi-backed miner", or an
+    // article's first sentence taken for its title) is read like the text; one in title case
+    // or capitals only gives the names the text knows.
     match super::ner::model() {
         Some(model) => {
+            if super::ner::features::headline_written_as_text(title) {
+                found.extend(super::ner::find(model, title, Field::Title, &[]).0);
+            }
             if let Some(caption) = caption {
                 found.extend(super::ner::find(model, caption, Field::Caption, &[]).0);
                 found.extend(photo_credit(caption));
@@ -1331,6 +1337,7 @@ pub(crate) fn find(
     // What the article shows to be an idea or an event is not a name anywhere in it.
     let text_of = |f: &Found| match f.field {
         Field::Caption => caption.map_or("", |c| &c[f.start..f.end]),
+        Field::Title => &title[f.start..f.end],
         _ => &body[f.start..f.end],
     };
     let not_names: HashSet<String> = found
@@ -1339,6 +1346,14 @@ pub(crate) fn find(
         .map(|f| lookup_key(text_of(f)).into_owned())
         .collect();
     found.retain(|f| f.rule != NOT_A_NAME && !not_names.contains(&*lookup_key(text_of(f))));
+    // In the rows of a results table, their shape says what the names are.
+    let table = super::results::names(body);
+    if !table.is_empty() {
+        found.retain(|f| {
+            f.field != Field::Body || !table.iter().any(|t| f.start < t.end && t.start < f.end)
+        });
+        found.extend(table);
+    }
     // The names the article gives, with how sure it is of each at best: a headline or heading
     // repeating a name is as sure as the text.
     let mut known: HashMap<String, (EntityKind, Option<&'static str>, u8)> = HashMap::new();
@@ -1566,12 +1581,13 @@ fn find_known(
                 ))
             } else if let Some(&(canonical, _)) = g.places.get(&*key) {
                 Some((EntityKind::Place, Some(canonical), 85, "gazetteer place"))
-            } else if let Some(&(canonical, _)) = (field == Field::Dateline)
+            } else if let Some(&(canonical, _)) = matches!(field, Field::Dateline | Field::Title)
                 .then(|| capitalised_words(&key))
                 .flatten()
                 .and_then(|words| g.places.get(&words))
             {
-                // A dateline writes its place in capitals: "LONDON 1996-08-31".
+                // A dateline writes its place in capitals ("LONDON 1996-08-31"), as a headline
+                // in capitals writes every name.
                 Some((EntityKind::Place, Some(canonical), 85, "gazetteer place"))
             } else {
                 None

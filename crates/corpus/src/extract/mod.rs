@@ -10,3 +10,4 @@ pub mod dates;
 pub mod entities;
 pub(crate) mod gazetteer;
 pub mod ner;
+pub(crate) mod results;

@@ -163,6 +163,29 @@ fn line_case(text: &str, toks: &[Tok]) -> LineCase {
     }
 }
 
+/// Whether a headline is written as a sentence, not in capitals: it ends as a sentence does
+/// (an article's first sentence taken for its title, cut short or not), or at most half its
+/// long words after the first are capitalised ("Congo signs copper deal with Saudi-backed
+/// miner"). Its capitals then mark names, as in the text.
+pub(crate) fn headline_written_as_text(line: &str) -> bool {
+    let toks = super::tokens::tokenize(line);
+    if line_case(line, &toks) == LineCase::Caps {
+        return false;
+    }
+    if line.trim_end().ends_with(['.', '\u{2026}']) {
+        return true;
+    }
+    let (mut long, mut capital) = (0, 0);
+    for t in toks.iter().skip(1) {
+        let w = t.text(line);
+        if letters(w) >= 4 {
+            long += 1;
+            capital += usize::from(starts_upper(w));
+        }
+    }
+    capital * 2 <= long
+}
+
 /// The label of each token from the rules' names.
 fn rule_labels(text: &str, toks: &[Tok]) -> Vec<(&'static [u8], &'static str)> {
     let mut out: Vec<(&'static [u8], &'static str)> = vec![(b"O", ""); toks.len()];
