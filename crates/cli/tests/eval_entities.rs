@@ -116,6 +116,25 @@ fn annotated_text_never_trained_on_keeps_its_score() {
 }
 
 #[test]
+fn news_wire_with_results_tables_keeps_its_score() {
+    // Forty stories written in the manner of 1996 wire reports (headlines in capitals,
+    // datelines, results tables, scoreboards), annotated by the CoNLL-2003 guidelines; never
+    // trained on.
+    let wire = score_annotated("tests/wire-1996/wire.conll");
+    let pipeline = &wire["pipeline"];
+    assert!(pipeline["all"]["f1"].as_f64().unwrap() >= 0.72, "{wire:#}");
+    assert!(
+        pipeline["all"]["precision"].as_f64().unwrap() >= 0.80,
+        "{wire:#}"
+    );
+    // The teams and players of the tables are found, not only the names of the prose.
+    for kind in ["PERSON", "ORG", "PLACE"] {
+        let by = pipeline["by_type"][kind]["f1"].as_f64().unwrap();
+        assert!(by >= 0.65, "{kind}: {wire:#}");
+    }
+}
+
+#[test]
 fn training_is_deterministic() {
     let dir = std::env::temp_dir().join(format!("corpus-train-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -1,7 +1,7 @@
 //! Scraped shapes other than the seeds', written by hand, with what a careful reader expects.
 //! Nothing here is special-cased in the engine: these files test that the rules generalise.
 
-use corpus::{Corpus, Document};
+use corpus::{Corpus, Document, EntityKind};
 use std::path::Path;
 
 fn ingest(names: &[&str]) -> Corpus {
@@ -169,4 +169,37 @@ fn a_table_the_article_introduces_is_part_of_it() {
         assert!(!doc.body.contains(chrome), "{chrome} in {:?}", doc.body);
     }
     assert_eq!(doc.dateline.as_deref(), Some("MANCHESTER 2024-03-16"));
+}
+
+#[test]
+fn ranked_results_under_short_headings_are_kept_and_read() {
+    let corpus = ingest(&["athletics_results.txt"]);
+    let doc = only(&corpus);
+    // Rows of ranked results under headings too short to be text elsewhere ("Men"), and rows
+    // of figures that end as a sentence does.
+    for row in [
+        "Men",
+        "1. Daniel Okafor (Nigeria) 9.91",
+        "3. Marc Dubois (France) 10.02",
+        "2. Ruth Mensah (Ghana) 1.97",
+        "2. Ghana 38.22. Record: 37.98.",
+    ] {
+        assert!(doc.body.contains(row), "{row} not in {:?}", doc.body);
+    }
+    for chrome in ["Share this story", "Facebook"] {
+        assert!(!doc.body.contains(chrome), "{chrome} in {:?}", doc.body);
+    }
+    // The competitors are people, their countries places.
+    let named = |name: &str, kind: EntityKind| {
+        doc.mentions.iter().any(|m| {
+            m.kind == kind
+                && doc
+                    .field_text(m.field)
+                    .get(m.start as usize..m.end as usize)
+                    == Some(name)
+        })
+    };
+    assert!(named("Daniel Okafor", EntityKind::Person));
+    assert!(named("Ruth Mensah", EntityKind::Person));
+    assert!(named("Ghana", EntityKind::Place));
 }

@@ -1354,6 +1354,18 @@ pub(crate) fn find(
         });
         found.extend(table);
     }
+    let lists = lists();
+    for person in super::results::initialled(body, |w| lists.function.contains(w)) {
+        // It stands for what was read inside it ("Bicknell" alone, unsure), not over a longer
+        // name read across it.
+        let overlaps =
+            |f: &Found| f.field == Field::Body && f.start < person.end && person.start < f.end;
+        let inside = |f: &Found| f.start >= person.start && f.end <= person.end;
+        if found.iter().all(|f| !overlaps(f) || inside(f)) {
+            found.retain(|f| !overlaps(f));
+            found.push(person);
+        }
+    }
     // The names the article gives, with how sure it is of each at best: a headline or heading
     // repeating a name is as sure as the text.
     let mut known: HashMap<String, (EntityKind, Option<&'static str>, u8)> = HashMap::new();

@@ -1,5 +1,7 @@
 //! Names in the rows of results tables, which news wires print under a sports report: scores
-//! ("Arsenal 2 Derby 2", "Boston 5 Detroit 3") and standings ("PSV Eindhoven 4 3 1 0 10 2 10").
+//! ("Arsenal 2 Derby 2", "Boston 5 Detroit 3"), standings ("PSV Eindhoven 4 3 1 0 10 2 10") and
+//! ranked results with the competitor's country ("1. Donovan Bailey (Canada) 10.06", "2. Michael
+//! Schumacher (Germany) Ferrari 1:52.701").
 //! There capitals and neighbours say little of a name, so the sequence labeller reads such rows
 //! poorly; their shape says what the names are. A row is read only inside a table: at least two
 //! lines of the same shape one after another.
@@ -29,13 +31,18 @@ enum Shape {
     Score,
     /// One name and its figures: "PSV Eindhoven 4 3 1 0 10 2 10".
     Standing,
+    /// A competitor, the country in brackets, perhaps a team, and a figure: "1. Donovan Bailey
+    /// (Canada) 10.06".
+    Ranked,
 }
 
-/// One name of a row: its byte range in the line and its words.
+/// One name of a row: its byte range in the line and its words, and whether the row says
+/// what it is (a country in brackets, a competitor's team).
 struct Part<'a> {
     start: usize,
     end: usize,
     words: Vec<&'a str>,
+    kind: Option<EntityKind>,
 }
 
 /// A figure of a table: "2", "10", "19.85", ".547", "5:12:33", "6-4", or "-" for none.
@@ -61,8 +68,8 @@ fn name_word(word: &str, first: bool) -> bool {
     capital || (particle && !first)
 }
 
-/// The shape of a line and its names, if it is a row of a results table.
-fn row(line: &str) -> Option<Row<'_>> {
+/// The words of a line with their byte offsets.
+fn words_of(line: &str) -> Vec<(usize, &str)> {
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
     for word in line.split(' ') {
@@ -71,6 +78,101 @@ fn row(line: &str) -> Option<Row<'_>> {
         }
         at += word.len() + 1;
     }
+    words
+}
+
+/// A part made of `words[from..to]`.
+fn part<'a>(
+    words: &[(usize, &'a str)],
+    from: usize,
+    to: usize,
+    kind: Option<EntityKind>,
+) -> Part<'a> {
+    let (last_at, last) = words[to - 1];
+    Part {
+        start: words[from].0,
+        end: last_at + last.len(),
+        words: words[from..to].iter().map(|&(_, w)| w).collect(),
+        kind,
+    }
+}
+
+/// A ranked result: a rank, a competitor of two to four words, the country in brackets (a
+/// place the gazetteer knows), perhaps a team of up to three words, and a figure.
+fn ranked(line: &str) -> Option<Row<'_>> {
+    let words = words_of(line);
+    let rank = words.first()?.1;
+    if !rank
+        .trim_end_matches('.')
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    // The brackets may stand apart ("( Canada )") or not ("(Canada)").
+    let open = words.iter().position(|&(_, w)| w.starts_with('('))?;
+    let close = (open..words.len()).find(|&k| words[k].1.ends_with(')'))?;
+    let competitor = 1..open;
+    if !(2..=4).contains(&competitor.len())
+        || !words[competitor.clone()]
+            .iter()
+            .all(|&(_, w)| name_word(w, false))
+    {
+        return None;
+    }
+    let inner = |k: usize| words[k].1.trim_start_matches('(').trim_end_matches(')');
+    let country: Vec<&str> = (open..=close)
+        .map(inner)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let country_text = country.join(" ");
+    let g = gazetteer();
+    let known = |key: &str| g.places.contains_key(key);
+    if country.is_empty()
+        || !(known(&country_text) || capitalised(&country_text).is_some_and(|k| known(&k)))
+    {
+        return None;
+    }
+    let mut k = close + 1;
+    let team_from = k;
+    while k < words.len() && k - team_from < 3 && name_word(words[k].1, k == team_from) {
+        k += 1;
+    }
+    let team_to = k;
+    if !words.get(k).is_some_and(|&(_, w)| figure(w)) {
+        return None;
+    }
+    let mut parts = vec![part(
+        &words,
+        competitor.start,
+        competitor.end,
+        Some(EntityKind::Person),
+    )];
+    // The country's words inside the brackets.
+    let first = open + usize::from(words[open].1 == "(");
+    let last = if words[close].1 == ")" {
+        close
+    } else {
+        close + 1
+    };
+    if first < last {
+        let mut p = part(&words, first, last, Some(EntityKind::Place));
+        p.start += usize::from(words[first].1.starts_with('('));
+        p.end -= usize::from(words[last - 1].1.ends_with(')'));
+        parts.push(p);
+    }
+    if team_to > team_from {
+        parts.push(part(&words, team_from, team_to, Some(EntityKind::Org)));
+    }
+    Some((Shape::Ranked, parts))
+}
+
+/// The shape of a line and its names, if it is a row of a results table.
+fn row(line: &str) -> Option<Row<'_>> {
+    if let Some(found) = ranked(line) {
+        return Some(found);
+    }
+    let words = words_of(line);
     // A rank in front: "1.", "12".
     let mut k = usize::from(words.first().is_some_and(|&(_, w)| figure(w)));
     let mut parts: Vec<(Part<'_>, usize)> = Vec::new();
@@ -93,16 +195,7 @@ fn row(line: &str) -> Option<Row<'_>> {
         if k == figures_from {
             return None;
         }
-        let (start, _) = words[from];
-        let (last_at, last) = words[figures_from - 1];
-        parts.push((
-            Part {
-                start,
-                end: last_at + last.len(),
-                words: words[from..figures_from].iter().map(|&(_, w)| w).collect(),
-            },
-            k - figures_from,
-        ));
+        parts.push((part(&words, from, figures_from, None), k - figures_from));
     }
     let shape = match parts[..] {
         [(_, 1), (_, 1)] => Shape::Score,
@@ -121,6 +214,9 @@ type Row<'a> = (Shape, Vec<Part<'a>>);
 
 /// What a name in a results table is.
 fn kind_of(part: &Part<'_>, text: &str) -> EntityKind {
+    if let Some(kind) = part.kind {
+        return kind;
+    }
     let g = gazetteer();
     let first = part.words[0];
     let initial = first.len() == 2 && first.ends_with('.') && first.starts_with(char::is_uppercase);
@@ -198,6 +294,108 @@ pub(crate) fn names(body: &str) -> Vec<Found> {
     out
 }
 
+/// The rule a name written with an initial carries.
+pub(crate) const INITIAL_RULE: &str = "an initial and a surname";
+
+/// Players written with an initial in the rows of a scoreboard ("D. Bicknell c Marsh b Headley
+/// 12"): a capital letter and a full stop, then a capitalised word that the text never writes in
+/// lower case, no function word, demonym, or place or organisation the gazetteer knows, on a
+/// short line with a figure, in a text with two such lines at least. An initial after a
+/// capitalised word is a middle one ("George W. Bush"), left to the rest of the recogniser;
+/// after a figure it is a list's letter ("1.1 A. Alignment") or a street's side ("130 N.
+/// Central Ave.").
+pub(crate) fn initialled(body: &str, function_word: impl Fn(&str) -> bool) -> Vec<Found> {
+    let g = gazetteer();
+    let words: Vec<(usize, &str)> = body
+        .split([' ', '\n'])
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let initial = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+    };
+    // The lines that are rows: short, with a figure standing alone.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in body.split('\n') {
+        let count = line.split_whitespace().count();
+        let figure = line.split_whitespace().any(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b':'))
+                && w.bytes().any(|b| b.is_ascii_digit())
+        });
+        if count <= 24 && figure {
+            rows.push((at, at + line.len()));
+        }
+        at += line.len() + 1;
+    }
+    let in_row = |i: usize| rows.iter().position(|&(s, e)| i >= s && i < e);
+    let mut out = Vec::new();
+    let mut lines_with = std::collections::BTreeSet::new();
+    for k in 0..words.len().saturating_sub(1) {
+        let (start, first) = words[k];
+        let (at, surname) = words[k + 1];
+        let surname = surname.trim_end_matches([',', ';', ':', '.']);
+        let after_capital = k > 0
+            && words[k - 1].0 + words[k - 1].1.len() + 1 == start
+            && body.as_bytes()[start - 1] == b' '
+            && words[k - 1].1.starts_with(char::is_uppercase)
+            && !words[k - 1].1.ends_with(['.', ',', ':', ';']);
+        let surname_like = surname.chars().count() >= 2
+            && surname.starts_with(char::is_uppercase)
+            && surname.chars().skip(1).any(char::is_lowercase)
+            && surname
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''));
+        // "114 W. Adams St.", "1.1 A. Alignment": a street's side, an outline's letter.
+        let after_figure = k > 0
+            && words[k - 1].0 + words[k - 1].1.len() + 1 == start
+            && body.as_bytes()[start - 1] == b' '
+            && words[k - 1].1.bytes().any(|b| b.is_ascii_digit());
+        if !initial(first) || after_capital || after_figure || !surname_like {
+            continue;
+        }
+        let lower = surname.to_lowercase();
+        let written_lower = body.match_indices(lower.as_str()).any(|(i, _)| {
+            let before = body[..i].chars().next_back();
+            let after = body[i + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        if written_lower
+            || function_word(&lower)
+            || g.places.contains_key(surname)
+            || g.organisations.contains_key(surname)
+            || g.demonyms.contains_key(surname)
+        {
+            continue;
+        }
+        let Some(row) = in_row(start) else {
+            continue;
+        };
+        lines_with.insert(row);
+        out.push(Found {
+            field: Field::Body,
+            start,
+            end: at + surname.len(),
+            kind: Some(EntityKind::Person),
+            confidence: CONFIDENCE,
+            canonical: None,
+            acronym: None,
+            weak: false,
+            rule: INITIAL_RULE,
+        });
+    }
+    if lines_with.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +435,38 @@ mod tests {
                 ("M. Vaughan".into(), EntityKind::Person),
             ]
         );
+    }
+
+    #[test]
+    fn ranked_results_give_the_competitor_the_country_and_the_team() {
+        let body = "Leading times:\n\n1. Jacques Villeneuve ( Canada ) Williams 1:52.314\n\n2. Mika Hakkinen (Finland) McLaren 1:52.701";
+        assert_eq!(
+            read(body),
+            vec![
+                ("Jacques Villeneuve".into(), EntityKind::Person),
+                ("Canada".into(), EntityKind::Place),
+                ("Williams".into(), EntityKind::Org),
+                ("Mika Hakkinen".into(), EntityKind::Person),
+                ("Finland".into(), EntityKind::Place),
+                ("McLaren".into(), EntityKind::Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_player_written_with_an_initial_is_a_person() {
+        let body = "D. Bicknell c Marsh b Headley 12\n\nM. Butcher lbw b McCague 31\n\nPresident George W. Bush spoke of it on 12 May.";
+        let found: Vec<String> = initialled(body, |w| w == "the")
+            .into_iter()
+            .map(|f| body[f.start..f.end].to_owned())
+            .collect();
+        assert_eq!(found, vec!["D. Bicknell", "M. Butcher"]);
+        // A list's letters, a demonym, a word the text writes in lower case: no player.
+        let quiz =
+            "1.1 A. Alignment 1\nB. French 2\nC. Impact 3 and the impact\n130 N. Central Ave.";
+        assert!(initialled(quiz, |_| false).is_empty());
+        // One such line is no scoreboard.
+        assert!(initialled("D. Bicknell c Marsh b Headley 12", |_| false).is_empty());
     }
 
     #[test]

@@ -666,7 +666,7 @@ fn choose_title(
 const TABLE_HEADING_WORDS: usize = 4;
 
 /// The most words of a table's row.
-const TABLE_ROW_WORDS: usize = 16;
+const TABLE_ROW_WORDS: usize = 24;
 
 /// A row of a table of results or figures: a few words with a name and a figure standing
 /// alone (a score, a count; not a year), no sentence and no date ("Arsenal 2 Derby 2", "M.
@@ -681,13 +681,22 @@ fn is_table_row(line: &str) -> bool {
         token.bytes().any(|b| b.is_ascii_digit())
             && token
                 .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'.'))
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'.' | b','))
             && !year
     };
-    words(line) <= TABLE_ROW_WORDS
+    // Words and figures; brackets and dashes standing alone are not counted.
+    let tokens: Vec<&str> = line
+        .split_whitespace()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .collect();
+    let figures = tokens.iter().filter(|t| figure(t)).count();
+    // A row of many figures may end as a sentence does: "Liverpool 0 Sunderland 0. Attendance:
+    // 40,503."
+    let mostly_figures = figures >= 3 && figures * 3 >= tokens.len();
+    tokens.len() <= TABLE_ROW_WORDS
         && line.chars().any(char::is_uppercase)
-        && line.split_whitespace().any(figure)
-        && !ends_like_sentence(line)
+        && figures > 0
+        && (!ends_like_sentence(line) || mostly_figures)
         && !has_day(line)
 }
 
@@ -880,6 +889,8 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     // ("Results of Saturday's matches:", "Arsenal 2 Derby 2", …), with headings between them,
     // are the article's.
     let mut table_rows: Vec<usize> = Vec::new();
+    // Headings of the table too short to be text anywhere else ("Men").
+    let mut short_headings: Vec<usize> = Vec::new();
     let introduces = |j: usize| {
         block.get(j).is_some_and(|&(_, text)| {
             chrome[j].is_none() && words(text) >= 3 && text.trim_end().ends_with(':')
@@ -892,12 +903,21 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     if let Some(intro) = intro {
         let (mut headings, mut headings_before_last_row) = (0, 0);
         let mut j = intro + 1;
-        while j < block.len() && chrome[j].is_none() && keys[j] != title_key {
+        // A word too short to be text ("Men") heads the rows under it.
+        let heads_rows = |j: usize| {
+            chrome::is_fragment(block[j].1)
+                && block[j].1.chars().any(char::is_alphabetic)
+                && (j + 1..(j + 3).min(block.len())).any(|r| is_table_row(block[r].1))
+        };
+        while j < block.len() && (chrome[j].is_none() || heads_rows(j)) && keys[j] != title_key {
             let text = block[j].1;
             if is_table_row(text) {
                 table_rows.push(j);
                 headings_before_last_row = headings;
             } else if words(text) <= TABLE_HEADING_WORDS && !ends_like_sentence(text) {
+                if chrome[j].is_some() {
+                    short_headings.push(j);
+                }
                 headings += 1;
             } else {
                 break;
@@ -908,6 +928,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         // of other stories, names and dates, is no table).
         if table_rows.len() < 2 || table_rows.len() < 2 * headings_before_last_row {
             table_rows.clear();
+            short_headings.clear();
         }
     }
     let table_end = table_rows.last().copied().unwrap_or(last_paragraph);
@@ -938,6 +959,11 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             (
                 LineKind::RelatedLink,
                 Cow::from("a headline listed under \"read more\""),
+            )
+        } else if short_headings.contains(&j) {
+            (
+                LineKind::Subheading,
+                Cow::from("a heading inside the table"),
             )
         } else if let Some(rule) = chrome[j].clone() {
             under_read_more = false;
