@@ -31,6 +31,87 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// least once).
 const PERSON_CONFIDENCE: u32 = 70;
 
+/// How sure, in percent, the recogniser must be of a person whose name starts with no known
+/// given name where the text itself treats the name as a person's (see [`person_cue`]).
+const CUED_PERSON_CONFIDENCE: u8 = 40;
+
+/// Words next to a name that say a person is meant: "…, Klinsmann said", "said Nandini Rao".
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "wrote",
+    "insisted",
+    "explained",
+    "argued",
+    "warned",
+    "who",
+    "whose",
+];
+
+/// Honorifics written capitalised before a name ("Mr Udugov", "Dr. Marna van der Merwe").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "prof"];
+
+/// Whether the words around `text[start..end]`, on its own line, treat it as a person: a verb
+/// of saying right before or after it ("said Nandini Rao", "Movladi Udugov told reporters",
+/// "…, Udugov said"), or a person title right before it, in lower case as titles are written
+/// in running text ("coach Giovanni Trapattoni") or an honorific ("Mr Udugov"). A name after
+/// an article ("the Common App says") is no person's, and a name of one or two letters ("Z")
+/// is too little to tell.
+fn person_cue(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(name), Some(after)) =
+        (text.get(..start), text.get(start..end), text.get(end..))
+    else {
+        return false;
+    };
+    if !name
+        .split_whitespace()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    {
+        return false;
+    }
+    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    let verb = |w: &str| PERSON_VERBS.contains(&w.trim_end_matches([',', '.', ';', ':', '"']));
+    let next = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .split_whitespace()
+        .next();
+    if next.is_some_and(verb) {
+        return true;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    match words.first() {
+        None => return false,
+        Some(&w) if matches!(w, "the" | "a" | "an" | "The" | "A" | "An") => return false,
+        Some(&w) if PERSON_VERBS.contains(&w) => return true,
+        Some(&w) if w.ends_with([',', ';', ':', '"']) => return false,
+        _ => {}
+    }
+    // A title of up to three words, ending right before the name.
+    let titles = &gazetteer().titles;
+    let mut phrase = String::new();
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 && w.ends_with([',', '.', ';', ':', '"']) {
+            break;
+        }
+        phrase = if phrase.is_empty() {
+            (*w).to_owned()
+        } else {
+            format!("{w} {phrase}")
+        };
+        let key = phrase.trim_end_matches('.').to_lowercase();
+        let lower = !phrase.chars().any(char::is_uppercase) && !phrase.ends_with('.');
+        if (lower && titles.contains(&key)) || (n == 0 && HONORIFICS.contains(&key.as_str())) {
+            return true;
+        }
+    }
+    false
+}
+
 /// How sure, in percent on average, the recogniser must be of a person written only as a given
 /// name alone, in more than one article.
 const GIVEN_NAME_ALONE_CONFIDENCE: u32 = 80;
@@ -695,8 +776,16 @@ pub(crate) fn link<'a>(
                     .next()
                     .is_some_and(|w| gazetteer().given_names.contains(w))
         });
+        // Or where the text treats it as a person: a title before it, "said" after it.
+        let cued = || {
+            members.iter().any(|&i| {
+                let f = &items[i].found;
+                f.confidence >= CUED_PERSON_CONFIDENCE
+                    && person_cue(text(items[i].doc, f.field), f.start, f.end)
+            })
+        };
         if kind == EntityKind::Person
-            && ((!any_full && !sure) || (!given_name && best < PERSON_CONFIDENCE))
+            && ((!any_full && !sure) || (!given_name && best < PERSON_CONFIDENCE && !cued()))
         {
             continue;
         }

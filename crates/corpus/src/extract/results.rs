@@ -167,6 +167,81 @@ fn ranked(line: &str) -> Option<Row<'_>> {
     Some((Shape::Ranked, parts))
 }
 
+/// The scorers in a bracket after a team's score: "( Wright 34 , Merson 71 )", "(Shearer 7,
+/// 55, Le Tissier 44 pen)". Each is a name, then minutes and lower-case notes. Gives the names
+/// as people, or nothing when the bracket holds something else ("( 10 innings )").
+fn scorers<'a>(words: &[(usize, &'a str)], open: usize, close: usize) -> Vec<Part<'a>> {
+    // The words inside, without the brackets and commas, with where each scorer starts.
+    let mut inner: Vec<(usize, &'a str, bool)> = Vec::new();
+    let mut new_scorer = true;
+    for (k, &(at, w)) in words.iter().enumerate().take(close + 1).skip(open) {
+        let mut at = at;
+        let mut w = w;
+        if k == open {
+            w = &w[1..];
+            at += 1;
+        }
+        if k == close {
+            w = &w[..w.len() - 1];
+        }
+        let comma = w.ends_with(',');
+        let w = w.trim_end_matches(',');
+        if !w.is_empty() {
+            inner.push((at, w, new_scorer));
+            new_scorer = false;
+        }
+        if comma || w.is_empty() && words[k].1 == "," {
+            new_scorer = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < inner.len() {
+        if !inner[k].2 {
+            return Vec::new();
+        }
+        let from = k;
+        while k < inner.len() && (k == from || !inner[k].2) && name_word(inner[k].1, k == from) {
+            k += 1;
+        }
+        let name_end = k;
+        let mut minutes = 0;
+        if name_end == from {
+            // A lone figure: another minute of the scorer before ("Shearer 7, 55").
+            if inner[from].1.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
+                k += 1;
+                while k < inner.len() && !inner[k].2 {
+                    k += 1;
+                }
+                continue;
+            }
+            return Vec::new();
+        }
+        while k < inner.len() && !inner[k].2 {
+            let w = inner[k].1;
+            if figure(w) {
+                minutes += 1;
+            } else if !w.starts_with(char::is_lowercase) {
+                return Vec::new();
+            }
+            k += 1;
+        }
+        // A scorer is a name with the minutes.
+        if minutes == 0 || name_end - from > 3 {
+            return Vec::new();
+        }
+        let (first_at, _) = (inner[from].0, inner[from].1);
+        let (last_at, last) = (inner[name_end - 1].0, inner[name_end - 1].1);
+        out.push(Part {
+            start: first_at,
+            end: last_at + last.len(),
+            words: inner[from..name_end].iter().map(|&(_, w, _)| w).collect(),
+            kind: Some(EntityKind::Person),
+        });
+    }
+    out
+}
+
 /// The shape of a line and its names, if it is a row of a results table.
 fn row(line: &str) -> Option<Row<'_>> {
     if let Some(found) = ranked(line) {
@@ -176,6 +251,7 @@ fn row(line: &str) -> Option<Row<'_>> {
     // A rank in front: "1.", "12".
     let mut k = usize::from(words.first().is_some_and(|&(_, w)| figure(w)));
     let mut parts: Vec<(Part<'_>, usize)> = Vec::new();
+    let mut people: Vec<Part<'_>> = Vec::new();
     while k < words.len() {
         let from = k;
         while k < words.len() && name_word(words[k].1, k == from) {
@@ -196,6 +272,17 @@ fn row(line: &str) -> Option<Row<'_>> {
             return None;
         }
         parts.push((part(&words, from, figures_from, None), k - figures_from));
+        // A bracket after the score: its scorers, or a remark ("( 10 innings )").
+        if words.get(k).is_some_and(|&(_, w)| w.starts_with('(')) {
+            let close = (k..words.len()).find(|&c| words[c].1.ends_with(')'))?;
+            people.extend(scorers(&words, k, close));
+            k = close + 1;
+        }
+        // After two scores, a sentence may follow: ". Halftime 1-0 . Attendance : 37,140 ."
+        let ends = words[k - 1].1.ends_with('.') || words.get(k).is_some_and(|&(_, w)| w == ".");
+        if parts.len() == 2 && ends {
+            break;
+        }
     }
     let shape = match parts[..] {
         [(_, 1), (_, 1)] => Shape::Score,
@@ -206,7 +293,10 @@ fn row(line: &str) -> Option<Row<'_>> {
     if parts.iter().any(|(p, _)| p.words.len() > 5) {
         return None;
     }
-    Some((shape, parts.into_iter().map(|(p, _)| p).collect()))
+    let mut names: Vec<Part<'_>> = parts.into_iter().map(|(p, _)| p).collect();
+    names.extend(people);
+    names.sort_by_key(|p| p.start);
+    Some((shape, names))
 }
 
 /// A row of a table: its shape and its names.
@@ -266,13 +356,25 @@ pub(crate) fn names(body: &str) -> Vec<Found> {
         at += line.len() + 1;
     }
     let shape = |i: usize| rows.get(i).and_then(|r| r.1.as_ref()).map(|r| r.0);
+    // A heading between the rows of a table ("National League"): a few words, no figure.
+    let heading = |i: usize| {
+        rows.get(i).is_some_and(|&(at, ref parsed)| {
+            let line = body[at..].split('\n').next().unwrap_or("");
+            parsed.is_none()
+                && line.split_whitespace().count() <= 4
+                && !line.bytes().any(|b| b.is_ascii_digit())
+        })
+    };
     let mut out = Vec::new();
     for (i, (offset, parsed)) in rows.iter().enumerate() {
         let Some((this, parts)) = parsed else {
             continue;
         };
-        let in_table =
-            i.checked_sub(1).and_then(shape) == Some(*this) || shape(i + 1) == Some(*this);
+        let before = |d: usize| i.checked_sub(d).and_then(shape) == Some(*this);
+        let in_table = before(1)
+            || shape(i + 1) == Some(*this)
+            || (before(2) && i.checked_sub(1).is_some_and(heading))
+            || (shape(i + 2) == Some(*this) && heading(i + 1));
         if !in_table {
             continue;
         }
@@ -467,6 +569,70 @@ mod tests {
         assert!(initialled(quiz, |_| false).is_empty());
         // One such line is no scoreboard.
         assert!(initialled("D. Bicknell c Marsh b Headley 12", |_| false).is_empty());
+    }
+
+    #[test]
+    fn match_summaries_give_teams_and_scorers() {
+        let body = "Summaries:\n\nArsenal 2 ( Wright 34 , Merson 71 ) Leicester 0 . Halftime 1-0 . Attendance : 37,140 .\n\nNewcastle 4 (Shearer 7, 55, Le Tissier 44 pen) Southampton 2. Halftime 2-1.\n\nNational League\n\nTexas 4 MILWAUKEE 3 ( 10 innings )";
+        let names: Vec<(String, EntityKind)> = read(body);
+        assert_eq!(
+            names,
+            vec![
+                ("Arsenal".into(), EntityKind::Org),
+                ("Wright".into(), EntityKind::Person),
+                ("Merson".into(), EntityKind::Person),
+                ("Leicester".into(), EntityKind::Org),
+                ("Newcastle".into(), EntityKind::Org),
+                ("Shearer".into(), EntityKind::Person),
+                ("Le Tissier".into(), EntityKind::Person),
+                ("Southampton".into(), EntityKind::Org),
+                ("Texas".into(), EntityKind::Org),
+                ("MILWAUKEE".into(), EntityKind::Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_mix_of_rows_and_brackets_is_read_to_the_end() {
+        // Pieces of rows, brackets, scorers and prose in pseudo-random orders: every text is
+        // read through, and every name found lies inside it on character boundaries.
+        let pieces = [
+            "Arsenal",
+            "2",
+            "(",
+            ")",
+            "( Wright 34 ,",
+            "55",
+            ",",
+            "Le Tissier 44 pen )",
+            "(Shearer 7,",
+            "1.",
+            "D.",
+            "Bicknell",
+            "c",
+            "b",
+            "Derby",
+            "0 .",
+            "Halftime",
+            "1-0",
+            "(Canada)",
+            "é",
+            "\n",
+            "\n\n",
+            "Men",
+            "( 10 innings )",
+            "4 3 1 0 10 2 10",
+            "s.t.",
+            ".",
+        ];
+        for text in crate::testing::pseudo_random_texts(&pieces, 2000, 30, " ") {
+            for f in names(&text).into_iter().chain(initialled(&text, |_| false)) {
+                assert!(
+                    text.get(f.start..f.end).is_some_and(|s| !s.is_empty()),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
