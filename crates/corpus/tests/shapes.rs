@@ -203,3 +203,20 @@ fn ranked_results_under_short_headings_are_kept_and_read() {
     assert!(named("Ruth Mensah", EntityKind::Person));
     assert!(named("Ghana", EntityKind::Place));
 }
+
+#[test]
+fn a_table_the_article_opens_with_is_part_of_it() {
+    // A wire report may give its results first and the report under them.
+    let corpus = ingest(&["golf_scores.txt"]);
+    let doc = only(&corpus);
+    for line in [
+        "Leading scores after the second round of the Alpine Open on Friday (par 72):",
+        "133 Henrik Dahl (Sweden) 66 67",
+        "136 Martin Weber (Germany) 70 66",
+        "Dahl had six birdies",
+    ] {
+        assert!(doc.body.contains(line), "{line} not in {:?}", doc.body);
+    }
+    assert!(!doc.body.contains("Share this story"), "{:?}", doc.body);
+    assert_eq!(doc.dateline.as_deref(), Some("INNSBRUCK 2024-06-14"));
+}

@@ -669,7 +669,8 @@ const TABLE_HEADING_WORDS: usize = 4;
 const TABLE_ROW_WORDS: usize = 24;
 
 /// A row of a table of results or figures: a few words with a name and a figure standing
-/// alone (a score, a count; not a year), no sentence and no date ("Arsenal 2 Derby 2", "M.
+/// alone (a score, a count; not a year), no sentence, no date and no colon at the end (which
+/// introduces a table, "Leading scores (par 72):") ("Arsenal 2 Derby 2", "M.
 /// Atherton c Moin Khan b Wasim Akram 31", "Leeds 15 8 5 2 28 17 29").
 fn is_table_row(line: &str) -> bool {
     let figure = |token: &str| {
@@ -697,7 +698,38 @@ fn is_table_row(line: &str) -> bool {
         && line.chars().any(char::is_uppercase)
         && figures > 0
         && (!ends_like_sentence(line) || mostly_figures)
+        && !line.trim_end().ends_with(':')
         && !has_day(line)
+}
+
+/// The line introducing a table right above the article's run (`run_start`), below `from`:
+/// a wire report may open with its results ("Leading scores after the second round:", rows,
+/// then "Johansson had six birdies …"). The table is two rows or more, twice as many as the
+/// short headings between them, under a line of three words or more ending in a colon.
+fn table_above(
+    block: &[(LineNo, &str)],
+    chrome: &[Option<Cow<'static, str>>],
+    from: usize,
+    run_start: usize,
+) -> Option<usize> {
+    let (mut rows, mut headings) = (0, 0);
+    let mut j = run_start;
+    while j > from {
+        j -= 1;
+        let text = block[j].1;
+        if chrome[j].is_some() {
+            return None;
+        }
+        if is_table_row(text) {
+            rows += 1;
+        } else if words(text) <= TABLE_HEADING_WORDS && !ends_like_sentence(text) {
+            headings += 1;
+        } else {
+            let introduces = words(text) >= 3 && text.trim_end().ends_with(':');
+            return (introduces && rows >= 2 && rows >= 2 * headings).then_some(j);
+        }
+    }
+    None
 }
 
 fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article> {
@@ -822,8 +854,11 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         i += 1;
     }
     let title_key = chrome::key_hash(&title);
-    // Everything up to the article's run is header or chrome.
-    let header_limit = run_start.max(i);
+    // Everything up to the article's run is header or chrome, but for a table the article
+    // opens with.
+    let header_limit = table_above(block, &chrome, i, run_start)
+        .unwrap_or(run_start)
+        .max(i);
 
     // 3. The header: up to the article's run everything is header or chrome; inside the run,
     // the header goes on while its lines are header lines.
