@@ -86,7 +86,7 @@ fn person_cue(text: &str, start: usize, end: usize) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     match words.first() {
         None => return false,
-        Some(&w) if matches!(w, "the" | "a" | "an" | "The" | "A" | "An") => return false,
+        Some(&"the" | &"a" | &"an" | &"The" | &"A" | &"An") => return false,
         Some(&w) if PERSON_VERBS.contains(&w) => return true,
         Some(&w) if w.ends_with([',', ';', ':', '"']) => return false,
         _ => {}
