@@ -936,7 +936,7 @@ fn shortens(short: &str, org: &Item) -> bool {
     })
 }
 
-/// The form with the most words, then the most used, then the first seen.
+/// The form with the most words, then not in capitals, then the most used, then the first seen.
 fn fullest_form(items: &[Item], members: &[usize]) -> String {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (order, &i) in members.iter().enumerate() {
@@ -946,8 +946,13 @@ fn fullest_form(items: &[Item], members: &[usize]) -> String {
     counts
         .iter()
         .max_by_key(|(form, (count, order))| {
+            // A name as it is written in text, not in a headline or a credit in capitals
+            // ("Emily Way", not "EMILY WAY").
+            let capitals =
+                form.chars().any(char::is_uppercase) && !form.chars().any(char::is_lowercase);
             (
                 word_count(form),
+                !capitals,
                 *count,
                 std::cmp::Reverse(*order),
                 form.starts_with(char::is_lowercase),
