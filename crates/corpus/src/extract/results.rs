@@ -34,6 +34,11 @@ enum Shape {
     /// A competitor, the country in brackets, perhaps a team, and a figure: "1. Donovan Bailey
     /// (Canada) 10.06".
     Ranked,
+    /// One name and a few figures with their units, as market and election tables give them:
+    /// "Toyota 92,310 -5.9", "Cheung Kong 288.0 million 58.75 unchanged". Read in runs of three
+    /// rows or more; a name there is a place the gazetteer knows, a person by an initial or a
+    /// given name, else an organisation (a company, a party).
+    Figures,
 }
 
 /// One name of a row: its byte range in the line and its words, and whether the row says
@@ -52,6 +57,40 @@ fn figure(word: &str) -> bool {
             && word
                 .bytes()
                 .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b',')))
+}
+
+/// A figure of a market or election table: also signed or in percent ("+2.3", "-5.9", "4%").
+fn signed_figure(word: &str) -> bool {
+    let bare = word.trim_start_matches(['+', '-']).trim_end_matches('%');
+    !bare.is_empty() && figure(bare)
+}
+
+/// One name and its figures with lower-case units between them ("million", "up",
+/// "unchanged"), figures at least as many as the units and two at least, no sentence's end.
+fn figures_row(line: &str) -> Option<Row<'_>> {
+    let words = words_of(line);
+    let mut k = 0;
+    while k < words.len() && name_word(words[k].1, k == 0) {
+        k += 1;
+    }
+    while k > 0 && !name_word(words[k - 1].1, true) {
+        k -= 1;
+    }
+    if k == 0 || k > 5 || k == words.len() || line.trim_end().ends_with(['.', ':']) {
+        return None;
+    }
+    let (mut figures, mut units) = (0, 0);
+    for &(_, w) in &words[k..] {
+        if signed_figure(w) {
+            figures += 1;
+        } else if w.chars().all(char::is_lowercase) {
+            units += 1;
+        } else {
+            return None;
+        }
+    }
+    (figures >= 2 && figures >= units && signed_figure(words[k].1))
+        .then(|| (Shape::Figures, vec![part(&words, 0, k, None)]))
 }
 
 /// A word of a team's or a player's name: capitalised ("Derby", "PSV", "St."), an initial
@@ -244,9 +283,13 @@ fn scorers<'a>(words: &[(usize, &'a str)], open: usize, close: usize) -> Vec<Par
 
 /// The shape of a line and its names, if it is a row of a results table.
 fn row(line: &str) -> Option<Row<'_>> {
-    if let Some(found) = ranked(line) {
-        return Some(found);
-    }
+    ranked(line)
+        .or_else(|| scores_or_standing(line))
+        .or_else(|| figures_row(line))
+}
+
+/// A row of scores or of standings.
+fn scores_or_standing(line: &str) -> Option<Row<'_>> {
     let words = words_of(line);
     // A rank in front: "1.", "12".
     let mut k = usize::from(words.first().is_some_and(|&(_, w)| figure(w)));
@@ -303,7 +346,7 @@ fn row(line: &str) -> Option<Row<'_>> {
 type Row<'a> = (Shape, Vec<Part<'a>>);
 
 /// What a name in a results table is.
-fn kind_of(part: &Part<'_>, text: &str) -> EntityKind {
+fn kind_of(part: &Part<'_>, text: &str, shape: Shape) -> EntityKind {
     if let Some(kind) = part.kind {
         return kind;
     }
@@ -319,7 +362,12 @@ fn kind_of(part: &Part<'_>, text: &str) -> EntityKind {
             .get(key)
             .is_some_and(|&(_, kind)| kind == PlaceKind::Country)
     };
-    if country(&key) || capitalised(&key).is_some_and(|k| country(&k)) {
+    // In scores and standings a city is a team; in a table of figures, the city.
+    let place = |key: &str| match shape {
+        Shape::Figures => g.places.contains_key(key),
+        _ => country(key),
+    };
+    if place(&key) || capitalised(&key).is_some_and(|k| place(&k)) {
         EntityKind::Place
     } else {
         EntityKind::Org
@@ -344,6 +392,14 @@ fn capitalised(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// The words a text writes in lower case.
+fn lower_case_words(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The names in the results tables of `body`, in order.
 pub(crate) fn names(body: &str) -> Vec<Found> {
     // Each line with its offset and shape; blank lines (between paragraphs) are passed over.
@@ -365,26 +421,45 @@ pub(crate) fn names(body: &str) -> Vec<Found> {
                 && !line.bytes().any(|b| b.is_ascii_digit())
         })
     };
+    let lower_words = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for (i, (offset, parsed)) in rows.iter().enumerate() {
         let Some((this, parts)) = parsed else {
             continue;
         };
         let before = |d: usize| i.checked_sub(d).and_then(shape) == Some(*this);
-        let in_table = before(1)
-            || shape(i + 1) == Some(*this)
-            || (before(2) && i.checked_sub(1).is_some_and(heading))
-            || (shape(i + 2) == Some(*this) && heading(i + 1));
+        let after = |d: usize| shape(i + d) == Some(*this);
+        let in_table = if *this == Shape::Figures {
+            // Three rows in a run at least.
+            (before(1) && before(2)) || (before(1) && after(1)) || (after(1) && after(2))
+        } else {
+            before(1)
+                || after(1)
+                || (before(2) && i.checked_sub(1).is_some_and(heading))
+                || (after(2) && heading(i + 1))
+        };
         if !in_table {
             continue;
         }
         for part in parts {
+            // In a table of figures, a row's label of common words ("Student Discount",
+            // "Debris Removal") is no name: the text writes them in lower case elsewhere.
+            if *this == Shape::Figures
+                && part.words.iter().any(|w| {
+                    w.chars().count() >= 3
+                        && lower_words
+                            .get_or_init(|| lower_case_words(body))
+                            .contains(&w.to_lowercase())
+                })
+            {
+                continue;
+            }
             let (start, end) = (offset + part.start, offset + part.end);
             out.push(Found {
                 field: Field::Body,
                 start,
                 end,
-                kind: Some(kind_of(part, &body[start..end])),
+                kind: Some(kind_of(part, &body[start..end], *this)),
                 confidence: CONFIDENCE,
                 canonical: None,
                 acronym: None,
@@ -633,6 +708,27 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_market_table_gives_companies_and_places() {
+        let body = "Exports by maker:\n\nToyota 92,310 -5.9\n\nMitsubishi Motors 41,554 +2.3\n\nCheung Kong 288.0 million 58.75 unchanged\n\nWeather:\n\nLondon 21 15\n\nParis 25 14\n\nMadrid 31 19";
+        assert_eq!(
+            read(body),
+            vec![
+                ("Toyota".into(), EntityKind::Org),
+                ("Mitsubishi Motors".into(), EntityKind::Org),
+                ("Cheung Kong".into(), EntityKind::Org),
+                ("London".into(), EntityKind::Place),
+                ("Paris".into(), EntityKind::Place),
+                ("Madrid".into(), EntityKind::Place),
+            ]
+        );
+        // Labels of common words are no names; two such rows are no table.
+        assert!(read("Prices:\n\nStudent Discount 10 %\n\nSenior Discount 5 %\n\nDebris Removal 120 150\n\nAsk about a discount or debris removal.").is_empty());
+        assert!(
+            read("Toyota 92,310 -5.9\n\nNissan 51,202 -12.4\n\nSales fell in July.").is_empty()
+        );
     }
 
     #[test]
