@@ -15,8 +15,9 @@
 //!    few stories finds other splits on other subsamples; the subjects of the corpus stay;
 //! 4. names each topic by its three most distinctive terms (weight in the topic times the share
 //!    of the term's weight in that topic) in their usual spelling ("militias · Iraq · Sudani"),
-//!    and puts an article in every topic that holds at least [`MEMBERSHIP_SHARE`] of its weight,
-//!    so an article can sit in two topics.
+//!    and puts an article in every topic that holds at least [`MEMBERSHIP_SHARE`] of its weight
+//!    (a topic's weight in a story scaled by the length of the topic's term weights, so topics
+//!    compare fairly), so an article can sit in two topics.
 //!
 //! Everything is deterministic: the same articles always give the same topics.
 
@@ -598,12 +599,21 @@ fn discover_stories(
     let mut sorted_fits = fits.clone();
     sorted_fits.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     let least_fit = sorted_fits[sorted_fits.len() / 2] * LEAST_FIT_OF_MEDIAN;
+    // A story's weight on a topic, measured as how much of it the topic gives: the factors
+    // leave each topic's scale between W and H free, so a topic of heavier terms would
+    // otherwise seem to hold less of its stories than it does.
+    let scale: Vec<f64> = factors
+        .h
+        .iter()
+        .map(|h| h.iter().map(|v| v * v).sum::<f64>().sqrt())
+        .collect();
     let mut memberships_by_story: Vec<Vec<TopicWeight>> = Vec::with_capacity(count);
     for (w, &fit) in factors.w.iter().zip(&fits) {
         if fit < least_fit {
             memberships_by_story.push(Vec::new());
             continue;
         }
+        let w: Vec<f64> = w.iter().zip(&scale).map(|(x, s)| x * s).collect();
         let sum: f64 = w.iter().sum();
         let mut weights: Vec<TopicWeight> = w
             .iter()
