@@ -20,7 +20,7 @@
 //! A shared word alone never merges two names. Every merge keeps its evidence, in words.
 
 use super::dates::Field;
-use super::entities::{EntityKind, Found};
+use super::entities::{EntityKind, Found, ORG_BEFORE};
 use super::gazetteer::{gazetteer, lookup_key};
 use crate::DocId;
 use serde::{Deserialize, Serialize};
@@ -80,13 +80,18 @@ fn person_cue(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or(after)
         .split_whitespace()
         .next();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    if matches!(
+        words.first(),
+        Some(&"the" | &"a" | &"an" | &"The" | &"A" | &"An")
+    ) {
+        return false;
+    }
     if next.is_some_and(verb) {
         return true;
     }
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     match words.first() {
         None => return false,
-        Some(&"the" | &"a" | &"an" | &"The" | &"A" | &"An") => return false,
         Some(&w) if PERSON_VERBS.contains(&w) => return true,
         Some(&w) if w.ends_with([',', ';', ':', '"']) => return false,
         _ => {}
@@ -107,6 +112,42 @@ fn person_cue(text: &str, start: usize, end: usize) -> bool {
         let lower = !phrase.chars().any(char::is_uppercase) && !phrase.ends_with('.');
         if (lower && titles.contains(&key)) || (n == 0 && HONORIFICS.contains(&key.as_str())) {
             return true;
+        }
+    }
+    false
+}
+
+/// Whether the text calls `text[start..end]` an organisation, on its own line: a lower-case
+/// noun for one right before it ("VC firm Andreessen Horowitz", "startup Lexaro"), or an
+/// apposition after it whose head is such a noun ("Andreessen Horowitz, a leading venture
+/// capital firm,"; not "Jane Roe, a former bank manager").
+fn org_cue(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    let org_noun = |w: &str| ORG_BEFORE.contains(&w);
+    if before.split_whitespace().next_back().is_some_and(org_noun) {
+        return true;
+    }
+    let Some(apposition) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = apposition.split_whitespace();
+    if !words
+        .next()
+        .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    {
+        return false;
+    }
+    for w in words.take(5) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        if bare.len() < w.len() {
+            return org_noun(bare);
+        }
+        if !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
         }
     }
     false
@@ -737,6 +778,21 @@ pub(crate) fn link<'a>(
             .max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind)))
             .map(|(kind, _)| *kind)
             .unwrap_or(EntityKind::Person);
+        // A "person" the text calls a firm, never a person ("VC firm Andreessen Horowitz",
+        // "Andreessen Horowitz, a leading venture capital firm,") is an organisation.
+        let kind = if kind == EntityKind::Person
+            && members.iter().any(|&i| {
+                let f = &items[i].found;
+                org_cue(text(items[i].doc, f.field), f.start, f.end)
+            })
+            && !members.iter().any(|&i| {
+                let f = &items[i].found;
+                person_cue(text(items[i].doc, f.field), f.start, f.end)
+            }) {
+            EntityKind::Org
+        } else {
+            kind
+        };
         // A person the corpus never names in full ("Python", "Gartner", "Mac" read as people)
         // stands only where the recogniser is sure of it on average.
         // A given name alone in several articles is many people, or a thing named like one
@@ -1154,6 +1210,47 @@ mod tests {
         let ids: Vec<DocId> = (0..texts.len() as DocId).collect();
         let (entities, _) = link(found, &ids, |d, _| texts[d]);
         entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn the_words_around_a_name_say_whether_it_is_a_person_or_a_firm() {
+        let texts = [
+            "\"Rates will rise,\" said Nandini Rao of the bank.",
+            "Coach Jim Ward left; Movladi Udugov told reporters the talks were over.",
+            "The Kestrel Board says essays matter.",
+            "Produced by VC firm Andreessen Horowitz, the podcast is new.",
+            "Hosted by Kettle Morrow, a leading venture capital firm, it grew.",
+            "Dana Voss, a former bank manager, spoke.",
+        ];
+        let found = linked(
+            &texts,
+            &[
+                ("Nandini Rao", EntityKind::Person, 45),
+                ("Movladi Udugov", EntityKind::Person, 50),
+                ("Kestrel Board", EntityKind::Person, 60),
+                ("Andreessen Horowitz", EntityKind::Person, 95),
+                ("Kettle Morrow", EntityKind::Person, 95),
+                ("Dana Voss", EntityKind::Person, 95),
+            ],
+        );
+        let kind = |name: &str| found.iter().find(|e| e.0 == name).map(|e| e.1);
+        // Unsure, with no known given name, but a verb of saying stands next to them.
+        assert_eq!(kind("Nandini Rao"), Some(EntityKind::Person), "{found:?}");
+        assert_eq!(
+            kind("Movladi Udugov"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+        // After an article, a name is no person's.
+        assert_eq!(kind("Kestrel Board"), None, "{found:?}");
+        // Called a firm: an organisation; a bank manager is still a person.
+        assert_eq!(
+            kind("Andreessen Horowitz"),
+            Some(EntityKind::Org),
+            "{found:?}"
+        );
+        assert_eq!(kind("Kettle Morrow"), Some(EntityKind::Org), "{found:?}");
+        assert_eq!(kind("Dana Voss"), Some(EntityKind::Person), "{found:?}");
     }
 
     #[test]

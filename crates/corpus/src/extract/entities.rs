@@ -860,7 +860,7 @@ const PERSON_AFTER: &[&str] = &[
 ];
 
 /// Lower-case nouns right before a single name that make it an organisation: "startup Lexaro".
-const ORG_BEFORE: &[&str] = &[
+pub(crate) const ORG_BEFORE: &[&str] = &[
     "company",
     "firm",
     "startup",
