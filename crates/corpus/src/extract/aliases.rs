@@ -850,6 +850,14 @@ pub(crate) fn link<'a>(
             .find_map(|&i| items[i].found.canonical)
             .map(str::to_owned)
             .unwrap_or_else(|| fullest_form(&items, &members));
+        // A name only ever written in capitals ("BALTIMORE" in a table of results) is listed
+        // as the gazetteer spells it, when it knows it; an acronym stays as it is.
+        let name = super::entities::capitalised_words(&name)
+            .filter(|words| {
+                let g = gazetteer();
+                g.places.contains_key(words) || g.organisations.contains_key(words)
+            })
+            .unwrap_or(name);
         if kind == EntityKind::Org && common_acronym(&name, &items, &members, &text) {
             continue;
         }

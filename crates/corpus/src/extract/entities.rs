@@ -1630,7 +1630,7 @@ fn find_known(
 
 /// Words in capitals written as a name is ("NEW YORK" → "New York", "AL-AIN" → "Al-Ain"), or
 /// None when they are not all in capitals.
-fn capitalised_words(text: &str) -> Option<String> {
+pub(crate) fn capitalised_words(text: &str) -> Option<String> {
     if text.chars().any(char::is_lowercase) || !text.chars().any(char::is_uppercase) {
         return None;
     }
