@@ -1366,6 +1366,17 @@ pub(crate) fn find(
             found.push(person);
         }
     }
+    // In a match report, a team named after its city or region is a club.
+    for f in found.iter_mut() {
+        if f.field == Field::Body
+            && f.kind == Some(EntityKind::Place)
+            && super::results::club_in_match_report(body, f.start, f.end)
+        {
+            f.kind = Some(EntityKind::Org);
+            f.canonical = None;
+            f.rule = super::results::CLUB_RULE;
+        }
+    }
     // The names the article gives, with how sure it is of each at best: a headline or heading
     // repeating a name is as sure as the text.
     let mut known: HashMap<String, (EntityKind, Option<&'static str>, u8)> = HashMap::new();

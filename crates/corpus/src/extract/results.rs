@@ -471,6 +471,76 @@ pub(crate) fn names(body: &str) -> Vec<Found> {
     out
 }
 
+/// The rule a club named after its place carries.
+pub(crate) const CLUB_RULE: &str = "a team in a match report";
+
+/// Verbs and nouns of a match's result.
+const MATCH_WORDS: &[&str] = &[
+    "beat",
+    "beats",
+    "beaten",
+    "drew",
+    "draw",
+    "drawn",
+    "lost",
+    "lose",
+    "won",
+    "win",
+    "defeated",
+    "defeat",
+    "victory",
+    "thrashed",
+    "edged",
+    "routed",
+    "held",
+    "equalised",
+    "equalized",
+];
+
+/// Whether the place at `text[start..end]` is a team in a match report: its sentence gives a
+/// score ("3-1") and a word of a match's result ("beat", "drew", "lost", "victory"), the place
+/// is no country (a national team is its country, as the CoNLL-2003 guidelines tag it), and no
+/// "in" stands before it ("in Munich" is where it was played).
+pub(crate) fn club_in_match_report(text: &str, start: usize, end: usize) -> bool {
+    let g = gazetteer();
+    let name = &text[start..end];
+    let key = lookup_key(name);
+    let country = |k: &str| {
+        g.places
+            .get(k)
+            .is_some_and(|&(_, kind)| kind == PlaceKind::Country)
+    };
+    if country(&key) || capitalised(&key).is_some_and(|k| country(&k)) {
+        return false;
+    }
+    // The sentence: from the last sentence end or line break before it to the next after it.
+    let from = text[..start]
+        .rfind(['\n', '.', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(['\n', '!', '?'])
+        .map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    let before = text[from..start].split_whitespace().next_back();
+    if before.is_some_and(|w| matches!(w, "in" | "In" | "from" | "of" | "near")) {
+        return false;
+    }
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let score = words.iter().any(|w| {
+        let w = w.trim_end_matches('.');
+        w.split_once('-').is_some_and(|(a, b)| {
+            (1..=2).contains(&a.len())
+                && (1..=2).contains(&b.len())
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        })
+    });
+    score && words.iter().any(|w| MATCH_WORDS.contains(w))
+}
+
 /// The rule a name written with an initial carries.
 pub(crate) const INITIAL_RULE: &str = "an initial and a surname";
 
@@ -740,6 +810,23 @@ mod tests {
         assert!(
             read("Toyota 92,310 -5.9\n\nNissan 51,202 -12.4\n\nSales fell in July.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_city_in_a_match_report_is_its_club() {
+        let text = "Bayern Munich beat Hansa Rostock 3-1 on Saturday.\nGermany drew 1-1 with Italy in Munich.\nFloods hit Munich, and 3-4 people were hurt.";
+        let at = |name: &str, nth: usize| text.match_indices(name).nth(nth).unwrap().0;
+        let club = |name: &str, nth: usize| {
+            let start = at(name, nth);
+            club_in_match_report(text, start, start + name.len())
+        };
+        assert!(club("Bayern Munich", 0));
+        assert!(club("Hansa Rostock", 0));
+        // A country is its national team; a place after "in" is where the match was played;
+        // a city in another story is the city.
+        assert!(!club("Germany", 0));
+        assert!(!club("Munich", 1));
+        assert!(!club("Munich", 2));
     }
 
     #[test]
