@@ -117,6 +117,19 @@ fn person_cue(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// Nouns for an organisation that are also a person's job ("producer Robert Simonds"): no
+/// evidence either way.
+const PERSON_ROLES: &[&str] = &[
+    "producer",
+    "developer",
+    "operator",
+    "publisher",
+    "distributor",
+    "supplier",
+    "miner",
+    "militia",
+];
+
 /// Whether the text calls `text[start..end]` an organisation, on its own line: a lower-case
 /// noun for one right before it ("VC firm Andreessen Horowitz", "startup Lexaro"), or an
 /// apposition after it whose head is such a noun ("Andreessen Horowitz, a leading venture
@@ -127,7 +140,7 @@ fn org_cue(text: &str, start: usize, end: usize) -> bool {
     };
     let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let after = &after[..after.find('\n').unwrap_or(after.len())];
-    let org_noun = |w: &str| ORG_BEFORE.contains(&w);
+    let org_noun = |w: &str| ORG_BEFORE.contains(&w) && !PERSON_ROLES.contains(&w);
     if before.split_whitespace().next_back().is_some_and(org_noun) {
         return true;
     }
@@ -1228,7 +1241,7 @@ mod tests {
             "The Kestrel Board says essays matter.",
             "Produced by VC firm Andreessen Horowitz, the podcast is new.",
             "Hosted by Kettle Morrow, a leading venture capital firm, it grew.",
-            "Dana Voss, a former bank manager, spoke.",
+            "Dana Voss, a former bank manager, spoke; producer Lee Marrow agreed.",
         ];
         let found = linked(
             &texts,
@@ -1239,6 +1252,7 @@ mod tests {
                 ("Andreessen Horowitz", EntityKind::Person, 95),
                 ("Kettle Morrow", EntityKind::Person, 95),
                 ("Dana Voss", EntityKind::Person, 95),
+                ("Lee Marrow", EntityKind::Person, 95),
             ],
         );
         let kind = |name: &str| found.iter().find(|e| e.0 == name).map(|e| e.1);
@@ -1259,6 +1273,8 @@ mod tests {
         );
         assert_eq!(kind("Kettle Morrow"), Some(EntityKind::Org), "{found:?}");
         assert_eq!(kind("Dana Voss"), Some(EntityKind::Person), "{found:?}");
+        // A producer may be a person or a firm.
+        assert_eq!(kind("Lee Marrow"), Some(EntityKind::Person), "{found:?}");
     }
 
     #[test]

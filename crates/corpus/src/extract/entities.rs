@@ -1390,7 +1390,14 @@ pub(crate) fn find(
             }
         }
     }
-    found.extend(find_known(title, Field::Title, &known, 0, title.len()));
+    found.extend(find_known(
+        title,
+        Field::Title,
+        &known,
+        0,
+        title.len(),
+        body,
+    ));
     // The dateline's place ("BONN 1996-09-02", "LONDON, Sept 4"): a name the text or the
     // gazetteers know, as in a headline.
     if let Some(dateline) = dateline {
@@ -1400,10 +1407,11 @@ pub(crate) fn find(
             &known,
             0,
             dateline.len(),
+            body,
         ));
     }
     for &(start, end) in &headings {
-        found.extend(find_known(body, Field::Body, &known, start, end));
+        found.extend(find_known(body, Field::Body, &known, start, end, body));
     }
     found.sort_by_key(|f| (f.field, f.start, std::cmp::Reverse(f.end)));
     // Overlaps: the first and longest wins (a credit found twice, say).
@@ -1575,7 +1583,25 @@ fn find_known(
     known: &HashMap<String, (EntityKind, Option<&'static str>, u8)>,
     from: usize,
     to: usize,
+    body: &str,
 ) -> Vec<Found> {
+    // A heading in title case capitalises every word: one word the gazetteer knows that the
+    // article writes in lower case is that word ("Joining Tours or Renting a Car": tours, not
+    // the French city).
+    let written_lower = |word: &str| {
+        let lower = word.to_lowercase();
+        word.chars().any(char::is_uppercase)
+            && body.match_indices(lower.as_str()).any(|(i, _)| {
+                !body[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !body[i + lower.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+    };
     let g = gazetteer();
     let all = tokens(&text[from..to]);
     let mut out = Vec::new();
@@ -1595,6 +1621,8 @@ fn find_known(
             let key = lookup_key(span);
             let hit = if let Some(&(kind, canonical, sure)) = known.get(&key.to_lowercase()) {
                 Some((kind, canonical, sure, "named so in the article"))
+            } else if stop - i == 1 && field != Field::Dateline && written_lower(&key) {
+                None
             } else if let Some(&canonical) = g.organisations.get(&*key) {
                 Some((
                     EntityKind::Org,
