@@ -12,7 +12,7 @@
 //! organisation, even when it bears a city's name ("Derby", "Boston").
 
 use super::dates::Field;
-use super::entities::{EntityKind, Found};
+use super::entities::{capitalised_words, EntityKind, Found};
 use super::gazetteer::{gazetteer, lookup_key, PlaceKind};
 
 /// The rule such a name carries.
@@ -168,7 +168,7 @@ fn ranked(line: &str) -> Option<Row<'_>> {
     let g = gazetteer();
     let known = |key: &str| g.places.contains_key(key);
     if country.is_empty()
-        || !(known(&country_text) || capitalised(&country_text).is_some_and(|k| known(&k)))
+        || !(known(&country_text) || capitalised_words(&country_text).is_some_and(|k| known(&k)))
     {
         return None;
     }
@@ -367,29 +367,11 @@ fn kind_of(part: &Part<'_>, text: &str, shape: Shape) -> EntityKind {
         Shape::Figures => g.places.contains_key(key),
         _ => country(key),
     };
-    if place(&key) || capitalised(&key).is_some_and(|k| place(&k)) {
+    if place(&key) || capitalised_words(&key).is_some_and(|k| place(&k)) {
         EntityKind::Place
     } else {
         EntityKind::Org
     }
-}
-
-/// Words in capitals as a name is written ("SOUTH KOREA" → "South Korea"), if they are.
-fn capitalised(text: &str) -> Option<String> {
-    if text.chars().any(char::is_lowercase) {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut start = true;
-    for c in text.chars() {
-        if start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = !c.is_alphanumeric();
-    }
-    Some(out)
 }
 
 /// The words a text writes in lower case.
@@ -510,7 +492,7 @@ pub(crate) fn club_in_match_report(text: &str, start: usize, end: usize) -> bool
             .get(k)
             .is_some_and(|&(_, kind)| kind == PlaceKind::Country)
     };
-    if country(&key) || capitalised(&key).is_some_and(|k| country(&k)) {
+    if country(&key) || capitalised_words(&key).is_some_and(|k| country(&k)) {
         return false;
     }
     // The sentence: from the last sentence end or line break before it to the next after it.
