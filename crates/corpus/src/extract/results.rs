@@ -136,8 +136,11 @@ fn part<'a>(
     }
 }
 
-/// A ranked result: a rank, a competitor of two to four words, the country in brackets (a
-/// place the gazetteer knows), perhaps a team of up to three words, and a figure.
+/// A ranked result: a rank (or a total), then one competitor or several apart by commas, each
+/// of two to four words with the country in brackets (a place the gazetteer knows), perhaps a
+/// team of up to three words, and figures: "1. Donovan Bailey (Canada) 10.06", "135 Robert
+/// Karlsson (Sweden) 68 67, Paul Broadhurst (Britain) 67 68". Under a total the figures may be
+/// left out ("68 Colin Montgomerie (Scotland)").
 fn ranked(line: &str) -> Option<Row<'_>> {
     let words = words_of(line);
     let rank = words.first()?.1;
@@ -148,62 +151,83 @@ fn ranked(line: &str) -> Option<Row<'_>> {
     {
         return None;
     }
-    // The brackets may stand apart ("( Canada )") or not ("(Canada)").
-    let open = words.iter().position(|&(_, w)| w.starts_with('('))?;
-    let close = (open..words.len()).find(|&k| words[k].1.ends_with(')'))?;
-    let competitor = 1..open;
-    if !(2..=4).contains(&competitor.len())
-        || !words[competitor.clone()]
-            .iter()
-            .all(|&(_, w)| name_word(w, false))
-    {
-        return None;
-    }
-    let inner = |k: usize| words[k].1.trim_start_matches('(').trim_end_matches(')');
-    let country: Vec<&str> = (open..=close)
-        .map(inner)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let country_text = country.join(" ");
     let g = gazetteer();
     let known = |key: &str| g.places.contains_key(key);
-    if country.is_empty()
-        || !(known(&country_text) || capitalised_words(&country_text).is_some_and(|k| known(&k)))
-    {
-        return None;
+    let mut parts = Vec::new();
+    let mut k = 1;
+    while k < words.len() {
+        // The brackets may stand apart ("( Canada )") or not ("(Canada)").
+        let open = (k..words.len()).find(|&j| words[j].1.starts_with('('))?;
+        let close = (open..words.len()).find(|&j| words[j].1.ends_with(')'))?;
+        let competitor = k..open;
+        if !(2..=4).contains(&competitor.len())
+            || !words[competitor.clone()]
+                .iter()
+                .all(|&(_, w)| name_word(w, false))
+        {
+            return None;
+        }
+        let inner = |j: usize| words[j].1.trim_start_matches('(').trim_end_matches(')');
+        let country: Vec<&str> = (open..=close)
+            .map(inner)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let country_text = country.join(" ");
+        if country.is_empty()
+            || !(known(&country_text)
+                || capitalised_words(&country_text).is_some_and(|c| known(&c)))
+        {
+            return None;
+        }
+        k = close + 1;
+        let team_from = k;
+        while k < words.len() && k - team_from < 3 && name_word(words[k].1, k == team_from) {
+            k += 1;
+        }
+        let team_to = k;
+        let figures_from = k;
+        while k < words.len() && figure(words[k].1.trim_end_matches(',')) {
+            k += 1;
+        }
+        let last_group = k == words.len();
+        // Figures after each competitor, or none at all after the only one under a total
+        // ("68 Colin Montgomerie (Scotland)"; a list's "1." or "3" ranks no such row).
+        let total = rank.len() >= 2 && rank.bytes().all(|b| b.is_ascii_digit());
+        if k == figures_from && !(total && last_group && parts.is_empty() && team_to == team_from) {
+            return None;
+        }
+        parts.push(part(
+            &words,
+            competitor.start,
+            competitor.end,
+            Some(EntityKind::Person),
+        ));
+        // The country's words inside the brackets.
+        let first = open + usize::from(words[open].1 == "(");
+        let last = if words[close].1 == ")" {
+            close
+        } else {
+            close + 1
+        };
+        if first < last {
+            let mut p = part(&words, first, last, Some(EntityKind::Place));
+            p.start += usize::from(words[first].1.starts_with('('));
+            p.end -= usize::from(words[last - 1].1.ends_with(')'));
+            parts.push(p);
+        }
+        if team_to > team_from {
+            parts.push(part(&words, team_from, team_to, Some(EntityKind::Org)));
+        }
+        // Another competitor after a comma.
+        if k < words.len() {
+            if words[k].1 == "," {
+                k += 1;
+            } else if !words[k - 1].1.ends_with(',') {
+                return None;
+            }
+        }
     }
-    let mut k = close + 1;
-    let team_from = k;
-    while k < words.len() && k - team_from < 3 && name_word(words[k].1, k == team_from) {
-        k += 1;
-    }
-    let team_to = k;
-    if !words.get(k).is_some_and(|&(_, w)| figure(w)) {
-        return None;
-    }
-    let mut parts = vec![part(
-        &words,
-        competitor.start,
-        competitor.end,
-        Some(EntityKind::Person),
-    )];
-    // The country's words inside the brackets.
-    let first = open + usize::from(words[open].1 == "(");
-    let last = if words[close].1 == ")" {
-        close
-    } else {
-        close + 1
-    };
-    if first < last {
-        let mut p = part(&words, first, last, Some(EntityKind::Place));
-        p.start += usize::from(words[first].1.starts_with('('));
-        p.end -= usize::from(words[last - 1].1.ends_with(')'));
-        parts.push(p);
-    }
-    if team_to > team_from {
-        parts.push(part(&words, team_from, team_to, Some(EntityKind::Org)));
-    }
-    Some((Shape::Ranked, parts))
+    (!parts.is_empty()).then_some((Shape::Ranked, parts))
 }
 
 /// The scorers in a bracket after a team's score: "( Wright 34 , Merson 71 )", "(Shearer 7,
@@ -809,6 +833,25 @@ mod tests {
         assert!(!club("Germany", 0));
         assert!(!club("Munich", 1));
         assert!(!club("Munich", 2));
+    }
+
+    #[test]
+    fn a_row_of_tied_competitors_gives_each_of_them() {
+        let body = "Leading scores:\n\n133 Per-Ulrik Johansson ( Sweden ) 66 67\n\n135 Robert Karlsson (Sweden) 68 67, Paul Broadhurst (Britain) 67 68\n\n68 Colin Montgomerie (Scotland)";
+        let people: Vec<String> = read(body)
+            .into_iter()
+            .filter(|(_, kind)| *kind == EntityKind::Person)
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                "Per-Ulrik Johansson",
+                "Robert Karlsson",
+                "Paul Broadhurst",
+                "Colin Montgomerie"
+            ]
+        );
     }
 
     #[test]
