@@ -51,6 +51,15 @@ const PERSON_VERBS: &[&str] = &[
     "whose",
 ];
 
+/// What stands before and after `text[start..end]` on its own line.
+fn around_on_its_line(text: &str, start: usize, end: usize) -> Option<(&str, &str)> {
+    let (before, after) = (text.get(..start)?, text.get(end..)?);
+    Some((
+        &before[before.rfind('\n').map_or(0, |i| i + 1)..],
+        &after[..after.find('\n').unwrap_or(after.len())],
+    ))
+}
+
 /// Honorifics written capitalised before a name ("Mr Udugov", "Dr. Marna van der Merwe").
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "prof"];
 
@@ -61,8 +70,8 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "prof"];
 /// an article ("the Common App says") is no person's, and a name of one or two letters ("Z")
 /// is too little to tell.
 fn person_cue(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(name), Some(after)) =
-        (text.get(..start), text.get(start..end), text.get(end..))
+    let (Some((before, after)), Some(name)) =
+        (around_on_its_line(text, start, end), text.get(start..end))
     else {
         return false;
     };
@@ -72,8 +81,6 @@ fn person_cue(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let after = &after[..after.find('\n').unwrap_or(after.len())];
     let verb = |w: &str| PERSON_VERBS.contains(&w.trim_end_matches([',', '.', ';', ':', '"']));
     let next = after
         .strip_prefix(',')
@@ -135,11 +142,9 @@ const PERSON_ROLES: &[&str] = &[
 /// apposition after it whose head is such a noun ("Andreessen Horowitz, a leading venture
 /// capital firm,"; not "Jane Roe, a former bank manager").
 fn org_cue(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+    let Some((before, after)) = around_on_its_line(text, start, end) else {
         return false;
     };
-    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let after = &after[..after.find('\n').unwrap_or(after.len())];
     let org_noun = |w: &str| ORG_BEFORE.contains(&w) && !PERSON_ROLES.contains(&w);
     if before.split_whitespace().next_back().is_some_and(org_noun) {
         return true;

@@ -1588,20 +1588,8 @@ fn find_known(
     // A heading in title case capitalises every word: one word the gazetteer knows that the
     // article writes in lower case is that word ("Joining Tours or Renting a Car": tours, not
     // the French city).
-    let written_lower = |word: &str| {
-        let lower = word.to_lowercase();
-        word.chars().any(char::is_uppercase)
-            && body.match_indices(lower.as_str()).any(|(i, _)| {
-                !body[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !body[i + lower.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-    };
+    let written_lower =
+        |word: &str| word.chars().any(char::is_uppercase) && written_in_lower_case(body, word);
     let g = gazetteer();
     let all = tokens(&text[from..to]);
     let mut out = Vec::new();
@@ -1665,6 +1653,21 @@ fn find_known(
         i += matched.max(1);
     }
     out
+}
+
+/// Whether `text` writes `word` in lower case, as a word of its own ("tours" for "Tours").
+pub(crate) fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(i, _)| {
+        !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[i + lower.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Words in capitals written as a name is ("NEW YORK" → "New York", "AL-AIN" → "Al-Ain"), or

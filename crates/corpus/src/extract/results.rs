@@ -12,7 +12,7 @@
 //! organisation, even when it bears a city's name ("Derby", "Boston").
 
 use super::dates::Field;
-use super::entities::{capitalised_words, EntityKind, Found};
+use super::entities::{capitalised_words, written_in_lower_case, EntityKind, Found};
 use super::gazetteer::{gazetteer, lookup_key, PlaceKind};
 
 /// The rule such a name carries.
@@ -48,6 +48,19 @@ struct Part<'a> {
     end: usize,
     words: Vec<&'a str>,
     kind: Option<EntityKind>,
+}
+
+/// Whether the gazetteer knows `name` as a place, written as usual or in capitals ("SPAIN");
+/// with `country`, only as a country.
+fn known_place(name: &str, country: bool) -> bool {
+    let g = gazetteer();
+    let known = |key: &str| {
+        g.places
+            .get(key)
+            .is_some_and(|&(_, kind)| !country || kind == PlaceKind::Country)
+    };
+    let key = lookup_key(name);
+    known(&key) || capitalised_words(&key).is_some_and(|k| known(&k))
 }
 
 /// A figure of a table: "2", "10", "19.85", ".547", "5:12:33", "6-4", or "-" for none.
@@ -151,8 +164,6 @@ fn ranked(line: &str) -> Option<Row<'_>> {
     {
         return None;
     }
-    let g = gazetteer();
-    let known = |key: &str| g.places.contains_key(key);
     let mut parts = Vec::new();
     let mut k = 1;
     while k < words.len() {
@@ -172,11 +183,7 @@ fn ranked(line: &str) -> Option<Row<'_>> {
             .map(inner)
             .filter(|w| !w.is_empty())
             .collect();
-        let country_text = country.join(" ");
-        if country.is_empty()
-            || !(known(&country_text)
-                || capitalised_words(&country_text).is_some_and(|c| known(&c)))
-        {
+        if country.is_empty() || !known_place(&country.join(" "), false) {
             return None;
         }
         k = close + 1;
@@ -293,10 +300,9 @@ fn scorers<'a>(words: &[(usize, &'a str)], open: usize, close: usize) -> Vec<Par
         if minutes == 0 || name_end - from > 3 {
             return Vec::new();
         }
-        let (first_at, _) = (inner[from].0, inner[from].1);
-        let (last_at, last) = (inner[name_end - 1].0, inner[name_end - 1].1);
+        let (last_at, last, _) = inner[name_end - 1];
         out.push(Part {
-            start: first_at,
+            start: inner[from].0,
             end: last_at + last.len(),
             words: inner[from..name_end].iter().map(|&(_, w, _)| w).collect(),
             kind: Some(EntityKind::Person),
@@ -380,56 +386,36 @@ fn kind_of(part: &Part<'_>, text: &str, shape: Shape) -> EntityKind {
     if part.words.len() > 1 && (initial || g.given_names.contains(first)) {
         return EntityKind::Person;
     }
-    let key = lookup_key(text);
-    let country = |key: &str| {
-        g.places
-            .get(key)
-            .is_some_and(|&(_, kind)| kind == PlaceKind::Country)
-    };
     // In scores and standings a city is a team; in a table of figures, the city.
-    let place = |key: &str| match shape {
-        Shape::Figures => g.places.contains_key(key),
-        _ => country(key),
-    };
-    if place(&key) || capitalised_words(&key).is_some_and(|k| place(&k)) {
+    if known_place(text, shape != Shape::Figures) {
         EntityKind::Place
     } else {
         EntityKind::Org
     }
 }
 
-/// The words a text writes in lower case.
-fn lower_case_words(text: &str) -> std::collections::HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .map(str::to_owned)
-        .collect()
-}
-
 /// The names in the results tables of `body`, in order.
 pub(crate) fn names(body: &str) -> Vec<Found> {
     // Each line with its offset and shape; blank lines (between paragraphs) are passed over.
-    let mut rows: Vec<(usize, Option<Row<'_>>)> = Vec::new();
+    let mut rows: Vec<(usize, &str, Option<Row<'_>>)> = Vec::new();
     let mut at = 0;
     for line in body.split('\n') {
         if !line.trim().is_empty() {
-            rows.push((at, row(line)));
+            rows.push((at, line, row(line)));
         }
         at += line.len() + 1;
     }
-    let shape = |i: usize| rows.get(i).and_then(|r| r.1.as_ref()).map(|r| r.0);
+    let shape = |i: usize| rows.get(i).and_then(|r| r.2.as_ref()).map(|r| r.0);
     // A heading between the rows of a table ("National League"): a few words, no figure.
     let heading = |i: usize| {
-        rows.get(i).is_some_and(|&(at, ref parsed)| {
-            let line = body[at..].split('\n').next().unwrap_or("");
+        rows.get(i).is_some_and(|&(_, line, ref parsed)| {
             parsed.is_none()
                 && line.split_whitespace().count() <= 4
                 && !line.bytes().any(|b| b.is_ascii_digit())
         })
     };
-    let lower_words = std::cell::OnceCell::new();
     let mut out = Vec::new();
-    for (i, (offset, parsed)) in rows.iter().enumerate() {
+    for (i, (offset, _, parsed)) in rows.iter().enumerate() {
         let Some((this, parts)) = parsed else {
             continue;
         };
@@ -451,12 +437,10 @@ pub(crate) fn names(body: &str) -> Vec<Found> {
             // In a table of figures, a row's label of common words ("Student Discount",
             // "Debris Removal") is no name: the text writes them in lower case elsewhere.
             if *this == Shape::Figures
-                && part.words.iter().any(|w| {
-                    w.chars().count() >= 3
-                        && lower_words
-                            .get_or_init(|| lower_case_words(body))
-                            .contains(&w.to_lowercase())
-                })
+                && part
+                    .words
+                    .iter()
+                    .any(|w| w.chars().count() >= 3 && written_in_lower_case(body, w))
             {
                 continue;
             }
@@ -508,15 +492,7 @@ const MATCH_WORDS: &[&str] = &[
 /// is no country (a national team is its country, as the CoNLL-2003 guidelines tag it), and no
 /// "in" stands before it ("in Munich" is where it was played).
 pub(crate) fn club_in_match_report(text: &str, start: usize, end: usize) -> bool {
-    let g = gazetteer();
-    let name = &text[start..end];
-    let key = lookup_key(name);
-    let country = |k: &str| {
-        g.places
-            .get(k)
-            .is_some_and(|&(_, kind)| kind == PlaceKind::Country)
-    };
-    if country(&key) || capitalised_words(&key).is_some_and(|k| country(&k)) {
+    if known_place(&text[start..end], true) {
         return false;
     }
     // The sentence: from the last sentence end or line break before it to the next after it.
@@ -588,12 +564,7 @@ pub(crate) fn initialled(body: &str, function_word: impl Fn(&str) -> bool) -> Ve
     let mut at = 0;
     for line in body.split('\n') {
         let count = line.split_whitespace().count();
-        let figure = line.split_whitespace().any(|w| {
-            w.bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b':'))
-                && w.bytes().any(|b| b.is_ascii_digit())
-        });
-        if count <= 24 && figure {
+        if count <= 24 && line.split_whitespace().any(figure) {
             rows.push((at, at + line.len()));
         }
         at += line.len() + 1;
@@ -605,11 +576,14 @@ pub(crate) fn initialled(body: &str, function_word: impl Fn(&str) -> bool) -> Ve
         let (start, first) = words[k];
         let (at, surname) = words[k + 1];
         let surname = surname.trim_end_matches([',', ';', ':', '.']);
-        let after_capital = k > 0
+        // The word right before, on the same line.
+        let previous = (k > 0
             && words[k - 1].0 + words[k - 1].1.len() + 1 == start
-            && body.as_bytes()[start - 1] == b' '
-            && words[k - 1].1.starts_with(char::is_uppercase)
-            && !words[k - 1].1.ends_with(['.', ',', ':', ';']);
+            && bytes[start - 1] == b' ')
+            .then(|| words[k - 1].1);
+        let after_capital = previous.is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',', ':', ';'])
+        });
         let surname_like = surname.chars().count() >= 2
             && surname.starts_with(char::is_uppercase)
             && surname.chars().skip(1).any(char::is_lowercase)
@@ -617,21 +591,12 @@ pub(crate) fn initialled(body: &str, function_word: impl Fn(&str) -> bool) -> Ve
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''));
         // "114 W. Adams St.", "1.1 A. Alignment": a street's side, an outline's letter.
-        let after_figure = k > 0
-            && words[k - 1].0 + words[k - 1].1.len() + 1 == start
-            && body.as_bytes()[start - 1] == b' '
-            && words[k - 1].1.bytes().any(|b| b.is_ascii_digit());
+        let after_figure = previous.is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
         if !initial(first) || after_capital || after_figure || !surname_like {
             continue;
         }
-        let lower = surname.to_lowercase();
-        let written_lower = body.match_indices(lower.as_str()).any(|(i, _)| {
-            let before = body[..i].chars().next_back();
-            let after = body[i + lower.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        });
-        if written_lower
-            || function_word(&lower)
+        if written_in_lower_case(body, surname)
+            || function_word(&surname.to_lowercase())
             || g.places.contains_key(surname)
             || g.organisations.contains_key(surname)
             || g.demonyms.contains_key(surname)

@@ -702,6 +702,23 @@ fn is_table_row(line: &str) -> bool {
         && !has_day(line)
 }
 
+/// A line that introduces a table under it: three words or more, ending in a colon ("Results
+/// of Saturday's matches:").
+fn introduces_table(line: &str) -> bool {
+    words(line) >= 3 && line.trim_end().ends_with(':')
+}
+
+/// A heading between the rows of a table: a few words, no sentence ("Premier league").
+fn is_table_heading(line: &str) -> bool {
+    words(line) <= TABLE_HEADING_WORDS && !ends_like_sentence(line)
+}
+
+/// Whether so many rows, with so many headings between them, make a table: two rows or more,
+/// twice as many as the headings (a list of other stories, names and dates, is no table).
+fn is_table(rows: usize, headings: usize) -> bool {
+    rows >= 2 && rows >= 2 * headings
+}
+
 /// The line introducing a table right above the article's run (`run_start`), below `from`:
 /// a wire report may open with its results ("Leading scores after the second round:", rows,
 /// then "Johansson had six birdies …"). The table is two rows or more, twice as many as the
@@ -722,11 +739,10 @@ fn table_above(
         }
         if is_table_row(text) {
             rows += 1;
-        } else if words(text) <= TABLE_HEADING_WORDS && !ends_like_sentence(text) {
+        } else if is_table_heading(text) {
             headings += 1;
         } else {
-            let introduces = words(text) >= 3 && text.trim_end().ends_with(':');
-            return (introduces && rows >= 2 && rows >= 2 * headings).then_some(j);
+            return (introduces_table(text) && is_table(rows, headings)).then_some(j);
         }
     }
     None
@@ -927,9 +943,9 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     // Headings of the table too short to be text anywhere else ("Men").
     let mut short_headings: Vec<usize> = Vec::new();
     let introduces = |j: usize| {
-        block.get(j).is_some_and(|&(_, text)| {
-            chrome[j].is_none() && words(text) >= 3 && text.trim_end().ends_with(':')
-        })
+        block
+            .get(j)
+            .is_some_and(|&(_, text)| chrome[j].is_none() && introduces_table(text))
     };
     // The line that introduces it: the last paragraph, or the line right under it.
     let intro = [last_paragraph, last_paragraph + 1]
@@ -949,7 +965,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             if is_table_row(text) {
                 table_rows.push(j);
                 headings_before_last_row = headings;
-            } else if words(text) <= TABLE_HEADING_WORDS && !ends_like_sentence(text) {
+            } else if is_table_heading(text) {
                 if chrome[j].is_some() {
                     short_headings.push(j);
                 }
@@ -959,9 +975,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             }
             j += 1;
         }
-        // A table: two rows or more, and twice as many rows as headings between them (a list
-        // of other stories, names and dates, is no table).
-        if table_rows.len() < 2 || table_rows.len() < 2 * headings_before_last_row {
+        if !is_table(table_rows.len(), headings_before_last_row) {
             table_rows.clear();
             short_headings.clear();
         }
