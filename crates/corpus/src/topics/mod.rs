@@ -3,9 +3,10 @@
 //! Over the distinct stories (copies of a story count once), [`discover`]:
 //! 1. turns each article into [`terms`]: lower-cased words without stop words, plurals folded,
 //!    and runs of capitalised words kept as one term ("Coordination Framework");
-//! 2. keeps terms found in at least 2 articles (1 in a corpus of fewer than 5) and at most 90% of
-//!    them, the [`MAX_TERMS`] most widespread, and weighs them by TF-IDF (sublinear term
-//!    frequency, smoothed inverse document frequency, each article's vector of length 1);
+//! 2. keeps terms found in at least 2 articles (1 in a corpus of fewer than 5) and in at most
+//!    [`MAX_SPREAD`] of them (a word in most stories, "year", "people", sets no topic apart),
+//!    the [`MAX_TERMS`] most widespread, and weighs them by TF-IDF (sublinear term frequency,
+//!    smoothed inverse document frequency, each article's vector of length 1);
 //! 3. factorises the article-term matrix by [`nmf`] into k topics. Unless the user sets k, it is
 //!    chosen among [`MIN_AUTOMATIC_TOPICS`]..=[`max_topics`] as the most stable one (Greene,
 //!    O'Callaghan and Cunningham, "How many topics? Stability analysis for topic models", 2014):
@@ -36,6 +37,8 @@ pub const MEMBERSHIP_SHARE: f64 = 0.25;
 /// How much of itself the topics must reproduce for a story to belong to any, as a share of
 /// what they reproduce of the median story.
 pub const LEAST_FIT_OF_MEDIAN: f64 = 0.25;
+/// The largest share of the stories a term may be in to be kept.
+pub const MAX_SPREAD: f64 = 0.5;
 /// The most terms the model keeps (the most widespread ones).
 pub const MAX_TERMS: usize = 6000;
 const SELECTION_SWEEPS: usize = 20;
@@ -176,7 +179,7 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
     }
     drop(numbers);
     let min_df = if n < 5 { 1 } else { 2 };
-    let max_df = ((n as f64 * 0.9).floor() as usize).max(min_df);
+    let max_df = ((n as f64 * MAX_SPREAD).floor() as usize).max(min_df);
     let mut kept: Vec<(u32, u32)> = df
         .iter()
         .enumerate()
