@@ -315,8 +315,9 @@ impl Corpus {
         // Counts describe the whole result, not a page: they come with the first page only, so
         // scrolling through a large result does not recount the corpus for every page.
         let first_page = query.offset == 0;
+        // The timeline counts under every filter but its own date range.
         let (histogram_unit, histogram, undated) = if first_page {
-            self.histogram(&matching, query)
+            self.histogram(&self.in_topics(matching.clone(), query), query)
         } else {
             ("", Vec::new(), 0)
         };
@@ -857,6 +858,28 @@ mod tests {
         });
         assert!(second.facets.is_empty() && second.histogram.is_empty());
         assert_eq!((second.total, second.hits.len()), (first.total, 1));
+    }
+
+    #[test]
+    fn the_timeline_counts_the_stories_of_the_chosen_topics() {
+        let mut corpus = corpus();
+        corpus.build_topics(Some(2), |_, _| {});
+        let all = corpus.query(&Query::default());
+        let topic = corpus.topics_of(0)[0].topic;
+        let chosen = corpus.query(&Query {
+            topics: vec![topic],
+            ..Query::default()
+        });
+        assert!(
+            chosen.total < all.total,
+            "{} of {}",
+            chosen.total,
+            all.total
+        );
+        let drawn =
+            |r: &QueryResult| r.histogram.iter().map(|b| b.count).sum::<usize>() + r.undated;
+        assert_eq!(drawn(&all), all.total);
+        assert_eq!(drawn(&chosen), chosen.total);
     }
 
     #[test]
