@@ -8,6 +8,9 @@ use crate::components::switch::FilterSwitch;
 use corpus::DateMode;
 use leptos::prelude::*;
 
+/// The most bars that each show their count over them (more would be too narrow to read).
+const MOST_COUNTED_BARS: usize = 32;
+
 /// A readable label for a bucket start: `2020`, `Sep 2020`, `28 Sep`; the bars gathering what
 /// lies outside the span keep their names ("earlier", "later").
 fn label(start: &str) -> String {
@@ -57,16 +60,17 @@ pub fn Timeline() -> impl IntoView {
         }
     };
 
-    let bars =
-        move || {
-            let (unit, buckets, _) = state.timeline.get();
-            let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-            let range = state.date_range.get();
-            let dragging = drag.get();
-            // As many labels as fit: a dozen years, or seven months or days ("Sep 2025").
-            let fit = if unit == "year" { 12 } else { 7 };
-            let every = buckets.len().div_ceil(fit).max(1);
-            buckets
+    let bars = move || {
+        let (unit, buckets, _) = state.timeline.get();
+        let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+        let range = state.date_range.get();
+        let dragging = drag.get();
+        // As many labels as fit: a dozen years, or seven months or days ("Sep 2025").
+        let fit = if unit == "year" { 12 } else { 7 };
+        let every = buckets.len().div_ceil(fit).max(1);
+        // Each bar's count over it, where the bars are wide enough to hold one.
+        let show_counts = buckets.len() <= MOST_COUNTED_BARS;
+        buckets
             .into_iter()
             .enumerate()
             .map(|(index, bucket)| {
@@ -75,8 +79,12 @@ pub fn Timeline() -> impl IntoView {
                     (None, Some((from, to))) => bucket.first_day >= *from && bucket.last_day <= *to,
                     (None, None) => false,
                 };
-                let stated = bucket.stated as f64 * 100.0 / highest as f64;
-                let estimated = bucket.estimated as f64 * 100.0 / highest as f64;
+                // The bar's height is its share of the highest; stated and estimated share it.
+                let height = bucket.count as f64 * 100.0 / highest as f64;
+                let part = |n: usize| n as f64 * 100.0 / bucket.count.max(1) as f64;
+                let (stated, estimated) = (part(bucket.stated), part(bucket.estimated));
+                let some = bucket.count > 0;
+                let count = (show_counts && some).then(|| bucket.count.to_string());
                 let outside = bucket.start == corpus::EARLIER || bucket.start == corpus::LATER;
                 let name = if outside {
                     format!("{} ({} – {})", bucket.start, bucket.first_day, bucket.last_day)
@@ -112,15 +120,22 @@ pub fn Timeline() -> impl IntoView {
                         on:mouseup=move |_| finish_drag()
                     >
                         <div class="bar-stack">
-                            <div class="bar-estimated" style:height=format!("{estimated}%")></div>
-                            <div class="bar-stated" style:height=format!("{stated}%")></div>
+                            <div
+                                class="bar-fill"
+                                class:some=some
+                                style:height=format!("{height}%")
+                            >
+                                <span class="bar-count">{count}</span>
+                                <div class="bar-estimated" style:height=format!("{estimated}%")></div>
+                                <div class="bar-stated" style:height=format!("{stated}%")></div>
+                            </div>
                         </div>
                         <div class="bar-label">{tick}</div>
                     </div>
                 }
             })
             .collect_view()
-        };
+    };
 
     let range_text = move || {
         state.date_range.get().map(|(from, to)| {

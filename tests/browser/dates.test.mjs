@@ -2,7 +2,9 @@
 // article with a dateline; its reader shows where the date came from and marks the dates.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, waitForFiles, screenshot, seedFiles } from "./harness.mjs";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { openPage, waitForFiles, screenshot, seedFiles, SEEDS_DIR } from "./harness.mjs";
 
 async function brush(page, from, to = from) {
   const first = await page.locator(`[data-testid="bar"][data-start="${from}"]`).boundingBox();
@@ -75,6 +77,65 @@ test("in mentions mode the timeline finds the stories that talk about a year", a
       "One killed, six injured in shootout between migrant groups in Serbia",
     ]);
     await screenshot(page, "timeline-mentions-2015");
+  } finally {
+    await browser.close();
+  }
+});
+
+// Each bar's count, as its title gives it.
+const barCounts = (page) =>
+  page.getByTestId("bar").evaluateAll((all) =>
+    all.map((b) => ({ start: b.dataset.start, count: Number(b.getAttribute("title").match(/: (\d+) article/)[1]), shown: b.querySelector(".bar-count")?.textContent ?? "" })));
+// Waits until `check` holds (the timeline follows the list a moment after it), then returns.
+async function eventually(check, what) {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(what());
+}
+const total = async (page) => Number((await page.getByTestId("status").innerText()).match(/^(\d+)/)[1]);
+
+test("on real pages the timeline spans the articles, shows its counts, and adds up under every filter", async () => {
+  const pagesDir = join(SEEDS_DIR, "../corpora/wcxb-dev/pages");
+  const files = readdirSync(pagesDir).sort().map((f) => join(pagesDir, f));
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("file-input").setInputFiles(files);
+    await waitForFiles(page, files.length);
+    await page.getByTestId("topic").first().waitFor({ timeout: 120000 });
+    // Pages written over years: a bar a year, the few older pages gathered in one "earlier" bar,
+    // and every bar labelled with its count.
+    const bars = await barCounts(page);
+    assert.equal(bars[0].start, "earlier");
+    assert.ok(bars.length >= 6 && bars.length <= 16, JSON.stringify(bars));
+    assert.ok(bars.slice(1).every((b) => /^\d{4}$/.test(b.start)), JSON.stringify(bars));
+    for (const bar of bars) assert.equal(bar.shown, bar.count ? String(bar.count) : "", JSON.stringify(bar));
+    const undated = async () => Number((await page.getByTestId("include-undated").locator("..").innerText()).match(/(\d+)/)[1]);
+    // The bars and the undated stories make up the list, as a whole and under a topic.
+    const sum = (bars) => bars.reduce((a, b) => a + b.count, 0);
+    assert.equal(sum(bars) + (await undated()), await total(page));
+    const all = await total(page);
+    await page.getByTestId("topic").first().locator(".topic-pick").click();
+    await page.waitForFunction((all) => !document.querySelector('[data-testid="status"]').innerText.startsWith(`${all} `), all);
+    const inTopic = await total(page);
+    assert.ok(inTopic < all);
+    let seen = 0;
+    await eventually(async () => (seen = sum(await barCounts(page)) + (await undated())) === inTopic,
+      () => `bars and undated ${seen}, list ${inTopic}`);
+    // Brushing the last three years lists exactly the stories of their bars.
+    const topicBars = await barCounts(page);
+    const last = topicBars.slice(-3);
+    await brush(page, last[0].start, last[2].start);
+    await page.getByTestId("date-range").waitFor();
+    await page.getByTestId("status").filter({ hasText: new RegExp(`^${sum(last)} of`) }).waitFor();
+    await screenshot(page, "timeline-real-pages");
+    // The older pages gathered in "earlier" can be brushed too.
+    await page.getByTestId("topic").first().locator(".topic-pick").click();
+    const earlier = (await barCounts(page))[0].count;
+    await brush(page, "earlier");
+    await page.getByTestId("status").filter({ hasText: new RegExp(`^${earlier} of`) }).waitFor();
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }
