@@ -1233,18 +1233,18 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
             });
             (name_below && is_author_label(text)).then_some(k + 1)
         });
-    // Else a person's name alone beside the article's date ("Andrew King", then "March 3,
-    // 2025"): the details under a headline.
+    // Else a person's name alone by the headline, beside the article's details ("Andrew King",
+    // then "March 3, 2025", "Last updated: …" or a line of their job between): the details under
+    // a headline.
     let byline = byline.or_else(|| {
-        let dateline = lines
-            .iter()
-            .position(|line| line.kind == LineKind::Dateline)?;
-        let near = dateline.saturating_sub(2)..(dateline + 3).min(lines.len());
-        near.filter(|&k| k != dateline && k + BYLINE_ABOVE >= anchor && k < below_end)
-            .find(|&k| {
-                matches!(lines[k].kind, LineKind::SiteChrome | LineKind::Subheading)
-                    && is_person_name(&lines[k].text)
-            })
+        (anchor.saturating_sub(BYLINE_ABOVE)..below_end).find(|&k| {
+            matches!(lines[k].kind, LineKind::SiteChrome | LineKind::Subheading)
+                && is_person_name(&lines[k].text)
+                && (k.saturating_sub(2)..(k + 3).min(lines.len())).any(|j| {
+                    j != k
+                        && (lines[j].kind == LineKind::Dateline || is_details_line(&lines[j].text))
+                })
+        })
     });
     if let Some(k) = byline {
         lines[k].kind = LineKind::Byline;
@@ -1297,6 +1297,8 @@ fn is_author_label(line: &str) -> bool {
             "by",
             "written by",
             "posted by",
+            "article by",
+            "story by",
             "author",
             "authors",
             "words by",
@@ -1726,6 +1728,7 @@ mod tests {
             ("Written by Jane Doe", "Written by Jane Doe"),
             ("Author: Jane Doe", "Author: Jane Doe"),
             ("By\n\nJane Doe", "Jane Doe"),
+            ("Article by:\n\nJane Doe", "Jane Doe"),
         ] {
             let page =
                 format!("Fourteen ports on one board\n\n{header}\n\nMarch 3, 2025\n\n{body}");
@@ -1737,6 +1740,21 @@ mod tests {
         }
         // A person's name alone beside the date; not a menu item there.
         let page = format!("Fourteen ports on one board\n\nAndrew King\n\nMarch 3, 2025\n\n{body}");
+        assert_eq!(
+            first_of(&page, LineKind::Byline).as_deref(),
+            Some("Andrew King")
+        );
+        // Or beside the date with the author's job between, or beside the reading time.
+        let page = format!(
+            "Fourteen ports on one board\n\nAndrew King\n\nSenior Reviewer\n\nMarch 3, 2025\n\n{body}"
+        );
+        assert_eq!(
+            first_of(&page, LineKind::Byline).as_deref(),
+            Some("Andrew King")
+        );
+        let page = format!(
+            "Fourteen ports on one board\n\nAndrew King\n\nSenior Reviewer\n\n5 min read\n\n{body}"
+        );
         assert_eq!(
             first_of(&page, LineKind::Byline).as_deref(),
             Some("Andrew King")
