@@ -154,13 +154,14 @@ impl Document {
             caption_line: line_of(LineKind::Caption),
             dateline: text_of(LineKind::Dateline),
             dateline_line: line_of(LineKind::Dateline),
-            // An author and date on one line ("By Jane Doe | March 3, 2024") is the dateline and
-            // names the author too.
+            // An author and date on one line ("By Jane Doe | March 3, 2024", "Jane Doe March 3,
+            // 2024") is the dateline and names the author too.
             byline: text_of(LineKind::Byline).or_else(|| {
                 text_of(LineKind::Dateline).filter(|line| {
                     line.get(..3)
                         .is_some_and(|by| by.eq_ignore_ascii_case("by "))
                         || names_its_author(line)
+                        || crate::ingest::segment::opens_with_person_name(line)
                 })
             }),
             body: body

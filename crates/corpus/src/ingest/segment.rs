@@ -1252,6 +1252,32 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
     }
 }
 
+/// A line that opens with a person's name, then goes on with something else: its date, "|",
+/// "Published …" ("Tom Talbot October 14, 2025", "Faith Katunga • Oct 20, 2025").
+pub(crate) fn opens_with_person_name(line: &str) -> bool {
+    let calendar_word = |word: &str| {
+        let lower = word.trim_end_matches([',', '.']).to_lowercase();
+        lower.len() >= 3
+            && crate::extract::dates::MONTH_NAMES
+                .iter()
+                .chain(&crate::extract::dates::WEEKDAY_NAMES)
+                .any(|name| name.starts_with(&lower))
+    };
+    let name: Vec<&str> = line
+        .split_whitespace()
+        .take_while(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && !calendar_word(word)
+        })
+        .take(4)
+        .collect();
+    let rest = line.split_whitespace().count() - name.len();
+    name.len() >= 2 && rest > 0 && is_person_name(&name.join(" "))
+}
+
 /// A line that is only a person's name: a name line whose first word is a given name.
 fn is_person_name(line: &str) -> bool {
     let gazetteer = crate::extract::gazetteer::gazetteer();
@@ -1766,6 +1792,30 @@ mod tests {
             "Fourteen ports on one board\n\nWritten By Feb 11, 2019 · 3 min read\n\n{body}"
         );
         assert_eq!(first_of(&page, LineKind::Byline), None);
+    }
+
+    #[test]
+    fn a_date_line_may_open_with_its_author() {
+        assert!(opens_with_person_name("Tom Talbot October 14, 2025"));
+        assert!(opens_with_person_name("Sarah Katunga • Oct 20, 2025"));
+        assert!(opens_with_person_name(
+            "Tom Talbot Published 10:19am 19 December 2025"
+        ));
+        for line in [
+            "October 14, 2025",
+            "Updated October 14, 2025",
+            "Tom Talbot",
+            "Home Improvement October 14, 2025",
+            "Tom Oct 14, 2025",
+        ] {
+            assert!(!opens_with_person_name(line), "{line}");
+        }
+        let body = numbered_paragraphs(6, |n| {
+            format!("In its part number {n}, the review says the board has more ports than most laptops sold this year.")
+        });
+        let page = format!("Fourteen ports on one board\n\nTom Talbot October 14, 2025\n\n{body}");
+        let doc = crate::corpus::Document::from_article("a.txt", segment(&page).remove(0));
+        assert_eq!(doc.byline.as_deref(), Some("Tom Talbot October 14, 2025"));
     }
 
     #[test]
