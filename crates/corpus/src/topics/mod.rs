@@ -237,14 +237,21 @@ fn matrix(count: usize, text: impl Fn(usize) -> String + Sync) -> Matrix {
     }
 }
 
+/// The `count` heaviest terms of a topic, heaviest first (of equals, the first term): picked
+/// out without sorting every term.
 fn top_terms(h: &[f64], count: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..h.len()).collect();
-    order.sort_by(|&a, &b| {
-        h[b].partial_cmp(&h[a])
+    let heavier = |a: &usize, b: &usize| {
+        h[*b]
+            .partial_cmp(&h[*a])
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.cmp(&b))
-    });
-    order.truncate(count);
+            .then(a.cmp(b))
+    };
+    let mut order: Vec<usize> = (0..h.len()).collect();
+    if count < order.len() {
+        order.select_nth_unstable_by(count, heavier);
+        order.truncate(count);
+    }
+    order.sort_by(heavier);
     order
 }
 
