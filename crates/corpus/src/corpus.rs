@@ -158,10 +158,10 @@ impl Document {
             // 2024") is the dateline and names the author too.
             byline: text_of(LineKind::Byline).or_else(|| {
                 text_of(LineKind::Dateline).filter(|line| {
-                    line.get(..3)
-                        .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+                    crate::ingest::page::after_opener(line, &["by ", "by:", "written by"]).is_some()
                         || names_its_author(line)
                         || crate::ingest::segment::opens_with_person_name(line)
+                        || crate::ingest::segment::names_a_person_among_details(line)
                 })
             }),
             body: body

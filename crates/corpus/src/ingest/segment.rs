@@ -1278,6 +1278,17 @@ pub(crate) fn opens_with_person_name(line: &str) -> bool {
     name.len() >= 2 && rest > 0 && is_person_name(&name.join(" "))
 }
 
+/// A line of details apart by bullets or bars with a person's name for one of them
+/// ("December 15, 2025 · 30 min · Ash Vardanian", "12/19/2025 • Philosophy • David Gordon").
+pub(crate) fn names_a_person_among_details(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(['|', '•', '·', '∙'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    parts.len() >= 2 && parts.iter().any(|part| is_person_name(part))
+}
+
 /// A line that is only a person's name: a name line whose first word is a given name.
 fn is_person_name(line: &str) -> bool {
     let gazetteer = crate::extract::gazetteer::gazetteer();
@@ -1813,9 +1824,20 @@ mod tests {
         let body = numbered_paragraphs(6, |n| {
             format!("In its part number {n}, the review says the board has more ports than most laptops sold this year.")
         });
-        let page = format!("Fourteen ports on one board\n\nTom Talbot October 14, 2025\n\n{body}");
+        // The date line names the author: first, after "by:", or among its details.
+        for line in [
+            "Tom Talbot October 14, 2025",
+            "by: Sarah Jones, Oct 14, 2025",
+            "October 14, 2025 · 8 min · Sarah Jones",
+        ] {
+            let page = format!("Fourteen ports on one board\n\n{line}\n\n{body}");
+            let doc = crate::corpus::Document::from_article("a.txt", segment(&page).remove(0));
+            assert_eq!(doc.byline.as_deref(), Some(line), "{line}");
+        }
+        let page =
+            format!("Fourteen ports on one board\n\nOctober 14, 2025 · 8 min read\n\n{body}");
         let doc = crate::corpus::Document::from_article("a.txt", segment(&page).remove(0));
-        assert_eq!(doc.byline.as_deref(), Some("Tom Talbot October 14, 2025"));
+        assert_eq!(doc.byline, None);
     }
 
     #[test]
