@@ -1246,6 +1246,24 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
                 })
         })
     });
+    // Else a name right by the article's date that the recogniser reads as a person's
+    // ("Kelia Losa Reinoso", then "August 25, 2025").
+    let byline = byline.or_else(|| {
+        let dateline = lines
+            .iter()
+            .position(|line| line.kind == LineKind::Dateline)?;
+        [dateline.wrapping_sub(1), dateline + 1]
+            .into_iter()
+            .find(|&k| {
+                lines.get(k).is_some_and(|line| {
+                    line.kind == LineKind::SiteChrome
+                        && k + BYLINE_ABOVE >= anchor
+                        && k < below_end
+                        && is_name_line(&line.text)
+                        && reads_as_person(&line.text)
+                })
+            })
+    });
     if let Some(k) = byline {
         lines[k].kind = LineKind::Byline;
         lines[k].rule = Cow::from("the author by the headline");
@@ -1287,6 +1305,19 @@ pub(crate) fn names_a_person_among_details(line: &str) -> bool {
         .filter(|part| !part.is_empty())
         .collect();
     parts.len() >= 2 && parts.iter().any(|part| is_person_name(part))
+}
+
+/// Whether the recogniser reads the whole of a short line as one person's name.
+fn reads_as_person(line: &str) -> bool {
+    let Some(model) = crate::extract::ner::model() else {
+        return false;
+    };
+    let (found, _) =
+        crate::extract::ner::find(model, line, crate::extract::dates::Field::Body, &[]);
+    found.len() == 1
+        && found[0].kind == Some(crate::EntityKind::Person)
+        && found[0].start == 0
+        && found[0].end == line.len()
 }
 
 /// A line that is only a person's name: a name line whose first word is a given name.
@@ -1796,8 +1827,17 @@ mod tests {
             first_of(&page, LineKind::Byline).as_deref(),
             Some("Andrew King")
         );
-        let page = format!("Fourteen ports on one board\n\nContact Us\n\nMarch 3, 2025\n\n{body}");
-        assert_eq!(first_of(&page, LineKind::Byline), None);
+        // A name the gazetteer does not know, read as a person's by the recogniser.
+        let page =
+            format!("Fourteen ports on one board\n\nKelia Losa Reinoso\n\nMarch 3, 2025\n\n{body}");
+        assert_eq!(
+            first_of(&page, LineKind::Byline).as_deref(),
+            Some("Kelia Losa Reinoso")
+        );
+        for label in ["Contact Us", "Get Started", "Travel Tips"] {
+            let page = format!("Fourteen ports on one board\n\n{label}\n\nMarch 3, 2025\n\n{body}");
+            assert_eq!(first_of(&page, LineKind::Byline), None, "{label}");
+        }
         // A date where the name should be is no author.
         let page = format!(
             "Fourteen ports on one board\n\nWritten By Feb 11, 2019 · 3 min read\n\n{body}"
