@@ -1239,30 +1239,12 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
     let byline = byline.or_else(|| {
         (anchor.saturating_sub(BYLINE_ABOVE)..below_end).find(|&k| {
             matches!(lines[k].kind, LineKind::SiteChrome | LineKind::Subheading)
-                && is_person_name(&lines[k].text)
                 && (k.saturating_sub(2)..(k + 3).min(lines.len())).any(|j| {
                     j != k
                         && (lines[j].kind == LineKind::Dateline || is_details_line(&lines[j].text))
                 })
+                && names_a_person(&lines[k].text)
         })
-    });
-    // Else a name right by the article's date that the recogniser reads as a person's
-    // ("Kelia Losa Reinoso", then "August 25, 2025").
-    let byline = byline.or_else(|| {
-        let dateline = lines
-            .iter()
-            .position(|line| line.kind == LineKind::Dateline)?;
-        [dateline.wrapping_sub(1), dateline + 1]
-            .into_iter()
-            .find(|&k| {
-                lines.get(k).is_some_and(|line| {
-                    line.kind == LineKind::SiteChrome
-                        && k + BYLINE_ABOVE >= anchor
-                        && k < below_end
-                        && is_name_line(&line.text)
-                        && reads_as_person(&line.text)
-                })
-            })
     });
     if let Some(k) = byline {
         lines[k].kind = LineKind::Byline;
@@ -1305,6 +1287,12 @@ pub(crate) fn names_a_person_among_details(line: &str) -> bool {
         .filter(|part| !part.is_empty())
         .collect();
     parts.len() >= 2 && parts.iter().any(|part| is_person_name(part))
+}
+
+/// A line that is only a person's name: its first word a given name, or the whole line read as
+/// one person's name by the recogniser ("Kelia Losa Reinoso").
+fn names_a_person(line: &str) -> bool {
+    is_person_name(line) || is_name_line(line) && reads_as_person(line)
 }
 
 /// Whether the recogniser reads the whole of a short line as one person's name.
