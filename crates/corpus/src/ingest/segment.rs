@@ -1275,7 +1275,7 @@ pub(crate) fn opens_with_person_name(line: &str) -> bool {
         .take(4)
         .collect();
     let rest = line.split_whitespace().count() - name.len();
-    name.len() >= 2 && rest > 0 && is_person_name(&name.join(" "))
+    name.len() >= 2 && rest > 0 && names_a_person(&name.join(" "))
 }
 
 /// A line of details apart by bullets or bars with a person's name for one of them
@@ -1286,7 +1286,7 @@ pub(crate) fn names_a_person_among_details(line: &str) -> bool {
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .collect();
-    parts.len() >= 2 && parts.iter().any(|part| is_person_name(part))
+    parts.len() >= 2 && parts.iter().any(|part| names_a_person(part))
 }
 
 /// A line that is only a person's name: its first word a given name, or the whole line read as
