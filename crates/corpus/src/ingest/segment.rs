@@ -1224,7 +1224,7 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
         })
         .find_map(|k| {
             let text = &lines[k].text;
-            if names_author(text) {
+            if names_author(text) || lines[k].kind != LineKind::Paragraph && names_with_role(text) {
                 return Some(k);
             }
             let name_below = lines.get(k + 1).is_some_and(|next| {
@@ -1288,6 +1288,25 @@ pub(crate) fn names_a_person_among_details(line: &str) -> bool {
         .collect();
     parts.len() >= 2 && parts.iter().any(|part| names_a_person(part))
 }
+
+/// A person's name with their job or desk after a bar or a comma: "Jane Doe | Reporter",
+/// "Audrey Huang, Print Managing Editor".
+fn names_with_role(line: &str) -> bool {
+    let Some((name, role)) = line.split_once(" | ").or_else(|| line.split_once(", ")) else {
+        return false;
+    };
+    // Not a place and its state ("Snow Hill, MD"), nor a photo's credit ("Jane Doe, Agency/Redux").
+    let state = role.len() == 2 && role.chars().all(|c| c.is_ascii_uppercase());
+    (1..=MOST_ROLE_WORDS).contains(&words(role))
+        && !state
+        && !role.chars().any(|c| c.is_ascii_digit() || c == '/')
+        && role.chars().next().is_some_and(char::is_uppercase)
+        && !ends_like_sentence(line)
+        && names_a_person(name.trim())
+}
+
+/// The most words of a job or desk after an author's name.
+const MOST_ROLE_WORDS: usize = 5;
 
 /// A line that is only a person's name: its first word a given name, or the whole line read as
 /// one person's name by the recogniser ("Kelia Losa Reinoso").
@@ -1785,6 +1804,8 @@ mod tests {
             ("Author: Jane Doe", "Author: Jane Doe"),
             ("By\n\nJane Doe", "Jane Doe"),
             ("Article by:\n\nJane Doe", "Jane Doe"),
+            ("Jane Doe | Reporter", "Jane Doe | Reporter"),
+            ("Jane Doe, Senior Editor", "Jane Doe, Senior Editor"),
         ] {
             let page =
                 format!("Fourteen ports on one board\n\n{header}\n\nMarch 3, 2025\n\n{body}");
@@ -1822,7 +1843,7 @@ mod tests {
             first_of(&page, LineKind::Byline).as_deref(),
             Some("Kelia Losa Reinoso")
         );
-        for label in ["Contact Us", "Get Started", "Travel Tips"] {
+        for label in ["Contact Us", "Get Started", "Travel Tips", "Snow Hill, MD"] {
             let page = format!("Fourteen ports on one board\n\n{label}\n\nMarch 3, 2025\n\n{body}");
             assert_eq!(first_of(&page, LineKind::Byline), None, "{label}");
         }
