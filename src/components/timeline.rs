@@ -8,7 +8,8 @@ use crate::components::switch::FilterSwitch;
 use corpus::DateMode;
 use leptos::prelude::*;
 
-/// The most bars that each show their count over them (more would be too narrow to read).
+/// The most bars that all show their count over them (more would be too narrow to read; then
+/// only a bar between empty ones shows its count).
 const MOST_COUNTED_BARS: usize = 32;
 
 /// A readable label for a bucket start: `2020`, `Sep 2020`, `28 Sep`; the bars gathering what
@@ -68,8 +69,14 @@ pub fn Timeline() -> impl IntoView {
         // As many labels as fit: a dozen years, or seven months or days ("Sep 2025").
         let fit = if unit == "year" { 12 } else { 7 };
         let every = buckets.len().div_ceil(fit).max(1);
-        // Each bar's count over it, where the bars are wide enough to hold one.
-        let show_counts = buckets.len() <= MOST_COUNTED_BARS;
+        // Each bar's count over it, where the bars are wide enough to hold one, or where its
+        // neighbours are empty and leave it the room.
+        let counts: Vec<usize> = buckets.iter().map(|b| b.count).collect();
+        let room = |index: usize| {
+            counts.len() <= MOST_COUNTED_BARS
+                || (index == 0 || counts[index - 1] == 0)
+                    && counts.get(index + 1).is_none_or(|&next| next == 0)
+        };
         buckets
             .into_iter()
             .enumerate()
@@ -84,7 +91,7 @@ pub fn Timeline() -> impl IntoView {
                 let part = |n: usize| n as f64 * 100.0 / bucket.count.max(1) as f64;
                 let (stated, estimated) = (part(bucket.stated), part(bucket.estimated));
                 let some = bucket.count > 0;
-                let count = (show_counts && some).then(|| bucket.count.to_string());
+                let count = (some && room(index)).then(|| bucket.count.to_string());
                 let outside = bucket.start == corpus::EARLIER || bucket.start == corpus::LATER;
                 let name = if outside {
                     format!("{} ({} – {})", bucket.start, bucket.first_day, bucket.last_day)
