@@ -305,7 +305,8 @@ pub fn is_dateline(line: &str) -> bool {
     has_month && has_number
 }
 
-/// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "BY JANE DOE"; not a menu in capitals
+/// ("BY USE CASE").
 fn is_byline(line: &str) -> bool {
     let mut parts = line.split_whitespace();
     let first = parts.next().unwrap_or("");
@@ -314,6 +315,7 @@ fn is_byline(line: &str) -> bool {
         && second.chars().next().is_some_and(char::is_uppercase)
         && words(line) <= 10
         && !ends_like_sentence(line)
+        && (line.chars().any(char::is_lowercase) || names_a_person(line[2..].trim()))
 }
 
 /// How many lines a table of contents above an article lists at most.
@@ -1211,6 +1213,15 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
     if lines.iter().any(|line| line.kind == LineKind::Byline) {
         return;
     }
+    // Where the date was looked for far below the headline (the article's run starts far
+    // under it), a line right under the headline that says who wrote it ("Written by Jane Doe").
+    let headline = lines.iter().position(|line| line.kind == LineKind::Title);
+    let under_headline = headline
+        .filter(|&h| h + BYLINE_ABOVE < anchor)
+        .and_then(|h| {
+            (h + 1..(h + 1 + UNDER_HEADLINE).min(lines.len()))
+                .find(|&k| lines[k].kind == LineKind::SiteChrome && names_author(&lines[k].text))
+        });
     let below_end = (anchor + 1 + BYLINE_BELOW)
         .min(run_start.max(anchor + 1) + DATE_INTO_RUN)
         .min(lines.len());
@@ -1233,6 +1244,7 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
             });
             (name_below && is_author_label(text)).then_some(k + 1)
         });
+    let byline = under_headline.or(byline);
     // Else a person's name alone by the headline, beside the article's details ("Andrew King",
     // then "March 3, 2025", "Last updated: …" or a line of their job between): the details under
     // a headline.
@@ -1314,9 +1326,11 @@ fn names_a_person(line: &str) -> bool {
     is_person_name(line) || is_name_line(line) && reads_as_person(line)
 }
 
-/// Whether the recogniser reads the whole of a short line as one person's name.
+/// Whether the recogniser reads the whole of a short line as one person's name (not asked of a
+/// line in capitals, whose shape says little).
 fn reads_as_person(line: &str) -> bool {
-    let Some(model) = crate::extract::ner::model() else {
+    let Some(model) = crate::extract::ner::model().filter(|_| line.chars().any(char::is_lowercase))
+    else {
         return false;
     };
     let (found, _) =
@@ -1330,11 +1344,16 @@ fn reads_as_person(line: &str) -> bool {
 /// A line that is only a person's name: a name line whose first word is a given name.
 fn is_person_name(line: &str) -> bool {
     let gazetteer = crate::extract::gazetteer::gazetteer();
+    let given = |word: &str| {
+        gazetteer
+            .given_names
+            .contains(&*crate::extract::gazetteer::lookup_key(word))
+    };
+    // A given name in capitals is looked up as usually written ("SARAH" as "Sarah").
     is_name_line(line)
         && line.split_whitespace().next().is_some_and(|first| {
-            gazetteer
-                .given_names
-                .contains(&*crate::extract::gazetteer::lookup_key(first))
+            given(first)
+                || crate::extract::entities::capitalised_words(first).is_some_and(|w| given(&w))
         })
 }
 
@@ -1357,10 +1376,13 @@ fn names_author(line: &str) -> bool {
         "written by: ",
     ];
     page::after_opener(line, &openers).is_some_and(|rest| {
-        // A name, not a date ("Written By Feb 11, 2019": the name left out).
+        // A name, not a date ("Written By Feb 11, 2019": the name left out), nor a menu in
+        // capitals ("BY USE CASE").
         let first = rest.split_whitespace().next().unwrap_or("");
+        let capitals = !rest.chars().any(char::is_lowercase);
         first.chars().next().is_some_and(char::is_uppercase)
             && month_number(&first.trim_end_matches(['.', ',']).to_lowercase()).is_none()
+            && (!capitals || names_a_person(rest.trim()))
     })
 }
 
@@ -1805,6 +1827,7 @@ mod tests {
             ("By\n\nJane Doe", "Jane Doe"),
             ("Article by:\n\nJane Doe", "Jane Doe"),
             ("Jane Doe | Reporter", "Jane Doe | Reporter"),
+            ("BY SARAH JONES", "BY SARAH JONES"),
             ("Jane Doe, Senior Editor", "Jane Doe, Senior Editor"),
         ] {
             let page =
@@ -1843,10 +1866,27 @@ mod tests {
             first_of(&page, LineKind::Byline).as_deref(),
             Some("Kelia Losa Reinoso")
         );
-        for label in ["Contact Us", "Get Started", "Travel Tips", "Snow Hill, MD"] {
+        for label in [
+            "Contact Us",
+            "Get Started",
+            "Travel Tips",
+            "Snow Hill, MD",
+            "BY USE CASE",
+        ] {
             let page = format!("Fourteen ports on one board\n\n{label}\n\nMarch 3, 2025\n\n{body}");
             assert_eq!(first_of(&page, LineKind::Byline), None, "{label}");
         }
+        // Under a headline far above the article (a long menu between), the line under it that
+        // says who wrote it.
+        let menu: Vec<String> = (1..=45).map(|n| format!("Section {n}")).collect();
+        let page = format!(
+            "Fourteen ports on one board\n\nWritten by Jane Doe\n\n{}\n\n{body}",
+            menu.join("\n\n")
+        );
+        assert_eq!(
+            first_of(&page, LineKind::Byline).as_deref(),
+            Some("Written by Jane Doe")
+        );
         // A date where the name should be is no author.
         let page = format!(
             "Fourteen ports on one board\n\nWritten By Feb 11, 2019 · 3 min read\n\n{body}"
