@@ -129,17 +129,6 @@ impl Document {
     }
 
     pub(crate) fn from_article(file: &str, article: Article) -> Document {
-        // "Published August 7, 2023 by Nicole Burke": a date line that names its author.
-        fn names_its_author(line: &str) -> bool {
-            line.match_indices(" by ")
-                .chain(line.match_indices(" By "))
-                .any(|(at, by)| {
-                    line[at + by.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                })
-        }
         let text_of = |kind| article.first(kind).map(|line| line.text.clone());
         let line_of = |kind| article.first(kind).map(|line| line.line);
         let body: Vec<_> = article
@@ -157,12 +146,8 @@ impl Document {
             // An author and date on one line ("By Jane Doe | March 3, 2024", "Jane Doe March 3,
             // 2024") is the dateline and names the author too.
             byline: text_of(LineKind::Byline).or_else(|| {
-                text_of(LineKind::Dateline).filter(|line| {
-                    crate::ingest::page::after_opener(line, &["by ", "by:", "written by"]).is_some()
-                        || names_its_author(line)
-                        || crate::ingest::segment::opens_with_person_name(line)
-                        || crate::ingest::segment::names_a_person_among_details(line)
-                })
+                text_of(LineKind::Dateline)
+                    .filter(|line| crate::ingest::segment::date_line_names_author(line))
             }),
             body: body
                 .iter()

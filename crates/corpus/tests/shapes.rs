@@ -20,6 +20,16 @@ fn only(corpus: &Corpus) -> &Document {
     &corpus.documents()[0]
 }
 
+/// Holds that the body keeps every line of `kept` and none of `dropped`.
+fn assert_body(doc: &Document, kept: &[&str], dropped: &[&str]) {
+    for line in kept {
+        assert!(doc.body.contains(line), "{line} not in {:?}", doc.body);
+    }
+    for line in dropped {
+        assert!(!doc.body.contains(line), "{line} in {:?}", doc.body);
+    }
+}
+
 fn removed(doc: &Document) -> Vec<&str> {
     doc.removed.iter().map(|r| r.text.as_str()).collect()
 }
@@ -156,18 +166,17 @@ fn a_new_sites_recurring_chrome_is_found_by_statistics() {
 fn a_table_the_article_introduces_is_part_of_it() {
     let corpus = ingest(&["results_table.txt"]);
     let doc = only(&corpus);
-    for row in [
-        "Arsenal 2 Burnley 1",
-        "Chelsea 0 Everton 0",
-        "Leeds United 3 Norwich City 2",
-        "Bolton Wanderers 1 Stoke City 1",
-    ] {
-        assert!(doc.body.contains(row), "{row} not in {:?}", doc.body);
-    }
-    // What follows the table is the page's.
-    for chrome in ["Share this story", "Facebook", "Twitter"] {
-        assert!(!doc.body.contains(chrome), "{chrome} in {:?}", doc.body);
-    }
+    // The rows are kept; what follows the table is the page's.
+    assert_body(
+        doc,
+        &[
+            "Arsenal 2 Burnley 1",
+            "Chelsea 0 Everton 0",
+            "Leeds United 3 Norwich City 2",
+            "Bolton Wanderers 1 Stoke City 1",
+        ],
+        &["Share this story", "Facebook", "Twitter"],
+    );
     assert_eq!(doc.dateline.as_deref(), Some("MANCHESTER 2024-03-16"));
 }
 
@@ -177,18 +186,17 @@ fn ranked_results_under_short_headings_are_kept_and_read() {
     let doc = only(&corpus);
     // Rows of ranked results under headings too short to be text elsewhere ("Men"), and rows
     // of figures that end as a sentence does.
-    for row in [
-        "Men",
-        "1. Daniel Okafor (Nigeria) 9.91",
-        "3. Marc Dubois (France) 10.02",
-        "2. Ruth Mensah (Ghana) 1.97",
-        "2. Ghana 38.22. Record: 37.98.",
-    ] {
-        assert!(doc.body.contains(row), "{row} not in {:?}", doc.body);
-    }
-    for chrome in ["Share this story", "Facebook"] {
-        assert!(!doc.body.contains(chrome), "{chrome} in {:?}", doc.body);
-    }
+    assert_body(
+        doc,
+        &[
+            "Men",
+            "1. Daniel Okafor (Nigeria) 9.91",
+            "3. Marc Dubois (France) 10.02",
+            "2. Ruth Mensah (Ghana) 1.97",
+            "2. Ghana 38.22. Record: 37.98.",
+        ],
+        &["Share this story", "Facebook"],
+    );
     // The competitors are people, their countries places.
     let named = |name: &str, kind: EntityKind| {
         doc.mentions.iter().any(|m| {
@@ -209,14 +217,15 @@ fn a_table_the_article_opens_with_is_part_of_it() {
     // A wire report may give its results first and the report under them.
     let corpus = ingest(&["golf_scores.txt"]);
     let doc = only(&corpus);
-    for line in [
-        "Leading scores after the second round of the Alpine Open on Friday (par 72):",
-        "133 Henrik Dahl (Sweden) 66 67",
-        "136 Martin Weber (Germany) 70 66",
-        "Dahl had six birdies",
-    ] {
-        assert!(doc.body.contains(line), "{line} not in {:?}", doc.body);
-    }
-    assert!(!doc.body.contains("Share this story"), "{:?}", doc.body);
+    assert_body(
+        doc,
+        &[
+            "Leading scores after the second round of the Alpine Open on Friday (par 72):",
+            "133 Henrik Dahl (Sweden) 66 67",
+            "136 Martin Weber (Germany) 70 66",
+            "Dahl had six birdies",
+        ],
+        &["Share this story"],
+    );
     assert_eq!(doc.dateline.as_deref(), Some("INNSBRUCK 2024-06-14"));
 }

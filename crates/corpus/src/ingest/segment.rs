@@ -1264,16 +1264,31 @@ fn choose_byline(lines: &mut [ClassifiedLine], anchor: usize, run_start: usize) 
     }
 }
 
+/// A date line that names the article's author too: after "By" ("By Jane Doe | March 3,
+/// 2024", "Published August 7, 2023 by Nicole Burke"), first ("Jane Doe March 3, 2024"), or
+/// among its details ("March 3, 2024 · 8 min · Jane Doe").
+pub(crate) fn date_line_names_author(line: &str) -> bool {
+    let by_inside = line
+        .match_indices(" by ")
+        .chain(line.match_indices(" By "))
+        .any(|(at, by)| {
+            line[at + by.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    page::after_opener(line, &["by ", "by:", "written by"]).is_some()
+        || by_inside
+        || opens_with_person_name(line)
+        || names_a_person_among_details(line)
+}
+
 /// A line that opens with a person's name, then goes on with something else: its date, "|",
 /// "Published …" ("Tom Talbot October 14, 2025", "Faith Katunga • Oct 20, 2025").
-pub(crate) fn opens_with_person_name(line: &str) -> bool {
+fn opens_with_person_name(line: &str) -> bool {
     let calendar_word = |word: &str| {
         let lower = word.trim_end_matches([',', '.']).to_lowercase();
-        lower.len() >= 3
-            && crate::extract::dates::MONTH_NAMES
-                .iter()
-                .chain(&crate::extract::dates::WEEKDAY_NAMES)
-                .any(|name| name.starts_with(&lower))
+        month_number(&lower).is_some() || weekday_number(&lower).is_some()
     };
     let name: Vec<&str> = line
         .split_whitespace()
@@ -1292,13 +1307,20 @@ pub(crate) fn opens_with_person_name(line: &str) -> bool {
 
 /// A line of details apart by bullets or bars with a person's name for one of them
 /// ("December 15, 2025 · 30 min · Ash Vardanian", "12/19/2025 • Philosophy • David Gordon").
-pub(crate) fn names_a_person_among_details(line: &str) -> bool {
-    let parts: Vec<&str> = line
-        .split(['|', '•', '·', '∙'])
+fn names_a_person_among_details(line: &str) -> bool {
+    let parts = detail_parts(line);
+    parts.len() >= 2 && parts.iter().any(|part| names_a_person(part))
+}
+
+/// What separates the parts of a line of an article's details ("Jane Doe | Mar 11, 2023").
+const DETAIL_SEPARATORS: [char; 5] = ['|', '¦', '·', '•', '∙'];
+
+/// The parts of a line of details, between its bars and bullets.
+fn detail_parts(line: &str) -> Vec<&str> {
+    line.split(DETAIL_SEPARATORS)
         .map(str::trim)
         .filter(|part| !part.is_empty())
-        .collect();
-    parts.len() >= 2 && parts.iter().any(|part| names_a_person(part))
+        .collect()
 }
 
 /// A person's name with their job or desk after a bar or a comma: "Jane Doe | Reporter",
@@ -1333,8 +1355,7 @@ fn reads_as_person(line: &str) -> bool {
     else {
         return false;
     };
-    let (found, _) =
-        crate::extract::ner::find(model, line, crate::extract::dates::Field::Body, &[]);
+    let (found, _) = crate::extract::ner::find(model, line, Field::Body, &[]);
     found.len() == 1
         && found[0].kind == Some(crate::EntityKind::Person)
         && found[0].start == 0
@@ -1427,11 +1448,7 @@ pub fn carries_date(line: &str) -> bool {
     // "by Jane Doe | Mar 11, 2023 | Brakes, Repairs | 0 comments": the post's details, short
     // parts between bars or dots, one of them the date.
     let details = || {
-        let parts: Vec<&str> = line
-            .split(['|', '¦', '·', '•'])
-            .map(str::trim)
-            .filter(|part| !part.is_empty())
-            .collect();
+        let parts = detail_parts(line);
         count <= 40
             && parts.len() >= 3
             && parts.iter().all(|part| words(part) <= 10)
