@@ -174,8 +174,9 @@ pub(crate) fn marginals(
 pub(crate) struct Model {
     /// Feature rows are `bits` wide.
     pub bits: u32,
-    /// One row of `TAGS` weights per hashed feature, in units of `scale`.
-    pub weights: Vec<i16>,
+    /// One row of `TAGS` weights per hashed feature, in units of `scale`, each padded with a
+    /// zero to [`ROW`] so that a row never straddles two cache lines and sums in one vector.
+    pub weights: Vec<[i16; ROW]>,
     /// What one unit of a weight is worth.
     pub scale: f32,
     /// Transition scores, in score units.
@@ -186,17 +187,30 @@ pub(crate) struct Model {
 
 const MAGIC: &[u8; 4] = b"CENR";
 
+/// The width of a row of weights in memory: the tags and a zero.
+pub(crate) const ROW: usize = 8;
+
+/// Rows of weights from `TAGS` weights per feature, side by side.
+pub(crate) fn padded_rows(flat: &[i16]) -> Vec<[i16; ROW]> {
+    flat.chunks_exact(TAGS)
+        .map(|tags| {
+            let mut row = [0i16; ROW];
+            row[..TAGS].copy_from_slice(tags);
+            row
+        })
+        .collect()
+}
+
 impl Model {
     /// The per-token scores of the feature rows of each token (`starts` as [`super::features::rows`]
     /// writes them).
     pub fn emissions(&self, rows: &[u32], starts: &[u32]) -> Vec<[f32; TAGS]> {
         let mut out = Vec::with_capacity(starts.len().saturating_sub(1));
         for w in starts.windows(2) {
-            let mut sum = [0i32; TAGS];
+            let mut sum = [0i32; ROW];
             for &row in &rows[w[0] as usize..w[1] as usize] {
-                let base = row as usize * TAGS;
-                let weights = &self.weights[base..base + TAGS];
-                for k in 0..TAGS {
+                let weights = &self.weights[row as usize];
+                for k in 0..ROW {
                     sum[k] += i32::from(weights[k]);
                 }
             }
@@ -211,7 +225,7 @@ impl Model {
 
     /// The model as bytes: magic, bits, scale, temperature, transitions, weights.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * 2 + 512);
+        let mut out = Vec::with_capacity(self.weights.len() * TAGS * 2 + 512);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
@@ -221,7 +235,7 @@ impl Model {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        for w in &self.weights {
+        for w in self.weights.iter().flat_map(|row| &row[..TAGS]) {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out
@@ -247,10 +261,11 @@ impl Model {
         }
         let count = (1usize << bits) * TAGS;
         let data = rest.get(at..at + count * 2)?;
-        let weights = data
+        let flat: Vec<i16> = data
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
+        let weights = padded_rows(&flat);
         Some(Model {
             bits,
             weights,
@@ -370,7 +385,11 @@ mod tests {
     fn a_model_reads_back_what_it_wrote() {
         let model = Model {
             bits: 8,
-            weights: (0..256 * TAGS).map(|i| (i % 300) as i16 - 150).collect(),
+            weights: padded_rows(
+                &(0..256 * TAGS)
+                    .map(|i| (i % 300) as i16 - 150)
+                    .collect::<Vec<_>>(),
+            ),
             scale: 0.5,
             trans: [[0.25; TAGS]; TAGS + 1],
             temperature: 2.0,

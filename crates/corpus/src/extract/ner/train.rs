@@ -216,7 +216,7 @@ pub fn train(
         .count();
     let mut model = Model {
         bits: config.bits,
-        weights,
+        weights: super::model::padded_rows(&weights),
         scale,
         trans,
         temperature: 1.0,
