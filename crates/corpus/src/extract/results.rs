@@ -80,8 +80,7 @@ fn signed_figure(word: &str) -> bool {
 
 /// One name and its figures with lower-case units between them ("million", "up",
 /// "unchanged"), figures at least as many as the units and two at least, no sentence's end.
-fn figures_row(line: &str) -> Option<Row<'_>> {
-    let words = words_of(line);
+fn figures_row<'a>(line: &'a str, words: &[(usize, &'a str)]) -> Option<Row<'a>> {
     let mut k = 0;
     while k < words.len() && name_word(words[k].1, k == 0) {
         k += 1;
@@ -154,8 +153,7 @@ fn part<'a>(
 /// team of up to three words, and figures: "1. Donovan Bailey (Canada) 10.06", "135 Robert
 /// Karlsson (Sweden) 68 67, Paul Broadhurst (Britain) 67 68". Under a total the figures may be
 /// left out ("68 Colin Montgomerie (Scotland)").
-fn ranked(line: &str) -> Option<Row<'_>> {
-    let words = words_of(line);
+fn ranked<'a>(words: &[(usize, &'a str)]) -> Option<Row<'a>> {
     let rank = words.first()?.1;
     if !rank
         .trim_end_matches('.')
@@ -313,14 +311,14 @@ fn scorers<'a>(words: &[(usize, &'a str)], open: usize, close: usize) -> Vec<Par
 
 /// The shape of a line and its names, if it is a row of a results table.
 fn row(line: &str) -> Option<Row<'_>> {
-    ranked(line)
-        .or_else(|| scores_or_standing(line))
-        .or_else(|| figures_row(line))
+    let words = words_of(line);
+    ranked(&words)
+        .or_else(|| scores_or_standing(&words))
+        .or_else(|| figures_row(line, &words))
 }
 
 /// A row of scores or of standings.
-fn scores_or_standing(line: &str) -> Option<Row<'_>> {
-    let words = words_of(line);
+fn scores_or_standing<'a>(words: &[(usize, &'a str)]) -> Option<Row<'a>> {
     // A rank in front: "1.", "12".
     let mut k = usize::from(words.first().is_some_and(|&(_, w)| figure(w)));
     let mut parts: Vec<(Part<'_>, usize)> = Vec::new();

@@ -262,13 +262,13 @@ const DATE_WORDS: &[&str] = &[
 
 /// A line that only dates the article: "• September 28, 2020", "Updated: 3 March 2024, 10:15 GMT".
 pub fn is_dateline(line: &str) -> bool {
+    // At most one token past the most a date line has: a paragraph is not lower-cased whole.
     let tokens: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '/' | '–' | '—'))
-        .map(|t| {
-            t.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|t| !t.is_empty())
+        .take(13)
+        .map(str::to_lowercase)
         .collect();
     if tokens.is_empty() || tokens.len() > 12 {
         return false;
