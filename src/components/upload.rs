@@ -34,11 +34,47 @@ fn take_from_input(state: AppState, input: HtmlInputElement) {
     load(state, files);
 }
 
+/// Gives files of one load that share a name a name of their own: the second `story.txt` is
+/// `story (2).txt`, the third `story (3).txt` (never a name another file of the load has).
+/// Files dragged from a search window come without their folders, and several may be called
+/// the same; each is still read. (A file loaded again in a later load, under the name it had,
+/// replaces the one loaded before.) `names` are sorted, so a name's files stand together.
+pub(crate) fn distinct_names(names: &mut [String]) {
+    let mut taken: std::collections::HashSet<String> = names.iter().cloned().collect();
+    let mut previous: Option<String> = None;
+    for slot in names.iter_mut() {
+        let name = slot.clone();
+        if previous.as_ref() != Some(&name) {
+            previous = Some(name);
+            continue;
+        }
+        let (stem, extension) = match name.rfind('.') {
+            Some(dot) if dot > name.rfind('/').map_or(0, |slash| slash + 1) => name.split_at(dot),
+            _ => (name.as_str(), ""),
+        };
+        let mut number = 2;
+        let renamed = loop {
+            let candidate = format!("{stem} ({number}){extension}");
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+            number += 1;
+        };
+        taken.insert(renamed.clone());
+        *slot = renamed;
+    }
+}
+
 fn load(state: AppState, mut files: Vec<(String, File)>) {
     if files.is_empty() {
         return;
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    distinct_names(&mut names);
+    for ((name, _), distinct) in files.iter_mut().zip(names) {
+        *name = distinct;
+    }
     state.engine.with_value(|engine| {
         if let Some(engine) = engine {
             engine.load_files(files);
@@ -186,5 +222,36 @@ pub fn Upload() -> impl IntoView {
         <div class="drop-overlay" class:visible=move || dragging.get()>
             "Drop files or folders to add them"
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_names;
+
+    #[test]
+    fn files_of_one_load_that_share_a_name_are_all_kept() {
+        let mut names: Vec<String> = ["a.txt", "a.txt", "a.txt", "a (2).txt", "b.html", "notes"]
+            .map(String::from)
+            .to_vec();
+        names.sort();
+        distinct_names(&mut names);
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "every name differs: {names:?}");
+        for name in [
+            "a.txt",
+            "a (2).txt",
+            "a (3).txt",
+            "a (4).txt",
+            "b.html",
+            "notes",
+        ] {
+            assert!(names.contains(&name.to_owned()), "{name} in {names:?}");
+        }
+        let mut same = vec!["news/x.y/story".to_owned(), "news/x.y/story".to_owned()];
+        distinct_names(&mut same);
+        assert_eq!(same, ["news/x.y/story", "news/x.y/story (2)"]);
     }
 }

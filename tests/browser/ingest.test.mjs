@@ -2,6 +2,9 @@
 // shows the copy, and a reader that shows the cleaned article and, on request, what was removed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { openPage, waitForFiles, screenshot, seedFiles } from "./harness.mjs";
 
 test("the seeds give 10 stories, the duplicate is badged, and copies can be shown", async () => {
@@ -65,6 +68,29 @@ test("the reader shows the cleaned article with its dateline, and what was remov
     const body = await reader.locator(".reader-body").innerText();
     assert.ok(!body.includes("(X)"), "the caption is not repeated in the body");
     assert.ok(!/^TT$/m.test(body));
+  } finally {
+    await browser.close();
+  }
+});
+
+test("files of one load that share a name are all read, each under a name of its own", async () => {
+  // Files dragged from a search window come without their folders: three stories called 01.txt.
+  const sets = join(dirname(fileURLToPath(import.meta.url)), "../../crates/corpus/tests/news-sections-heldout6");
+  const files = ["business", "sport", "tech"].map((section) => join(sets, section, "01.txt"));
+  const { browser, page, errors } = await openPage();
+  try {
+    await page.getByTestId("file-input").setInputFiles(files);
+    assert.equal(await waitForFiles(page, 3), "3 stories from 3 files");
+    const list = await page.getByTestId("file-list").innerText();
+    for (const name of ["01.txt", "01 (2).txt", "01 (3).txt"]) {
+      assert.ok(list.includes(name), `${name} in ${list}`);
+    }
+    const headlines = files.map((path) => readFileSync(path, "utf8").split("\n")[0]);
+    const rows = await page.getByTestId("article-row").allInnerTexts();
+    for (const headline of headlines) {
+      assert.ok(rows.some((row) => row.includes(headline)), `${headline} listed`);
+    }
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }

@@ -102,7 +102,7 @@ fn figures_row<'a>(line: &'a str, words: &[(usize, &'a str)]) -> Option<Row<'a>>
         }
     }
     (figures >= 2 && figures >= units && signed_figure(words[k].1))
-        .then(|| (Shape::Figures, vec![part(&words, 0, k, None)]))
+        .then(|| (Shape::Figures, vec![part(words, 0, k, None)]))
 }
 
 /// A word of a team's or a player's name: capitalised ("Derby", "PSV", "St."), an initial
@@ -202,7 +202,7 @@ fn ranked<'a>(words: &[(usize, &'a str)]) -> Option<Row<'a>> {
             return None;
         }
         parts.push(part(
-            &words,
+            words,
             competitor.start,
             competitor.end,
             Some(EntityKind::Person),
@@ -215,13 +215,13 @@ fn ranked<'a>(words: &[(usize, &'a str)]) -> Option<Row<'a>> {
             close + 1
         };
         if first < last {
-            let mut p = part(&words, first, last, Some(EntityKind::Place));
+            let mut p = part(words, first, last, Some(EntityKind::Place));
             p.start += usize::from(words[first].1.starts_with('('));
             p.end -= usize::from(words[last - 1].1.ends_with(')'));
             parts.push(p);
         }
         if team_to > team_from {
-            parts.push(part(&words, team_from, team_to, Some(EntityKind::Org)));
+            parts.push(part(words, team_from, team_to, Some(EntityKind::Org)));
         }
         // Another competitor after a comma.
         if k < words.len() {
@@ -342,11 +342,11 @@ fn scores_or_standing<'a>(words: &[(usize, &'a str)]) -> Option<Row<'a>> {
         if k == figures_from {
             return None;
         }
-        parts.push((part(&words, from, figures_from, None), k - figures_from));
+        parts.push((part(words, from, figures_from, None), k - figures_from));
         // A bracket after the score: its scorers, or a remark ("( 10 innings )").
         if words.get(k).is_some_and(|&(_, w)| w.starts_with('(')) {
             let close = (k..words.len()).find(|&c| words[c].1.ends_with(')'))?;
-            people.extend(scorers(&words, k, close));
+            people.extend(scorers(words, k, close));
             k = close + 1;
         }
         // After two scores, a sentence may follow: ". Halftime 1-0 . Attendance : 37,140 ."
