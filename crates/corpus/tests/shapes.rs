@@ -229,3 +229,18 @@ fn a_table_the_article_opens_with_is_part_of_it() {
     );
     assert_eq!(doc.dateline.as_deref(), Some("INNSBRUCK 2024-06-14"));
 }
+
+#[test]
+fn a_reference_list_after_the_article_is_not_the_article() {
+    let corpus = ingest(&["references_list.txt"]);
+    let doc = only(&corpus);
+    assert_eq!(doc.title, "Why walking after meals helps blood sugar");
+    assert_body(
+        doc,
+        &[
+            "A short walk after eating can blunt the rise",
+            "should talk to their doctor before changing their routine.",
+        ],
+        &["References", "DiPietro L", "Colberg SR", "Privacy policy"],
+    );
+}

@@ -105,6 +105,18 @@ const SECTION_ENDS: &[&str] = &[
     "next article",
     "sign up for our newsletter",
     "subscribe to our newsletter",
+    "references",
+    "sources",
+    "article sources",
+    "sources and references",
+    "references and further reading",
+    "footnotes",
+    "bibliography",
+    "works cited",
+    "citations",
+    "see also",
+    "external links",
+    "further reading",
 ];
 
 /// What a line weighs in the search for the article's run.
@@ -585,6 +597,9 @@ mod tests {
             "About the Author",
             "Tags:",
             "59 Comments on “The December Comfort Watches 2025, Day Eighteen: Starship Troopers”",
+            "References",
+            "Sources:",
+            "Further reading",
         ] {
             assert!(is_section_end(line), "{line}");
         }
@@ -593,6 +608,8 @@ mod tests {
             "Related to the case, he said",
             "Storm hits",
             "3 comments on the plan were sent to the council before the vote on Monday",
+            "Sources said the deal was close",
+            "References to the war",
         ] {
             assert!(!is_section_end(line), "{line}");
         }
