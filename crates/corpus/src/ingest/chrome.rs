@@ -256,6 +256,43 @@ pub fn is_known_phrase(line: &str) -> bool {
         || markers().is_match(line)
 }
 
+/// Labels that put a link to another article inside the text ("Related: …", "READ MORE: …").
+const LINK_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "related reading",
+    "related article",
+    "related story",
+    "related post",
+    "related content",
+    "read next",
+    "check out",
+    "don't miss",
+    "must read",
+    "more on this",
+    "more on this story",
+];
+
+/// The most words of the headline after a link label.
+const LINK_WORDS: usize = 24;
+
+/// A link to another article standing as a line of the text: a label, a colon and a headline
+/// ("Related: Students aren't benefiting much from tutoring", "💡 Read More: Protect Your
+/// Review Assets", "(Related reading: the democratization of data.)").
+pub fn is_inline_link(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest_words = rest.split_whitespace().count();
+    label.len() <= 24
+        && (1..=LINK_WORDS).contains(&rest_words)
+        && LINK_LABELS.contains(&key(label).as_str())
+}
+
 /// A header that introduces related links ("Read more:", "Related News", "See also").
 pub fn is_read_more_header(line: &str) -> bool {
     line.len() <= LONGEST_PHRASE
@@ -312,6 +349,27 @@ impl LineStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_to_other_articles_inside_the_text() {
+        for line in [
+            "Related: Students aren’t benefiting much from tutoring, one new study shows",
+            "READ MORE: Should you offer green cleaning services?",
+            "💡 Read More: Protect Your Review Assets With Forensic Watermarking",
+            "(Related reading: the democratization of data.)",
+            "See also: A Brief History of Photography",
+        ] {
+            assert!(is_inline_link(line), "{line}");
+        }
+        for line in [
+            "The council said: read more about the plan on its website before Friday's meeting.",
+            "Read more",
+            "Note: prices may change",
+            "Related: The committee, which met for the first time in March, heard evidence from twelve witnesses over three days and will publish its findings in the autumn after a further round of hearings",
+        ] {
+            assert!(!is_inline_link(line), "{line}");
+        }
+    }
 
     #[test]
     fn key_hash_is_the_hash_of_the_key() {
