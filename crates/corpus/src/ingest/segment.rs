@@ -202,6 +202,12 @@ fn words(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// [`words`] counted to one past `bound` at most: it compares with `bound` as the full count
+/// does, without counting every word of a long paragraph.
+fn words_capped(line: &str, bound: usize) -> usize {
+    line.split_whitespace().take(bound + 1).count()
+}
+
 /// Ends with . ! ? or … (closing quotes and brackets after them allowed).
 fn ends_like_sentence(line: &str) -> bool {
     line.trim_end_matches(|c: char| {
@@ -316,7 +322,7 @@ fn is_byline(line: &str) -> bool {
     let second = parts.next().unwrap_or("");
     first.eq_ignore_ascii_case("by")
         && second.chars().next().is_some_and(char::is_uppercase)
-        && words(line) <= 10
+        && words_capped(line, 10) <= 10
         && !ends_like_sentence(line)
         && (line.chars().any(char::is_lowercase) || names_a_person(line[2..].trim()))
 }
@@ -370,7 +376,7 @@ fn is_all_caps(text: &str) -> bool {
 /// A line of the article's details, as printed under a headline: its author, its date, its
 /// reading time ("By Jane Doe", "Written by …", "March 3, 2025", "5 min read", "Updated …").
 fn is_details_line(line: &str) -> bool {
-    if words(line) > 15 {
+    if words_capped(line, 15) > 15 {
         return false;
     }
     // "By" alone, the author's name on the next line.
@@ -397,7 +403,7 @@ fn is_details_line(line: &str) -> bool {
         .next()
         .is_some_and(|first| first.chars().all(|c| c.is_ascii_digit()))
         && line.to_ascii_lowercase().contains(" min");
-    opens || reading_time || is_dateline(line) || words(line) <= 12 && has_day(line)
+    opens || reading_time || is_dateline(line) || words_capped(line, 12) <= 12 && has_day(line)
 }
 
 /// Ends in a short credit in brackets: "... in Geneva. (AFP)", "... on Thursday (Government media)".
@@ -426,7 +432,7 @@ fn has_photo_credit(line: &str) -> bool {
     let credit_words = words(inner);
     (1..=4).contains(&credit_words)
         && inner.chars().next().is_some_and(char::is_uppercase)
-        && words(trimmed) >= 4
+        && words_capped(trimmed, 4) >= 4
 }
 
 /// A short line above another line that is not a sentence either: a menu item or section label
@@ -439,8 +445,9 @@ fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
     };
     let next_repeats = block[index + 2..].iter().any(|&(_, later)| later == next);
     // A title of a few words that the page gives again is its headline, not a label.
-    let repeats = || words(line) >= 2 && block[index + 1..].iter().any(|&(_, later)| later == line);
-    words(line) <= 3
+    let repeats =
+        || words_capped(line, 2) >= 2 && block[index + 1..].iter().any(|&(_, later)| later == line);
+    words_capped(line, 3) <= 3
         && !ends_like_sentence(line)
         && !ends_like_sentence(next)
         && words(next) >= words(line)
@@ -454,7 +461,7 @@ fn is_label_over_headline(block: &[(LineNo, &str)], index: usize) -> bool {
 
 /// A line that can be the headline of another article under a read-more header.
 fn is_link_like(line: &str, chrome: &Option<Cow<'static, str>>) -> bool {
-    (3..=30).contains(&words(line)) && !ends_like_sentence(line) && chrome.is_none()
+    (3..=30).contains(&words_capped(line, 30)) && !ends_like_sentence(line) && chrome.is_none()
 }
 
 /// A title for an article whose file has no headline: its first sentence, shortened.
@@ -710,12 +717,12 @@ fn is_table_row(line: &str) -> bool {
 /// A line that introduces a table under it: three words or more, ending in a colon ("Results
 /// of Saturday's matches:").
 fn introduces_table(line: &str) -> bool {
-    words(line) >= 3 && line.trim_end().ends_with(':')
+    words_capped(line, 3) >= 3 && line.trim_end().ends_with(':')
 }
 
 /// A heading between the rows of a table: a few words, no sentence ("Premier league").
 fn is_table_heading(line: &str) -> bool {
-    words(line) <= TABLE_HEADING_WORDS && !ends_like_sentence(line)
+    words_capped(line, TABLE_HEADING_WORDS) <= TABLE_HEADING_WORDS && !ends_like_sentence(line)
 }
 
 /// Whether so many rows, with so many headings between them, make a table: two rows or more,
@@ -841,7 +848,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     }
     let (title_line, first) = block[i];
     let title;
-    if words(first) >= 20 && ends_like_sentence(first) && run_start <= i {
+    if words_capped(first, 20) >= 20 && ends_like_sentence(first) && run_start <= i {
         title = title_from_sentence(first);
     } else {
         let headline = page::clean_title(&choice.text);
@@ -938,7 +945,8 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             let text = block[j].1;
             chrome[j].is_none()
                 && keys[j] != title_key
-                && (ends_like_sentence(text) && words(text) >= 4 || words(text) >= 20)
+                && (ends_like_sentence(text) && words_capped(text, 4) >= 4
+                    || words_capped(text, 20) >= 20)
         })
         .unwrap_or(i);
     // A last paragraph that ends in a colon introduces what follows it: the rows of its table
@@ -1198,7 +1206,7 @@ fn date_under_headline(lines: &[ClassifiedLine]) -> Option<usize> {
             let text = &lines[k].text;
             lines[k].kind != LineKind::Paragraph
                 && !chrome::is_known_phrase(text)
-                && words(text) <= 16
+                && words_capped(text, 16) <= 16
                 && carries_date(text)
                 && !dates::is_update_line(text)
         })
@@ -1334,7 +1342,7 @@ fn names_with_role(line: &str) -> bool {
     };
     // Not a place and its state ("Snow Hill, MD"), nor a photo's credit ("Jane Doe, Agency/Redux").
     let state = role.len() == 2 && role.chars().all(|c| c.is_ascii_uppercase());
-    (1..=MOST_ROLE_WORDS).contains(&words(role))
+    (1..=MOST_ROLE_WORDS).contains(&words_capped(role, MOST_ROLE_WORDS))
         && !state
         && !role.chars().any(|c| c.is_ascii_digit() || c == '/')
         && role.chars().next().is_some_and(char::is_uppercase)
@@ -1384,7 +1392,7 @@ fn is_person_name(line: &str) -> bool {
 /// A short line that names the article's author: "By Jane Doe", "Written by Jane Doe", "Author:
 /// Jane Doe".
 fn names_author(line: &str) -> bool {
-    if words(line) > 12 || ends_like_sentence(line) {
+    if words_capped(line, 12) > 12 || ends_like_sentence(line) {
         return false;
     }
     let openers = [
@@ -1430,7 +1438,7 @@ fn is_author_label(line: &str) -> bool {
 
 /// A line that is only a person's name: two to four capitalised words, no digit.
 fn is_name_line(line: &str) -> bool {
-    (2..=4).contains(&words(line))
+    (2..=4).contains(&words_capped(line, 4))
         && line.len() <= 40
         && !line.chars().any(|c| c.is_ascii_digit())
         && page::is_title_case(line)
@@ -1454,8 +1462,10 @@ pub fn carries_date(line: &str) -> bool {
         let parts = detail_parts(line);
         count <= 40
             && parts.len() >= 3
-            && parts.iter().all(|part| words(part) <= 10)
-            && parts.iter().any(|part| words(part) <= 5 && has_day(part))
+            && parts.iter().all(|part| words_capped(part, 10) <= 10)
+            && parts
+                .iter()
+                .any(|part| words_capped(part, 5) <= 5 && has_day(part))
     };
     if count == 0
         || (!says_posted
@@ -1556,7 +1566,7 @@ fn publication_line(lines: &[ClassifiedLine], last_paragraph: usize) -> Option<u
         let dated_below = || {
             lines
                 .get(k + 1)
-                .is_some_and(|next| words(&next.text) <= 8 && carries_date(&next.text))
+                .is_some_and(|next| words_capped(&next.text, 8) <= 8 && carries_date(&next.text))
         };
         if is_publication_label(text) && dated_below() {
             return Some(k + 1);
@@ -1617,7 +1627,7 @@ fn post_details_after(lines: &[ClassifiedLine], last_paragraph: usize) -> Option
         if opens_other_content(text) {
             return None;
         }
-        if words(text) > 30 || !has_day(text) || dates::is_update_line(text) {
+        if words_capped(text, 30) > 30 || !has_day(text) || dates::is_update_line(text) {
             continue;
         }
         let near = k.saturating_sub(6)..(k + 7).min(lines.len());
