@@ -1296,6 +1296,19 @@ fn title_len(tokens: &[Token], start: usize, end: usize) -> usize {
     best
 }
 
+/// The byte ranges of the lines of `body` that are references in a list of sources.
+fn citation_lines(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in body.split('\n') {
+        if crate::ingest::chrome::is_citation(line) {
+            out.push((start, start + line.len()));
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
 /// Finds names in one article.
 ///
 /// `subheadings` are the byte ranges of title-case headings inside the body: like the headline,
@@ -1412,6 +1425,14 @@ pub(crate) fn find(
     }
     for &(start, end) in &headings {
         found.extend(find_known(body, Field::Body, &known, start, end, body));
+    }
+    // The authors of a list of sources ("Skelly AC, Chou R, Dettori JR, et al.") are no names
+    // the article speaks of.
+    let citations = citation_lines(body);
+    if !citations.is_empty() {
+        found.retain(|f| {
+            f.field != Field::Body || !citations.iter().any(|&(s, e)| f.start >= s && f.end <= e)
+        });
     }
     found.sort_by_key(|f| (f.field, f.start, std::cmp::Reverse(f.end)));
     // Overlaps: the first and longest wins (a credit found twice, say).
@@ -2242,6 +2263,28 @@ mod tests {
         names(text)
             .iter()
             .any(|(n, k)| n == name && *k == Some(kind))
+    }
+
+    #[test]
+    fn the_authors_of_a_list_of_sources_are_no_people_of_the_article() {
+        let body = "Jon Kabat-Zinn, who founded the programme, said the results were clear.\n\n\
+                    References\n\n\
+                    Skelly AC, Chou R, Dettori JR, et al. Noninvasive Nonpharmacological \
+                    Treatment for Chronic Pain. Rockville, MD; 2020.\n\n\
+                    Grant S, Colaiaco B, Motala A, et al. Mindfulness-based relapse prevention. \
+                    Journal of Addiction Medicine. 2017;11(5):386-396.";
+        let people: Vec<&str> = names_in(body)
+            .into_iter()
+            .filter(|n| n.2 == EntityKind::Person)
+            .map(|n| &body[n.0..n.1])
+            .collect();
+        assert!(people.contains(&"Jon Kabat-Zinn"), "{people:?}");
+        for author in ["Chou R", "Skelly AC", "Grant S", "Motala A"] {
+            assert!(
+                !people.iter().any(|p| p.contains(author)),
+                "{author} in {people:?}"
+            );
+        }
     }
 
     #[test]
