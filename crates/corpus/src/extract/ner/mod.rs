@@ -32,6 +32,8 @@ pub(crate) fn model() -> Option<&'static Model> {
 
 /// Names the model gives less than this probability are not kept.
 const MIN_PROBABILITY: f32 = 0.3;
+/// The least probability of a place the gazetteer does not know.
+const MIN_UNKNOWN_PLACE: f32 = 0.45;
 
 /// Below this probability of "no name" (the mean over its words), a name the rules read stands.
 const RULE_TAKES_OVER: f32 = 0.6;
@@ -567,6 +569,11 @@ pub(crate) fn find(
             EntityKind::Person => None,
         };
         let known = g.places.contains_key(&*key) || g.organisations.contains_key(&*key);
+        // A place the gazetteer does not know needs more than the model's doubt: on web pages
+        // most such guesses are products and firms ("PostgreSQL", "Corsair", "Gusto").
+        if kind == EntityKind::Place && canonical.is_none() && p < MIN_UNKNOWN_PLACE {
+            continue;
+        }
         let confidence = (p * 100.0).round().clamp(1.0, 99.0) as u8;
         out.push(Found {
             field,
