@@ -400,43 +400,51 @@ impl LineStats {
 mod tests {
     use super::*;
 
-    #[test]
-    fn references_in_a_list_of_sources() {
-        for line in [
-            "Skelly AC, Chou R, Dettori JR, et al. Noninvasive Nonpharmacological Treatment for Chronic Pain. 2020.",
-            "Cerra, J., Wien, H. C., & Skelly, S. (2015). Making change: designing a new model.",
-            "12. Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.",
-        ] {
-            assert!(is_citation(line), "{line}");
+    /// Holds that `test` says yes to every line of `yes` and no to every line of `no`.
+    fn sorts(test: fn(&str) -> bool, yes: &[&str], no: &[&str]) {
+        for line in yes {
+            assert!(test(line), "{line}");
         }
-        for line in [
-            "Smith said the 2015 plan et al. had failed.",
-            "Jane Doe, the mayor, said in 2020 that the journal would close.",
-            "UK GDP grew 0.3% in 2024 (2023: 0.1%), the ONS said.",
-        ] {
-            assert!(!is_citation(line), "{line}");
+        for line in no {
+            assert!(!test(line), "{line}");
         }
     }
 
     #[test]
+    fn references_in_a_list_of_sources() {
+        sorts(
+            is_citation,
+            &[
+                "Skelly AC, Chou R, Dettori JR, et al. Noninvasive Nonpharmacological Treatment for Chronic Pain. 2020.",
+                "Cerra, J., Wien, H. C., & Skelly, S. (2015). Making change: designing a new model.",
+                "12. Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.",
+            ],
+            &[
+                "Smith said the 2015 plan et al. had failed.",
+                "Jane Doe, the mayor, said in 2020 that the journal would close.",
+                "UK GDP grew 0.3% in 2024 (2023: 0.1%), the ONS said.",
+            ],
+        );
+    }
+
+    #[test]
     fn links_to_other_articles_inside_the_text() {
-        for line in [
-            "Related: Students aren’t benefiting much from tutoring, one new study shows",
-            "READ MORE: Should you offer green cleaning services?",
-            "💡 Read More: Protect Your Review Assets With Forensic Watermarking",
-            "(Related reading: the democratization of data.)",
-            "See also: A Brief History of Photography",
-        ] {
-            assert!(is_inline_link(line), "{line}");
-        }
-        for line in [
-            "The council said: read more about the plan on its website before Friday's meeting.",
-            "Read more",
-            "Note: prices may change",
-            "Related: The committee, which met for the first time in March, heard evidence from twelve witnesses over three days and will publish its findings in the autumn after a further round of hearings",
-        ] {
-            assert!(!is_inline_link(line), "{line}");
-        }
+        sorts(
+            is_inline_link,
+            &[
+                "Related: Students aren’t benefiting much from tutoring, one new study shows",
+                "READ MORE: Should you offer green cleaning services?",
+                "💡 Read More: Protect Your Review Assets With Forensic Watermarking",
+                "(Related reading: the democratization of data.)",
+                "See also: A Brief History of Photography",
+            ],
+            &[
+                "The council said: read more about the plan on its website before Friday's meeting.",
+                "Read more",
+                "Note: prices may change",
+                "Related: The committee, which met for the first time in March, heard evidence from twelve witnesses over three days and will publish its findings in the autumn after a further round of hearings",
+            ],
+        );
     }
 
     #[test]
