@@ -26,3 +26,13 @@ pub(crate) fn pseudo_random_texts(
         })
         .collect()
 }
+
+/// Holds that `test` says yes to every line of `yes` and no to every line of `no`.
+pub(crate) fn assert_sorts(test: fn(&str) -> bool, yes: &[&str], no: &[&str]) {
+    for line in yes {
+        assert!(test(line), "{line}");
+    }
+    for line in no {
+        assert!(!test(line), "{line}");
+    }
+}

@@ -293,56 +293,6 @@ pub fn is_inline_link(line: &str) -> bool {
         && LINK_LABELS.contains(&key(label).as_str())
 }
 
-/// A reference in a list of sources: authors written as surname and initials ("Skelly AC, Chou
-/// R, Dettori JR, et al.", "Cerra, J., Wien, H. C., & Skelly, S."), a year, and a sign of a
-/// publication ("et al", "2017;11(5):386", "(2015)", a DOI, "Journal", a link).
-pub fn is_citation(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().take(8).collect();
-    if words.len() < 5 {
-        return false;
-    }
-    // A number in front: "1.", "[12]".
-    let numbered = words[0]
-        .trim_matches(|c: char| matches!(c, '[' | ']' | '.' | ')'))
-        .bytes()
-        .all(|b| b.is_ascii_digit());
-    let words = if numbered { &words[1..] } else { &words[..] };
-    let surname = |w: &str| {
-        let w = w.trim_end_matches(',');
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).any(char::is_lowercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-    };
-    let initials = |w: &str| {
-        let w = w.trim_end_matches([',', '.']);
-        !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-    };
-    let authors = words.len() >= 2 && surname(words[0]) && initials(words[1]);
-    if !authors {
-        return false;
-    }
-    let year = line
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
-    let lower = line.to_lowercase();
-    let publication = [
-        "et al", "doi", "journal", "http://", "https://", "vol.", "pp.",
-    ]
-    .iter()
-    .any(|sign| lower.contains(sign))
-        || line.contains(");")
-        || line.contains("):")
-        || line
-            .as_bytes()
-            .windows(6)
-            .any(|w| w[0] == b'(' && w[1..5].iter().all(u8::is_ascii_digit) && w[5] == b')')
-        || line.as_bytes().windows(6).any(|w| {
-            w[..4].iter().all(u8::is_ascii_digit) && w[4] == b';' && w[5].is_ascii_digit()
-        });
-    year && publication
-}
-
 /// A header that introduces related links ("Read more:", "Related News", "See also").
 pub fn is_read_more_header(line: &str) -> bool {
     line.len() <= LONGEST_PHRASE
@@ -400,36 +350,9 @@ impl LineStats {
 mod tests {
     use super::*;
 
-    /// Holds that `test` says yes to every line of `yes` and no to every line of `no`.
-    fn sorts(test: fn(&str) -> bool, yes: &[&str], no: &[&str]) {
-        for line in yes {
-            assert!(test(line), "{line}");
-        }
-        for line in no {
-            assert!(!test(line), "{line}");
-        }
-    }
-
-    #[test]
-    fn references_in_a_list_of_sources() {
-        sorts(
-            is_citation,
-            &[
-                "Skelly AC, Chou R, Dettori JR, et al. Noninvasive Nonpharmacological Treatment for Chronic Pain. 2020.",
-                "Cerra, J., Wien, H. C., & Skelly, S. (2015). Making change: designing a new model.",
-                "12. Creswell JD. Mindfulness interventions. Annual Review of Psychology. 2017;68:491-516.",
-            ],
-            &[
-                "Smith said the 2015 plan et al. had failed.",
-                "Jane Doe, the mayor, said in 2020 that the journal would close.",
-                "UK GDP grew 0.3% in 2024 (2023: 0.1%), the ONS said.",
-            ],
-        );
-    }
-
     #[test]
     fn links_to_other_articles_inside_the_text() {
-        sorts(
+        crate::testing::assert_sorts(
             is_inline_link,
             &[
                 "Related: Students aren’t benefiting much from tutoring, one new study shows",
