@@ -1321,7 +1321,10 @@ fn is_citation(line: &str) -> bool {
         let w = w.trim_end_matches([',', '.']);
         !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
     };
-    let authors = words.len() >= 2 && surname(words[0]) && initials(words[1]);
+    // The initials close with a comma or a full stop ("Skelly AC,", "Creswell JD.", "Cerra,
+    // J."), as no title does ("California IT in Education").
+    let closed = words.len() >= 2 && (words[0].ends_with(',') || words[1].ends_with([',', '.']));
+    let authors = closed && surname(words[0]) && initials(words[1]);
     if !authors {
         return false;
     }
@@ -1440,6 +1443,14 @@ pub(crate) fn find(
             f.rule = super::results::CLUB_RULE;
         }
     }
+    // The authors of a list of sources ("Skelly AC, Chou R, Dettori JR, et al.") are no names
+    // the article speaks of, nor names a headline may repeat.
+    let citations = citation_lines(body);
+    if !citations.is_empty() {
+        found.retain(|f| {
+            f.field != Field::Body || !citations.iter().any(|&(s, e)| f.start >= s && f.end <= e)
+        });
+    }
     // The names the article gives, with how sure it is of each at best: a headline or heading
     // repeating a name is as sure as the text.
     let mut known: HashMap<String, (EntityKind, Option<&'static str>, u8)> = HashMap::new();
@@ -1475,14 +1486,6 @@ pub(crate) fn find(
     }
     for &(start, end) in &headings {
         found.extend(find_known(body, Field::Body, &known, start, end, body));
-    }
-    // The authors of a list of sources ("Skelly AC, Chou R, Dettori JR, et al.") are no names
-    // the article speaks of.
-    let citations = citation_lines(body);
-    if !citations.is_empty() {
-        found.retain(|f| {
-            f.field != Field::Body || !citations.iter().any(|&(s, e)| f.start >= s && f.end <= e)
-        });
     }
     found.sort_by_key(|f| (f.field, f.start, std::cmp::Reverse(f.end)));
     // Overlaps: the first and longest wins (a credit found twice, say).
@@ -2328,6 +2331,7 @@ mod tests {
                 "Smith said the 2015 plan et al. had failed.",
                 "Jane Doe, the mayor, said in 2020 that the journal would close.",
                 "UK GDP grew 0.3% in 2024 (2023: 0.1%), the ONS said.",
+                "California IT in Education (CITE): November 17-19, 2026 | Anaheim, CA",
             ],
         );
     }

@@ -256,13 +256,9 @@ pub fn is_known_phrase(line: &str) -> bool {
         || markers().is_match(line)
 }
 
-/// Labels that put a link to another article inside the text ("Related: …", "READ MORE: …").
+/// Labels that put a link to another article inside the text ("Read next: …") besides the
+/// headers of lists of links ([`READ_MORE`]).
 const LINK_LABELS: &[&str] = &[
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "related",
     "related reading",
     "related article",
     "related story",
@@ -272,8 +268,6 @@ const LINK_LABELS: &[&str] = &[
     "check out",
     "don't miss",
     "must read",
-    "more on this",
-    "more on this story",
 ];
 
 /// The most words of the headline after a link label.
@@ -281,16 +275,20 @@ const LINK_WORDS: usize = 24;
 
 /// A link to another article standing as a line of the text: a label, a colon and a headline
 /// ("Related: Students aren't benefiting much from tutoring", "💡 Read More: Protect Your
-/// Review Assets", "(Related reading: the democratization of data.)").
+/// Review Assets", "(Related reading: the democratization of data.)"). A headline may itself
+/// open with "Recommended:", so that label is left to the headers.
 pub fn is_inline_link(line: &str) -> bool {
     let Some((label, rest)) = line.split_once(':') else {
         return false;
     };
     let label = label.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let rest_words = rest.split_whitespace().count();
-    label.len() <= 24
-        && (1..=LINK_WORDS).contains(&rest_words)
-        && LINK_LABELS.contains(&key(label).as_str())
+    if label.len() > LONGEST_PHRASE {
+        return false;
+    }
+    let label = key(label);
+    let labelled = LINK_LABELS.contains(&label.as_str())
+        || READ_MORE.contains(&label.as_str()) && !label.starts_with("recommended");
+    labelled && (1..=LINK_WORDS).contains(&rest.split_whitespace().take(LINK_WORDS + 1).count())
 }
 
 /// A header that introduces related links ("Read more:", "Related News", "See also").

@@ -234,7 +234,6 @@ fn chrome_rule(line: &str, key: u64, stats: &LineStats) -> Option<Cow<'static, s
     if chrome::is_inline_link(line) {
         return Some("a link to another article".into());
     }
-
     let recurs = stats.blocks_for_hash(key);
     if recurs >= RECURRING_BLOCKS && !is_sentence(line) {
         return Some(format!("recurs in {recurs} articles").into());
