@@ -1,12 +1,14 @@
-//! The helper: a second worker beside the engine's, so that a load uses two cores. Once the list
-//! is shown, the helper finds the names of the last part of the corpus while the engine dates
-//! the articles, then the topics while the engine finds the other names and builds the search
+//! The helper: a second worker beside the engine's, so that a load uses two cores. It splits the
+//! last part of the files into articles while the engine splits the others; once the list is
+//! shown, it finds the names of the last part of the corpus while the engine dates the
+//! articles, then the topics while the engine finds the other names and builds the search
 //! index.
 //!
 //! The engine's worker starts a copy of its own script under the name [`NAME`] when it starts
 //! (so no file is fetched once the page has loaded); that copy runs [`run`], which answers each
 //! job in turn. A job's texts go as JavaScript strings, so the engine's memory never holds a
-//! second copy of them; the answers come back as bytes: names
+//! second copy of them; the answers come back as bytes: articles ([`corpus::split_job`], taken by
+//! [`corpus::Corpus::split_from_job`]), names
 //! ([`corpus::extract::entities::names_job`], taken by [`corpus::Corpus::names_from_job`]) and
 //! topics ([`corpus::topics::run_job`], taken by [`corpus::Corpus::set_topics_from_job`]).
 
@@ -44,13 +46,27 @@ fn strings(data: &JsValue, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// Does one job: `{kind: "names", titles, captions, datelines, bodies, subheadings}` or
-/// `{kind: "topics", titles, bodies, requested}`; the answer's bytes.
+/// Does one job: `{kind: "split", stats, texts}`, `{kind: "names", titles, captions,
+/// datelines, bodies, subheadings}` or `{kind: "topics", titles, bodies, requested}`; the
+/// answer's bytes.
 fn answer(data: &JsValue) -> Vec<u8> {
     let kind = Reflect::get(data, &"kind".into())
         .ok()
         .and_then(|k| k.as_string())
         .unwrap_or_default();
+    if kind == "split" {
+        let stats = Reflect::get(data, &"stats".into())
+            .ok()
+            .and_then(|s| s.dyn_into::<Uint8Array>().ok())
+            .map(|s| s.to_vec())
+            .unwrap_or_default();
+        // Each file's text is read into this worker's memory only while it is split.
+        let texts = array(data, "texts");
+        return corpus::split_job(
+            &stats,
+            texts.iter().map(|t| t.as_string().unwrap_or_default()),
+        );
+    }
     if kind == "names" {
         let (captions, datelines) = (array(data, "captions"), array(data, "datelines"));
         let subheadings = array(data, "subheadings");
@@ -330,6 +346,12 @@ impl Helper {
         Ok(())
     }
 
+    /// Whether the helper has started and not failed: a job sent now is begun at once, unless
+    /// another is under way.
+    pub fn is_ready(&self) -> bool {
+        self.ready.get() && self.dead.borrow().is_none()
+    }
+
     /// A promise that settles once the helper is ready for jobs, or given up.
     pub fn started(&self) -> js_sys::Promise {
         self.started.clone()
@@ -339,6 +361,25 @@ impl Helper {
     /// held, since that memory never shrinks.
     pub fn memory(&self) -> u64 {
         self.memory.get()
+    }
+
+    /// Splits files into articles, given their texts and the corpus's counts of recurring lines
+    /// ([`corpus::Corpus::split_elsewhere`]).
+    pub fn split(
+        &self,
+        stats: &[u8],
+        texts: &[&str],
+        done: impl FnOnce(Answer) + 'static,
+    ) -> Result<(), String> {
+        let list = Array::new_with_length(texts.len() as u32);
+        for (i, text) in texts.iter().enumerate() {
+            list.set(i as u32, JsValue::from_str(text));
+        }
+        let message = js_sys::Object::new();
+        let _ = Reflect::set(&message, &"kind".into(), &"split".into());
+        let _ = Reflect::set(&message, &"stats".into(), &Uint8Array::from(stats));
+        let _ = Reflect::set(&message, &"texts".into(), &list);
+        self.send(message, done)
     }
 
     /// Finds the names of articles given as (title, caption, dateline, body, subheadings).

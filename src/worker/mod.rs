@@ -41,9 +41,14 @@ struct Engine {
     deferred: Vec<JsValue>,
     /// Counts the analyses started: a step or an answer of an earlier one is dropped.
     generation: u64,
-    /// The second worker, which finds part of the names and the topics (None: the browser
-    /// would not start it; all is then done here).
+    /// The second worker, which splits part of the files and finds part of the names and the
+    /// topics (None: the browser would not start it; all is then done here).
     helper: Option<Rc<helper::Helper>>,
+    /// A load whose last files the helper is splitting, until its articles are in.
+    splitting: Option<Listed>,
+    /// The page's requests that came while the helper was splitting: answered once the list
+    /// is shown.
+    held: Vec<JsValue>,
 }
 
 /// What runs after the list is shown: the names and then the search index here, a step at a
@@ -128,6 +133,8 @@ pub fn run() {
         deferred: Vec::new(),
         generation: 0,
         helper: None,
+        splitting: None,
+        held: Vec::new(),
     }));
     let for_messages = engine.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -183,8 +190,7 @@ async fn start(engine: Shared) {
                             state.corpus.apply_edits(edits);
                         }
                     }
-                    load(&engine, sources, Some("rebuilt"));
-                    save(&engine, Vec::new());
+                    load(&engine, sources, Some("rebuilt"), false);
                 }
             }
         }
@@ -243,8 +249,7 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
             .flatten()
     };
     let Some(store) = store else {
-        let read = load(engine, sources, None);
-        save(engine, read);
+        load(engine, sources, None, true);
         return;
     };
     let engine = engine.clone();
@@ -278,8 +283,7 @@ fn load_more(engine: &Shared, sources: Vec<Source>) {
                 return;
             }
         }
-        let read = load(&engine, sources, None);
-        save(&engine, read);
+        load(&engine, sources, None, true);
     });
 }
 
@@ -404,6 +408,11 @@ fn handle(engine: &Shared, data: &JsValue) {
         }
     };
     let mut state = engine.borrow_mut();
+    // While the helper splits files, every request waits for the list: the corpus is half made.
+    if state.splitting.is_some() {
+        state.held.push(data.clone());
+        return;
+    }
     // While the names, the index or the topics are found, the list, the reader and search are
     // answered at once; the rest waits for them (it needs them, or changes the corpus).
     let answered_now = matches!(
@@ -815,12 +824,11 @@ fn describe(error: JsValue) -> String {
 }
 
 /// Reads the sources with progress, splits the corpus into articles and shows the list, then
-/// starts the rest of the analysis ([`analyse`]). Returns the files that were read, for saving.
-fn load(
-    engine: &Shared,
-    sources: Vec<Source>,
-    restored: Option<&str>,
-) -> Vec<(String, Uint8Array)> {
+/// starts the rest of the analysis ([`analyse`]) and saves the files read (with `save_read`; a
+/// corpus rebuilt from its saved files saves only its snapshot). With the helper, it splits the
+/// last part of the files while the engine splits the others ([`SPLIT_ELSEWHERE`]); the page's
+/// requests wait until the list is there.
+fn load(engine: &Shared, sources: Vec<Source>, restored: Option<&'static str>, save_read: bool) {
     let mut progress = Progress {
         stage: "reading files".into(),
         files_total: sources.len(),
@@ -832,6 +840,7 @@ fn load(
     let mut state = engine.borrow_mut();
     // A new load supersedes an analysis still running (its requests were put off, not lost).
     state.analysis = None;
+    let helper = state.helper.clone().filter(|h| h.is_ready());
     let corpus = &mut state.corpus;
     for source in &sources {
         progress.current = Some(source.name().to_owned());
@@ -861,30 +870,116 @@ fn load(
     progress.stage = "splitting articles".into();
     post(&Response::Progress(progress.clone()));
     let splitting = js_sys::Date::now();
-    corpus.split_articles();
-    let listed = js_sys::Date::now();
-    // The stage first: the page keeps it through the list, so its status never reads as if
-    // the load were over before the analysis ends.
-    post(&Response::Progress(Progress {
-        stage: "dating articles".into(),
-        ..Progress::default()
-    }));
-    post_loaded(corpus, restored);
-    let requested = corpus.topic_count();
-    drop(state);
+    let read = if save_read { read } else { Vec::new() };
+    let listed = Listed {
+        started,
+        splitting,
+        restored,
+        read,
+    };
+    corpus.split_begin();
+    let from = corpus.split_share_from(SPLIT_ELSEWHERE);
+    let elsewhere = helper.filter(|_| from > 0 && from < corpus.split_files());
+    let Some(helper) = elsewhere else {
+        corpus.split_end();
+        drop(state);
+        list_and_analyse(engine, listed);
+        return;
+    };
+    let sent = {
+        let (stats, texts) = corpus.split_elsewhere(from);
+        let engine = engine.clone();
+        helper.split(&stats, &texts, move |answer| {
+            split_answered(&engine, from, answer)
+        })
+    };
+    match sent {
+        Ok(()) => {
+            // Until the helper's articles are in, the page's requests wait ([`Engine::held`]).
+            state.splitting = Some(listed);
+            state.corpus.split_here(0, from);
+        }
+        Err(why) => {
+            web_sys::console::warn_1(&format!("all files are split here: {why}").into());
+            state.corpus.split_end();
+            drop(state);
+            list_and_analyse(engine, listed);
+        }
+    }
+}
+
+/// The share of a load's text the helper splits while the engine splits the rest: a little
+/// under half, as the engine reads the helper's articles back and the helper starts later.
+const SPLIT_ELSEWHERE: f64 = 0.45;
+
+/// A load whose files are read, waiting for its list: when it started, when its splitting
+/// started, what the page is told it was, and the files to save.
+struct Listed {
+    started: f64,
+    splitting: f64,
+    restored: Option<&'static str>,
+    read: Vec<(String, Uint8Array)>,
+}
+
+/// Takes the articles the helper found in files `from..` (or splits them here if it could not),
+/// then shows the list, goes on with the analysis and answers the requests that waited.
+fn split_answered(engine: &Shared, from: usize, answer: helper::Answer) {
+    let (listed, held) = {
+        let mut state = engine.borrow_mut();
+        let Some(listed) = state.splitting.take() else {
+            return;
+        };
+        let taken = match answer {
+            helper::Answer::Bytes(bytes) => state.corpus.split_from_job(from, &bytes),
+            helper::Answer::Failed(why) => Err(why),
+        };
+        if let Err(why) = taken {
+            web_sys::console::warn_1(
+                &format!("the rest of the files are split here: {why}").into(),
+            );
+        }
+        state.corpus.split_end();
+        (listed, std::mem::take(&mut state.held))
+    };
+    list_and_analyse(engine, listed);
+    for data in held {
+        handle(engine, &data);
+    }
+}
+
+/// Shows the list of a split corpus, starts the rest of the analysis and saves the files read.
+fn list_and_analyse(engine: &Shared, listed: Listed) {
+    let Listed {
+        started,
+        splitting,
+        restored,
+        read,
+    } = listed;
+    let now = js_sys::Date::now();
+    let requested = {
+        let state = engine.borrow();
+        // The stage first: the page keeps it through the list, so its status never reads as if
+        // the load were over before the analysis ends.
+        post(&Response::Progress(Progress {
+            stage: "dating articles".into(),
+            ..Progress::default()
+        }));
+        post_loaded(&state.corpus, restored);
+        state.corpus.topic_count()
+    };
     let clock = LoadClock {
         started,
-        list: listed - started,
+        list: now - started,
         stages: vec![
             ("reading".into(), splitting - started),
-            ("splitting".into(), listed - splitting),
+            ("splitting".into(), now - splitting),
         ],
-        dates_started: listed,
-        names_started: listed,
+        dates_started: now,
+        names_started: now,
         index_ms: 0.0,
     };
     analyse(engine, requested, Some(clock));
-    read
+    save(engine, read);
 }
 
 /// How long the engine works between two looks for the page's questions while it analyses.

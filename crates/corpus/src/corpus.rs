@@ -261,6 +261,9 @@ pub struct Corpus {
     /// Whether the decoded files are let go once the articles are made.
     #[serde(skip)]
     release_sources: bool,
+    /// A split begun and not yet ended ([`Corpus::split_begin`]).
+    #[serde(skip)]
+    splitting: Option<Splitting>,
     topic_model: TopicModel,
     /// The topic count the user asked for (None: chosen from the data).
     topic_count: Option<usize>,
@@ -281,6 +284,39 @@ struct NamesPending {
     elsewhere_from: Option<usize>,
     /// Their names, once given back ([`Corpus::names_from_job`]).
     elsewhere: Option<Vec<Vec<Found>>>,
+}
+
+/// A file's articles and how it writes numeric dates, where it shows it.
+type SplitFile = (Vec<Article>, Option<NumericOrder>);
+
+/// A split under way: the lines that recur across the corpus, and each file's articles once it
+/// is split.
+#[derive(Debug, Default)]
+struct Splitting {
+    stats: LineStats,
+    split: Vec<Option<SplitFile>>,
+}
+
+/// Splits one file's text into articles with the corpus's line counts.
+fn split_file(text: &str, stats: &LineStats) -> SplitFile {
+    (
+        segment::segment_blocks(&segment::blocks(text), stats),
+        dates::file_order(text),
+    )
+}
+
+/// Splits files for another worker's corpus: `stats` are its counts of recurring lines (from
+/// [`Corpus::split_elsewhere`]), `texts` the files' texts. The answer, as bytes, is what
+/// [`Corpus::split_from_job`] takes; the articles are those the corpus would find itself.
+pub fn split_job<S: AsRef<str>>(stats: &[u8], texts: impl IntoIterator<Item = S>) -> Vec<u8> {
+    let counts: Vec<(u64, usize)> = postcard::from_bytes(stats).unwrap_or_default();
+    let stats = LineStats::from_recurring(counts);
+    // One text at a time: a caller that reads each text only when asked never holds them all.
+    let files: Vec<SplitFile> = texts
+        .into_iter()
+        .map(|text| split_file(text.as_ref(), &stats))
+        .collect();
+    postcard::to_allocvec(&files).unwrap_or_default()
 }
 
 /// How far the dating of a split corpus has come.
@@ -659,6 +695,15 @@ impl Corpus {
     /// undated, each is its own story, the corpus has no entities, a search builds the whole
     /// index first, and there are no topics.
     pub fn split_articles(&mut self) {
+        self.split_begin();
+        self.split_here(0, self.sources.len());
+        self.split_end();
+    }
+
+    /// Begins [`Corpus::split_articles`] in parts, so that another worker can split some of the
+    /// files ([`split_job`]) while this one splits the others ([`Corpus::split_here`]): orders the
+    /// files and counts the lines that recur across them. [`Corpus::split_end`] ends it.
+    pub fn split_begin(&mut self) {
         self.sources.sort_by(|a, b| a.file.cmp(&b.file));
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
         let stats = {
@@ -666,25 +711,114 @@ impl Corpus {
                 crate::par::map(&self.sources, |source| segment::blocks(&source.text));
             LineStats::from_blocks(blocks.iter().flatten().map(Vec::as_slice))
         };
+        self.splitting = Some(Splitting {
+            split: vec![None; self.sources.len()],
+            stats,
+        });
+    }
+
+    /// How many files a split begun with [`Corpus::split_begin`] has: they are numbered in the
+    /// order it gave them.
+    pub fn split_files(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// The first of the files that hold about the last `share` (0–1) of a begun split's text:
+    /// where the files another worker splits start.
+    pub fn split_share_from(&self, share: f64) -> usize {
+        let total: usize = self.sources.iter().map(|s| s.text.len()).sum();
+        let wanted = (total as f64 * share.clamp(0.0, 1.0)) as usize;
+        let mut tail = 0usize;
+        let mut from = self.sources.len();
+        while from > 0 && tail + self.sources[from - 1].text.len() <= wanted {
+            from -= 1;
+            tail += self.sources[from].text.len();
+        }
+        from
+    }
+
+    /// What another worker needs to split files `from..` of a begun split as this corpus would
+    /// ([`split_job`]): the counts of the lines that recur, as bytes, and each file's text. The
+    /// texts stay here until the split ends, so that the files are split here if the other
+    /// worker's answer never comes or is refused.
+    pub fn split_elsewhere(&self, from: usize) -> (Vec<u8>, Vec<&str>) {
+        let stats = self.splitting.as_ref().map_or_else(Vec::new, |splitting| {
+            postcard::to_allocvec(&splitting.stats.recurring(2)).unwrap_or_default()
+        });
+        let from = from.min(self.sources.len());
+        let texts = self.sources[from..]
+            .iter()
+            .map(|source| source.text.as_str())
+            .collect();
+        (stats, texts)
+    }
+
+    /// Splits files `from..to` of a begun split here (on every core natively).
+    pub fn split_here(&mut self, from: usize, to: usize) {
+        let Some(splitting) = self.splitting.as_mut() else {
+            return;
+        };
+        let to = to.min(self.sources.len());
+        let from = from.min(to);
+        let release = self.release_sources;
+        let stats = &splitting.stats;
+        let mut work: Vec<(&mut Source, &mut Option<SplitFile>)> = self.sources[from..to]
+            .iter_mut()
+            .zip(&mut splitting.split[from..to])
+            .filter(|(_, slot)| slot.is_none())
+            .collect();
         // Each file is split (its blocks read again: that is cheap), how it writes numeric dates
         // is read, and, when the decoded files are let go, its text goes at once: the decoded
         // files and the articles are never all held together.
-        let release = self.release_sources;
-        let split: Vec<(Source, Vec<Article>, Option<NumericOrder>)> =
-            crate::par::map_owned(std::mem::take(&mut self.sources), |mut source| {
-                let found = segment::segment_blocks(&segment::blocks(&source.text), &stats);
-                let order = dates::file_order(&source.text);
-                if release {
-                    source.text = String::new();
-                }
-                (source, found, order)
-            });
+        crate::par::for_each_mut(&mut work, |(source, slot)| {
+            **slot = Some(split_file(&source.text, stats));
+            if release {
+                source.text = String::new();
+            }
+        });
+    }
+
+    /// Takes the articles another worker found in files `from..` of a begun split ([`split_job`]'s
+    /// answer). Fails, taking nothing, when the answer is not one for those files; they are
+    /// then split here by [`Corpus::split_end`].
+    pub fn split_from_job(&mut self, from: usize, answer: &[u8]) -> Result<(), String> {
+        let Some(splitting) = self.splitting.as_mut() else {
+            return Err("no split is under way".into());
+        };
+        let files: Vec<SplitFile> = postcard::from_bytes(answer)
+            .map_err(|e| format!("the other worker's articles could not be read: {e}"))?;
+        if from + files.len() != splitting.split.len() {
+            return Err(format!(
+                "the other worker split {} files, not {}",
+                files.len(),
+                splitting.split.len().saturating_sub(from)
+            ));
+        }
+        for (slot, file) in splitting.split[from..].iter_mut().zip(files) {
+            *slot = Some(file);
+        }
+        Ok(())
+    }
+
+    /// Ends a split begun with [`Corpus::split_begin`]: files not split yet are split here,
+    /// copies of recurring phrases are cut, and the articles are numbered, so the list can be
+    /// shown (the rest of [`Corpus::split_articles`]).
+    pub fn split_end(&mut self) {
+        if self.splitting.is_none() {
+            self.split_begin();
+        }
+        self.split_here(0, self.sources.len());
+        let Some(Splitting { stats, split }) = self.splitting.take() else {
+            return;
+        };
         drop(stats);
-        let mut names: Vec<String> = Vec::with_capacity(split.len());
+        let release = self.release_sources;
+        let mut names: Vec<String> = Vec::with_capacity(self.sources.len());
         let mut orders: std::collections::HashMap<String, Option<NumericOrder>> =
-            std::collections::HashMap::with_capacity(split.len());
-        let mut articles: Vec<Vec<Article>> = Vec::with_capacity(split.len());
-        for (source, found, order) in split {
+            std::collections::HashMap::with_capacity(self.sources.len());
+        let mut articles: Vec<Vec<Article>> = Vec::with_capacity(self.sources.len());
+        for (source, split) in self.sources.iter().zip(split) {
+            let (found, order) = split.unwrap_or_default();
             // Both lists are sorted by file name: a search, not a scan per file.
             let at = self
                 .files
@@ -697,10 +831,10 @@ impl Corpus {
             }
             orders.insert(source.file.clone(), order);
             names.push(source.file.clone());
-            if !release {
-                self.sources.push(source);
-            }
             articles.push(found);
+        }
+        if release {
+            self.sources = Vec::new();
         }
         // Day or month first in 05/10/2024: whichever the file's own dates show (a folder of
         // pages from many sites mixes the two), else whichever most files show.
@@ -1173,6 +1307,69 @@ mod tests {
             kind,
             name: name.into(),
         }
+    }
+
+    /// Pages of one site: its menu and share line recur, so they are chrome in every page.
+    fn site_pages() -> Vec<(String, String)> {
+        (0..6)
+            .map(|i| {
+                (
+                    format!("page{i}.txt"),
+                    format!(
+                        "Story number {i} of the week | The Daily Site\n\nHome\nWorld\nBusiness\n\n\
+                         Story number {i} of the week\n\nThe council met on Tuesday to discuss the \
+                         plan for the harbour, and story {i} says the members voted for it after \
+                         a long debate.\n\nShare this story on Facebook Twitter Email\n\nThe \
+                         work will start in the spring, the council said in a statement on \
+                         Wednesday.\n"
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn files_split_by_another_worker_give_the_same_corpus() {
+        let load = |release: bool| {
+            let mut corpus = Corpus::new();
+            corpus.release_sources_when_split(release);
+            for (name, text) in site_pages() {
+                corpus.add_file(&name, text.as_bytes()).unwrap();
+            }
+            corpus
+        };
+        let mut whole = load(false);
+        whole.split_articles();
+        assert!(whole.documents()[0]
+            .removed
+            .iter()
+            .any(|r| r.text == "Home"));
+        for release in [false, true] {
+            let mut shared = load(release);
+            shared.split_begin();
+            assert_eq!(shared.split_files(), 6);
+            // Two files elsewhere: too few for their menu to recur there alone.
+            let from = shared.split_share_from(0.34);
+            assert_eq!(from, 4);
+            let (stats, texts) = shared.split_elsewhere(from);
+            assert_eq!(texts.len(), 2);
+            let answer = split_job(&stats, texts);
+            shared.split_here(0, from);
+            shared.split_from_job(from, &answer).unwrap();
+            shared.split_end();
+            assert_eq!(shared.documents(), whole.documents());
+            assert_eq!(shared.files(), whole.files());
+            assert_eq!(shared.needs_sources(), release);
+        }
+        // An answer for other files is refused, and those files are split here.
+        let mut refused = load(true);
+        refused.split_begin();
+        let (stats, texts) = refused.split_elsewhere(4);
+        let answer = split_job(&stats, texts);
+        assert!(refused.split_from_job(3, &answer).is_err());
+        assert!(refused.split_from_job(3, b"not an answer").is_err());
+        refused.split_end();
+        assert_eq!(refused.documents(), whole.documents());
     }
 
     #[test]

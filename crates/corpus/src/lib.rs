@@ -37,7 +37,7 @@ mod testing;
 pub mod topics;
 
 pub use crate::corpus::{
-    Corpus, Document, Edits, FileReport, FileStatus, RemovedLine, SNAPSHOT_FORMAT,
+    split_job, Corpus, Document, Edits, FileReport, FileStatus, RemovedLine, SNAPSHOT_FORMAT,
 };
 pub use crate::error::IngestError;
 pub use crate::export::{ExportFormat, Exported};

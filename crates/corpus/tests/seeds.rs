@@ -40,6 +40,31 @@ fn every_seed_file_gives_articles_with_title_and_body() {
 }
 
 #[test]
+fn seed_files_split_half_by_another_worker_give_the_same_articles() {
+    let load = || {
+        let mut corpus = Corpus::new();
+        corpus.release_sources_when_split(true);
+        for (name, bytes) in seeds() {
+            corpus.add_file(&name, &bytes).unwrap();
+        }
+        corpus
+    };
+    let mut whole = load();
+    whole.split_articles();
+    let mut shared = load();
+    shared.split_begin();
+    let from = shared.split_share_from(0.5);
+    assert!(from > 0 && from < shared.split_files());
+    let (stats, texts) = shared.split_elsewhere(from);
+    let answer = corpus::split_job(&stats, texts);
+    shared.split_here(0, from);
+    shared.split_from_job(from, &answer).unwrap();
+    shared.split_end();
+    assert_eq!(shared.documents().len(), 11);
+    assert_eq!(shared.documents(), whole.documents());
+}
+
+#[test]
 fn the_bundled_sample_is_the_seed_files() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/sample");
     for (name, bytes) in seeds() {

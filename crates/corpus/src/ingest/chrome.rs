@@ -333,6 +333,27 @@ impl LineStats {
         LineStats { blocks_by_key }
     }
 
+    /// The lines that occur in `least` blocks or more, as (key hash, blocks), in key order: all
+    /// that another worker needs of the counts to split files as this corpus does (see
+    /// [`LineStats::from_recurring`]), when `least` is at most [`RECURRING_BLOCKS`].
+    pub fn recurring(&self, least: usize) -> Vec<(u64, usize)> {
+        let mut lines: Vec<(u64, usize)> = self
+            .blocks_by_key
+            .iter()
+            .filter(|&(_, &blocks)| blocks >= least)
+            .map(|(&key, &blocks)| (key, blocks))
+            .collect();
+        lines.sort_unstable();
+        lines
+    }
+
+    /// The counts [`LineStats::recurring`] gave: every other line is counted as in no block.
+    pub fn from_recurring(lines: impl IntoIterator<Item = (u64, usize)>) -> Self {
+        LineStats {
+            blocks_by_key: lines.into_iter().collect(),
+        }
+    }
+
     /// In how many distinct blocks the line occurs.
     pub fn blocks(&self, line: &str) -> usize {
         self.blocks_for_hash(key_hash(line))

@@ -85,7 +85,7 @@ pub struct ClassifiedLine {
 }
 
 /// One article found in a file: all the lines of its region, classified, in file order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// The article's title (a headline line, or taken from the first sentence when there is none).
     pub title: String,
