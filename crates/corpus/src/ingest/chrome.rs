@@ -254,6 +254,26 @@ pub fn is_known_phrase(line: &str) -> bool {
     (line.len() <= LONGEST_PHRASE && WHOLE_LINE.contains(&key(line).as_str()))
         || (line.contains('©') && line.split_whitespace().count() <= 16)
         || markers().is_match(line)
+        || is_skip_link(line)
+}
+
+/// The most words of a link that skips to a part of the page.
+const SKIP_LINK_WORDS: usize = 10;
+
+/// A link that skips to a part of the page, as pages offer for keyboards and screen readers or
+/// above a long review ("Skip to main content", "Skip to table of contents", "Jump to Review",
+/// "Skip to main content Skip to footer"): a few words, no sentence.
+fn is_skip_link(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let opens = words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("skip") || w.eq_ignore_ascii_case("jump"))
+        && words
+            .next()
+            .is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("to"));
+    opens
+        && line.split_whitespace().nth(SKIP_LINK_WORDS).is_none()
+        && !line.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Labels that put a link to another article inside the text ("Read next: …") besides the
@@ -385,6 +405,25 @@ mod tests {
                 "Read more",
                 "Note: prices may change",
                 "Related: The committee, which met for the first time in March, heard evidence from twelve witnesses over three days and will publish its findings in the autumn after a further round of hearings",
+            ],
+        );
+    }
+
+    #[test]
+    fn links_that_skip_to_a_part_of_the_page() {
+        crate::testing::assert_sorts(
+            is_known_phrase,
+            &[
+                "Skip to table of contents",
+                "Skip to main content Skip to footer",
+                "Jump to Review",
+                "Jump to:",
+                "skip to the end of the global utility bar",
+            ],
+            &[
+                "Jump to the end of the queue, the minister told the farmers.",
+                "Skip to 2019, when the council voted again and the plan was dropped for good after a long debate",
+                "Jumping to conclusions",
             ],
         );
     }
