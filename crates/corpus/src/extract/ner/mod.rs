@@ -261,7 +261,29 @@ fn not_a_person(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
         && !roman;
     // A product of a company the gazetteer knows: "Adobe Photoshop", "Google Maps".
     let first = lookup_key(toks[from].text(text));
-    to - from >= 2 && (acronym || g.organisations.contains_key(&*first))
+    let brand = (from..to).any(|k| is_brand_word(toks[k].text(text)));
+    brand || to - from >= 2 && (acronym || g.organisations.contains_key(&*first))
+}
+
+/// What may stand before a capital inside a surname or a given name besides two letters
+/// ("McDonald", "DiCaprio", "LeCun", "LaToya"): "MacArthur", "VanDyke", "FitzGerald".
+const NAME_PREFIXES: &[&str] = &["Mac", "Van", "Von", "Del", "Della", "Fitz", "Ten"];
+
+/// A word written as brands and products are, never as a person's name: a capital inside it
+/// after lower-case letters that are no name prefix ("PubMed", "WorkFit", "FashionNova",
+/// "SiliconANGLE"), or a lower-case letter then a capital ("iRunFar", "eBay").
+fn is_brand_word(word: &str) -> bool {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let hump = chars
+        .windows(2)
+        .find(|pair| pair[0].1.is_lowercase() && pair[1].1.is_uppercase())
+        .map(|pair| pair[1].0);
+    let Some(at) = hump else {
+        return false;
+    };
+    let prefix = &word[..at];
+    let starts_lower = prefix.chars().next().is_some_and(char::is_lowercase);
+    starts_lower || prefix.chars().count() > 2 && !NAME_PREFIXES.contains(&prefix)
 }
 
 /// The first word of a person's name cut off when it only opens a sentence: written in lower
@@ -571,7 +593,9 @@ pub(crate) fn find(
         let known = g.places.contains_key(&*key) || g.organisations.contains_key(&*key);
         // A place the gazetteer does not know needs more than the model's doubt: on web pages
         // most such guesses are products and firms ("PostgreSQL", "Corsair", "Gusto").
-        if kind == EntityKind::Place && canonical.is_none() && p < MIN_UNKNOWN_PLACE {
+        // Nor is a word written as a brand is ("JavaScript") a place the gazetteer does not know.
+        let brand = || (from..to).any(|k| is_brand_word(l.toks[k].text(text)));
+        if kind == EntityKind::Place && canonical.is_none() && (p < MIN_UNKNOWN_PLACE || brand()) {
             continue;
         }
         let confidence = (p * 100.0).round().clamp(1.0, 99.0) as u8;
@@ -616,6 +640,36 @@ pub(crate) fn gold_tags(toks: &[Tok], names: &[(usize, usize, EntityKind)]) -> V
 #[cfg(test)]
 mod tests {
     use super::super::entities::{names_in, EntityKind};
+
+    #[test]
+    fn brand_words_are_no_names() {
+        crate::testing::assert_sorts(
+            super::is_brand_word,
+            &[
+                "PubMed",
+                "WorkFit-A",
+                "FashionNova",
+                "SiliconANGLE",
+                "iRunFar",
+                "eBay",
+                "RedCat",
+            ],
+            &[
+                "McDonald",
+                "MacArthur",
+                "DiCaprio",
+                "LeCun",
+                "LaToya",
+                "DeShawn",
+                "O'Brien",
+                "al-Sudani",
+                "FitzGerald",
+                "Smith",
+                "NASA",
+                "MacKenzie",
+            ],
+        );
+    }
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
         names_in(text)
