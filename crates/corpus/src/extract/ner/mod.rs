@@ -303,6 +303,21 @@ fn sentence_opener(text: &str, l: &Labelled, from: usize, to: usize) -> usize {
     }
 }
 
+/// The end of a person's name read in tokens `[from, to)` without the pronoun "I" that opens
+/// the next clause ("a film from Guillermo del Toro I think …"). A name of one word and a
+/// numeral keeps it ("Charles I was executed", "Elizabeth I").
+fn pronoun_after(text: &str, toks: &[Tok], from: usize, to: usize) -> usize {
+    let next_lower = toks
+        .get(to)
+        .and_then(|t| t.text(text).chars().next())
+        .is_some_and(char::is_lowercase);
+    if to - from >= 3 && toks[to - 1].text(text) == "I" && next_lower {
+        to - 1
+    } else {
+        to
+    }
+}
+
 /// Greetings and thanks that open a line before a name: "Hey Jeff", "Dear Sam".
 const INTERJECTIONS: &[&str] = &["hey", "hi", "hello", "dear", "thanks", "thank"];
 
@@ -551,6 +566,7 @@ pub(crate) fn find(
                 return (from < to).then_some((from, to, kind, p));
             }
             let from = sentence_opener(text, &l, from, to);
+            let to = pronoun_after(text, &l.toks, from, to);
             (!not_a_person(text, &l.toks, from, to)).then_some((from, to, kind, p))
         })
         .collect();
@@ -640,6 +656,18 @@ pub(crate) fn gold_tags(toks: &[Tok], names: &[(usize, usize, EntityKind)]) -> V
 #[cfg(test)]
 mod tests {
     use super::super::entities::{names_in, EntityKind};
+
+    #[test]
+    fn the_pronoun_after_a_name_is_no_part_of_it() {
+        let found = names("There is a new Frankenstein movie from Guillermo del Toro I think many people will see.");
+        assert!(
+            found
+                .iter()
+                .any(|(n, k)| n == "Guillermo del Toro" && *k == EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(n, _)| n.ends_with(" I")), "{found:?}");
+    }
 
     #[test]
     fn brand_words_are_no_names() {
