@@ -852,8 +852,9 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         title = title_from_sentence(first);
     } else {
         let headline = page::clean_title(&choice.text);
-        // The headline in the page title's words, but in capitals or with a word broken in
-        // two ("Planning C ycle"): the page title's spelling.
+        // The headline in the page title's words, but in capitals, in lower case from its
+        // first letter ("history of coffee") or with a word broken in two ("Planning C ycle"):
+        // the page title's spelling.
         let page_title = block[page_title_at].1;
         let letters = |text: &str| -> String {
             text.chars()
@@ -866,7 +867,9 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
             .chain([page_title])
             .find(|part| {
                 letters(part) == letters(&headline)
-                    && (is_all_caps(&headline) || words(&headline) > words(part))
+                    && (is_all_caps(&headline)
+                        || words(&headline) > words(part)
+                        || headline.chars().next().is_some_and(char::is_lowercase))
             })
             .map_or(headline, str::to_owned);
         lines.push(removed(
@@ -1728,6 +1731,16 @@ mod tests {
         // headline either: the page title without it is.
         let page = page.replace("A Traveler’s Guide To Insurance\n\nJanuary", "January");
         assert_eq!(segment(&page)[0].title, "A Traveler's Guide To Insurance");
+    }
+
+    #[test]
+    fn a_headline_in_lower_case_takes_the_page_titles_spelling() {
+        let body = "Coffee spread from the highlands of Ethiopia to Yemen in the fifteenth century, and from there to the rest of the world within two hundred years.\n\nThe first coffee houses opened in Mecca and Cairo, and later in Istanbul, Venice and London.";
+        let page = format!("History of coffee | Origins and Spread | Encyclopedia\n\nMenu\n\nSearch\n\nhistory of coffee\n\n{body}");
+        assert_eq!(segment(&page)[0].title, "History of coffee");
+        // A headline in the case its site gives it stays as it is.
+        let page = page.replace("history of coffee\n", "History Of Coffee\n");
+        assert_eq!(segment(&page)[0].title, "History Of Coffee");
     }
 
     #[test]
