@@ -116,6 +116,7 @@ const SECTION_ENDS: &[&str] = &[
     "citations",
     "see also",
     "external links",
+    "external websites",
     "further reading",
 ];
 
@@ -600,6 +601,7 @@ mod tests {
             "References",
             "Sources:",
             "Further reading",
+            "External Websites",
         ] {
             assert!(is_section_end(line), "{line}");
         }
