@@ -297,6 +297,23 @@ struct Splitting {
     split: Vec<Option<SplitFile>>,
 }
 
+/// The first of items of `lengths` from which the rest hold about the last `share` (0–1) of
+/// their sum: where the items another worker takes start.
+fn last_share_start(lengths: impl Iterator<Item = usize> + Clone, share: f64) -> usize {
+    let total: usize = lengths.clone().sum();
+    let wanted = (total as f64 * (1.0 - share.clamp(0.0, 1.0))) as usize;
+    let mut seen = 0;
+    let mut count = 0;
+    for (i, length) in lengths.enumerate() {
+        if seen >= wanted {
+            return i;
+        }
+        seen += length;
+        count = i + 1;
+    }
+    count
+}
+
 /// Splits one file's text into articles with the corpus's line counts.
 fn split_file(text: &str, stats: &LineStats) -> SplitFile {
     (
@@ -726,15 +743,7 @@ impl Corpus {
     /// The first of the files that hold about the last `share` (0–1) of a begun split's text:
     /// where the files another worker splits start.
     pub fn split_share_from(&self, share: f64) -> usize {
-        let total: usize = self.sources.iter().map(|s| s.text.len()).sum();
-        let wanted = (total as f64 * share.clamp(0.0, 1.0)) as usize;
-        let mut tail = 0usize;
-        let mut from = self.sources.len();
-        while from > 0 && tail + self.sources[from - 1].text.len() <= wanted {
-            from -= 1;
-            tail += self.sources[from].text.len();
-        }
-        from
+        last_share_start(self.sources.iter().map(|s| s.text.len()), share)
     }
 
     /// What another worker needs to split files `from..` of a begun split as this corpus would
@@ -743,7 +752,7 @@ impl Corpus {
     /// worker's answer never comes or is refused.
     pub fn split_elsewhere(&self, from: usize) -> (Vec<u8>, Vec<&str>) {
         let stats = self.splitting.as_ref().map_or_else(Vec::new, |splitting| {
-            postcard::to_allocvec(&splitting.stats.recurring(2)).unwrap_or_default()
+            postcard::to_allocvec(&splitting.stats.recurring()).unwrap_or_default()
         });
         let from = from.min(self.sources.len());
         let texts = self.sources[from..]
@@ -1002,17 +1011,7 @@ impl Corpus {
     /// The first document of the last `share` of the text (0.0 to 1.0, by bytes): where to
     /// split the names between two workers.
     pub fn names_split_point(&self, share: f64) -> usize {
-        let bytes = Document::text_len;
-        let total: usize = self.documents.iter().map(bytes).sum();
-        let wanted = (total as f64 * (1.0 - share.clamp(0.0, 1.0))) as usize;
-        let mut seen = 0;
-        for (i, doc) in self.documents.iter().enumerate() {
-            if seen >= wanted {
-                return i;
-            }
-            seen += bytes(doc);
-        }
-        self.documents.len()
+        last_share_start(self.documents.iter().map(Document::text_len), share)
     }
 
     /// Leaves the names of the documents from `from` on to another worker: returns what it reads

@@ -22,8 +22,6 @@ const WHOLE_LINE: &[&str] = &[
     "advertising",
     "sponsored",
     "sponsored content",
-    "skip to content",
-    "skip to main content",
     "menu",
     "home",
     "search",
@@ -353,14 +351,14 @@ impl LineStats {
         LineStats { blocks_by_key }
     }
 
-    /// The lines that occur in `least` blocks or more, as (key hash, blocks), in key order: all
-    /// that another worker needs of the counts to split files as this corpus does (see
-    /// [`LineStats::from_recurring`]), when `least` is at most [`RECURRING_BLOCKS`].
-    pub fn recurring(&self, least: usize) -> Vec<(u64, usize)> {
+    /// The lines that occur in [`RECURRING_BLOCKS`] blocks or more, as (key hash, blocks), in
+    /// key order: all that another worker needs of the counts to split files as this corpus does
+    /// (see [`LineStats::from_recurring`]), since fewer blocks make no line chrome.
+    pub fn recurring(&self) -> Vec<(u64, usize)> {
         let mut lines: Vec<(u64, usize)> = self
             .blocks_by_key
             .iter()
-            .filter(|&(_, &blocks)| blocks >= least)
+            .filter(|&(_, &blocks)| blocks >= RECURRING_BLOCKS)
             .map(|(&key, &blocks)| (key, blocks))
             .collect();
         lines.sort_unstable();

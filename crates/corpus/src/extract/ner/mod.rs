@@ -273,15 +273,14 @@ const NAME_PREFIXES: &[&str] = &["Mac", "Van", "Von", "Del", "Della", "Fitz", "T
 /// after lower-case letters that are no name prefix ("PubMed", "WorkFit", "FashionNova",
 /// "SiliconANGLE"), or a lower-case letter then a capital ("iRunFar", "eBay").
 fn is_brand_word(word: &str) -> bool {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let hump = chars
-        .windows(2)
-        .find(|pair| pair[0].1.is_lowercase() && pair[1].1.is_uppercase())
-        .map(|pair| pair[1].0);
-    let Some(at) = hump else {
+    let hump = word
+        .char_indices()
+        .zip(word.chars().skip(1))
+        .find(|&((_, c), next)| c.is_lowercase() && next.is_uppercase());
+    let Some(((at, c), _)) = hump else {
         return false;
     };
-    let prefix = &word[..at];
+    let prefix = &word[..at + c.len_utf8()];
     let starts_lower = prefix.chars().next().is_some_and(char::is_lowercase);
     starts_lower || prefix.chars().count() > 2 && !NAME_PREFIXES.contains(&prefix)
 }
@@ -608,8 +607,8 @@ pub(crate) fn find(
         };
         let known = g.places.contains_key(&*key) || g.organisations.contains_key(&*key);
         // A place the gazetteer does not know needs more than the model's doubt: on web pages
-        // most such guesses are products and firms ("PostgreSQL", "Corsair", "Gusto").
-        // Nor is a word written as a brand is ("JavaScript") a place the gazetteer does not know.
+        // most such guesses are products and firms ("PostgreSQL", "Corsair", "Gusto"); and one
+        // with a word written as brands are ("JavaScript") is none.
         let brand = || (from..to).any(|k| is_brand_word(l.toks[k].text(text)));
         if kind == EntityKind::Place && canonical.is_none() && (p < MIN_UNKNOWN_PLACE || brand()) {
             continue;
