@@ -460,18 +460,42 @@ struct Parts {
     rule_name: u64,
 }
 
+/// How far a token's features look: the words two before and two after it.
+pub(crate) const REACH: usize = 2;
+
 /// The rows of every feature of the tokens `[from, to)` (one line, given as `(from, to)`),
 /// appended to `rows`, with `starts[k]` the first row of token `from + k` and a final end marker.
 pub(crate) fn rows(
     ctx: &Context,
     toks: &[Tok],
     text: &str,
-    (from, to): (usize, usize),
+    line: (usize, usize),
     bits: u32,
     rows: &mut Vec<u32>,
     starts: &mut Vec<u32>,
 ) {
-    let parts: Vec<Parts> = (from..to)
+    rows_of(ctx, toks, text, line, line, bits, rows, starts);
+}
+
+/// [`rows`] of the tokens `[first, last)` of the line `(from, to)` only: their neighbours are
+/// still read from the line.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn rows_of(
+    ctx: &Context,
+    toks: &[Tok],
+    text: &str,
+    (from, to): (usize, usize),
+    (first, last): (usize, usize),
+    bits: u32,
+    rows: &mut Vec<u32>,
+    starts: &mut Vec<u32>,
+) {
+    // The parts of the tokens read: those labelled and their neighbours on the line.
+    let (from_read, to_read) = (
+        first.saturating_sub(REACH).max(from),
+        (last + REACH).min(to),
+    );
+    let parts: Vec<Parts> = (from_read..to_read)
         .map(|i| {
             let [lower, affixes @ ..] = ctx.word_parts[ctx.word_id[i] as usize];
             Parts {
@@ -497,14 +521,14 @@ pub(crate) fn rows(
         } else if k >= to as isize {
             edge.1
         } else {
-            get(&parts[k as usize - from])
+            get(&parts[k as usize - from_read])
         }
     };
     let words = (before, after);
     let out = (outside, outside);
-    for (i, t) in toks.iter().enumerate().take(to).skip(from) {
+    for (i, t) in toks.iter().enumerate().take(last).skip(first) {
         starts.push(rows.len() as u32);
-        let p = &parts[i - from];
+        let p = &parts[i - from_read];
         let case = u64::from(ctx.case[i].byte());
         let sent = if t.sent_start { 1 } else { 2 };
         let word = |d| at(i, d, |p| p.lower, words);

@@ -117,6 +117,42 @@ fn rule_spans(ctx: &Context) -> Vec<(usize, usize, EntityKind)> {
     out
 }
 
+/// Whether token `k` may be or touch a name: it has a capital or a digit, or the rules or the
+/// gazetteer read something there ("president", "de").
+fn may_name(ctx: &Context, toks: &[Tok], text: &str, k: usize) -> bool {
+    ctx.rule[k].0 != b"O"
+        || !ctx.gaz[k].is_empty()
+        || toks[k]
+            .text(text)
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// The stretches `[first, last)` of the line `[from, to)` the model reads: every token within
+/// [`features::REACH`] of one that [`may_name`]. The quiet tokens between them, lower-case words
+/// far from any capital, are no names: a name's tags never reach them, so the model is spared
+/// more than half of the words of a news story.
+fn stretches(
+    ctx: &Context,
+    toks: &[Tok],
+    text: &str,
+    from: usize,
+    to: usize,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for k in (from..to).filter(|&k| may_name(ctx, toks, text, k)) {
+        let (first, last) = (
+            k.saturating_sub(features::REACH).max(from),
+            (k + features::REACH + 1).min(to),
+        );
+        match out.last_mut() {
+            Some(stretch) if stretch.1 >= first => stretch.1 = last,
+            _ => out.push((first, last)),
+        }
+    }
+    out
+}
+
 /// Labels every line of `text` outside `skip` (byte ranges) with `model`.
 pub(crate) fn label(model: &Model, text: &str, skip: &[(usize, usize)]) -> Labelled {
     let toks = tokens::tokenize(text);
@@ -136,26 +172,41 @@ pub(crate) fn label(model: &Model, text: &str, skip: &[(usize, usize)]) -> Label
             headings.push((start, end));
             continue;
         }
-        rows.clear();
-        starts.clear();
-        features::rows(
-            &ctx,
-            &toks,
-            text,
-            (from, to),
-            model.bits,
-            &mut rows,
-            &mut starts,
-        );
-        let em = model.emissions(&rows, &starts);
-        let best = model::viterbi(&em, &model.trans);
-        tags[from..to].copy_from_slice(&best);
-        // How sure the model is matters only for its names and where the rules read one.
-        let read = best.iter().any(|&t| t != 0) || ctx.rule[from..to].iter().any(|r| r.0 != b"O");
-        if read {
-            let p = model::marginals(&em, &model.trans, model.temperature);
-            for (k, &tag) in best.iter().enumerate() {
-                probability[from + k] = p[k][usize::from(tag)];
+        for (first, last) in stretches(&ctx, &toks, text, from, to) {
+            rows.clear();
+            starts.clear();
+            features::rows_of(
+                &ctx,
+                &toks,
+                text,
+                (from, to),
+                (first, last),
+                model.bits,
+                &mut rows,
+                &mut starts,
+            );
+            let mut em = model.emissions(&rows, &starts);
+            // A quiet token before or after the stretch is no name: the tags around it follow.
+            let mut none = [f32::NEG_INFINITY; model::TAGS];
+            none[0] = 0.0;
+            let before = usize::from(first > from);
+            if before == 1 {
+                em.insert(0, none);
+            }
+            if last < to {
+                em.push(none);
+            }
+            let best = model::viterbi(&em, &model.trans);
+            let best = &best[before..before + last - first];
+            tags[first..last].copy_from_slice(best);
+            // How sure the model is matters only for its names and where the rules read one.
+            let read =
+                best.iter().any(|&t| t != 0) || ctx.rule[first..last].iter().any(|r| r.0 != b"O");
+            if read {
+                let p = model::marginals(&em, &model.trans, model.temperature);
+                for (k, &tag) in best.iter().enumerate() {
+                    probability[first + k] = p[before + k][usize::from(tag)];
+                }
             }
         }
     }
@@ -655,6 +706,55 @@ pub(crate) fn gold_tags(toks: &[Tok], names: &[(usize, usize, EntityKind)]) -> V
 #[cfg(test)]
 mod tests {
     use super::super::entities::{names_in, EntityKind};
+
+    #[test]
+    fn reading_only_the_stretches_near_capitals_labels_as_reading_whole_lines() {
+        let Some(model) = super::model() else {
+            return;
+        };
+        let text =
+            "The talks in Geneva were led by the foreign minister, Sergei Lavrov, and went on \
+                    for hours while the delegates waited in the hall of the old palace.\n\
+                    Officials at the Bank of England said on Tuesday that the rates would stay \
+                    where they were for now, and the markets barely moved after the news.\n\
+                    she said nothing more about it, and nobody in the room asked her again.\n\
+                    Copyrights are owned by the Board of Trustees of the University of Illinois \
+                    except in cases where the original creator retains the copyright.";
+        let l = super::label(model, text, &[]);
+        assert!(l.tags.iter().any(|&t| t != 0), "names are found");
+        // The same lines read whole, every token labelled.
+        let toks = super::tokens::tokenize(text);
+        let ctx = super::Context::new(text, &toks);
+        let (mut quiet, mut names) = (0, 0);
+        for (from, to) in super::lines(&toks) {
+            let (mut rows, mut starts) = (Vec::new(), Vec::new());
+            let line = (from, to);
+            super::features::rows(&ctx, &toks, text, line, model.bits, &mut rows, &mut starts);
+            let em = model.emissions(&rows, &starts);
+            let best = super::model::viterbi(&em, &model.trans);
+            let p = super::model::marginals(&em, &model.trans, model.temperature);
+            let near = super::stretches(&ctx, &toks, text, from, to);
+            for k in from..to {
+                assert_eq!(l.tags[k], best[k - from], "{}", toks[k].text(text));
+                if best[k - from] != 0 {
+                    names += 1;
+                    let whole = p[k - from][usize::from(best[k - from])];
+                    assert!(
+                        (l.probability[k] - whole).abs() < 0.01,
+                        "{}",
+                        toks[k].text(text)
+                    );
+                }
+                quiet += usize::from(!near.iter().any(|&(a, b)| (a..b).contains(&k)));
+            }
+        }
+        assert!(names >= 4, "{names} tokens of names");
+        assert!(
+            quiet * 3 >= toks.len(),
+            "{quiet} of {} tokens left unread",
+            toks.len()
+        );
+    }
 
     #[test]
     fn the_pronoun_after_a_name_is_no_part_of_it() {
