@@ -80,7 +80,30 @@ pub fn nmi_and_purity(clusters: &[usize], labels: &[usize]) -> (f64, f64) {
 }
 
 /// Reads `dir/LABEL/*`, finds topics (`requested` of them, or automatically) and scores them.
-pub fn score_topics(dir: &Path, requested: Option<usize>) -> Result<TopicScore, String> {
+/// Where a file of a label's folder goes in the corpus: `label/file`, or, in order `seed`, under a
+/// folder named by a hash of the seed and that name, so that the corpus (which reads its files in
+/// name order) meets the labels mixed rather than one after another.
+fn name_in_order(label: &str, file: &str, order: Option<u64>) -> String {
+    let name = format!("{label}/{file}");
+    let Some(seed) = order else {
+        return name;
+    };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for b in name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 29;
+    format!("{h:016x}/{name}")
+}
+
+/// Scores the topics of the labelled folder `dir`; `order` reads its files in another order
+/// (see [`name_in_order`]).
+pub fn score_topics(
+    dir: &Path,
+    requested: Option<usize>,
+    order: Option<u64>,
+) -> Result<TopicScore, String> {
     let mut labels: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: cannot list: {e}", dir.display()))?
         .flatten()
@@ -103,10 +126,8 @@ pub fn score_topics(dir: &Path, requested: Option<usize>) -> Result<TopicScore, 
             .collect();
         files.sort();
         for path in files {
-            let name = format!(
-                "{label}/{}",
-                path.file_name().unwrap_or_default().to_string_lossy()
-            );
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = name_in_order(label, &file, order);
             match std::fs::read(&path) {
                 Ok(bytes) => {
                     if let Err(error) = corpus.add_file(&name, &bytes) {
@@ -130,7 +151,11 @@ pub fn score_topics(dir: &Path, requested: Option<usize>) -> Result<TopicScore, 
         .iter()
         .filter(|d| d.duplicate_of.is_none())
     {
-        let label = doc.file.split('/').next().unwrap_or("");
+        let label = doc
+            .file
+            .split('/')
+            .nth(usize::from(order.is_some()))
+            .unwrap_or("");
         let Some(label) = labels.iter().position(|l| l == label) else {
             continue;
         };

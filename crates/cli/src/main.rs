@@ -24,7 +24,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus export [--format csv|jsonl] [--body] [--entities] [--search QUERY] [--sort ORDER] [--from DAY] [--to DAY] [--entity NAME]... [--topic LABEL]... [--copies] PATH...\n       corpus network [--size N] [--kinds PERSON,ORG,PLACE] [--min-weight N] [--search QUERY] PATH...\n       corpus map [--search QUERY] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
+const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus topics [--topics K] PATH...\n       corpus search QUERY [--sort relevance|date|source] [--limit N] PATH...\n       corpus export [--format csv|jsonl] [--body] [--entities] [--search QUERY] [--sort ORDER] [--from DAY] [--to DAY] [--entity NAME]... [--topic LABEL]... [--copies] PATH...\n       corpus network [--size N] [--kinds PERSON,ORG,PLACE] [--min-weight N] [--search QUERY] PATH...\n       corpus map [--search QUERY] PATH...\n       corpus eval ingest|dates|entities --gold GOLD.json [--seeds DIR] [--json]\n       corpus eval topics DIR [--topics K] [--order N] [--json]\n       corpus eval pages DIR [--json]\n       corpus eval entities DIR [--json]\n       corpus eval dates DIR [--json]\n       corpus train-ner TRAIN_DIR --out FILE [--calibrate DIR] [--bits N] [--epochs N] [--seed N]\n\n\
   ingest PATH...   print every article of the files and folders (read recursively) as JSON Lines\n\
   topics PATH...   print the topics found in them (--topics K sets how many; else chosen from the data)\n\
   search QUERY     print the stories matching QUERY (words, \"a phrase\", prefix*, -excluded), best first,\n\
@@ -42,7 +42,8 @@ const USAGE: &str = "usage: corpus ingest [--topics K] PATH...\n       corpus to
   eval entities    score people, organisations, places and their aliases against a gold standard,\n\
                    or, given a folder of annotated text (CoNLL columns or IOB2), set-F1 per document\n\
   train-ner        train the entity recogniser on a folder of annotated text (see data/ner/README.md)\n\
-  eval topics      score topics against a folder of labelled articles (one subfolder per label)\n\
+  eval topics      score topics against a folder of labelled articles (one subfolder per label);\n\
+                   --order N reads the same files in another order, the labels mixed\n\
   eval pages       score cleaning, titles, bylines and publication days of whole web pages\n\
                    against a folder in the wcxb format (DIR/pages/*.txt and DIR/gold.jsonl)\n\
                    (--seeds defaults to the seeds/ folder beside the gold file's folder)";
@@ -282,10 +283,21 @@ fn print_score<S: Serialize>(score: &S, json: bool, report: impl Fn(&S) -> Strin
     ExitCode::SUCCESS
 }
 
-/// `corpus eval topics DIR [--topics K] [--json]`.
+/// `corpus eval topics DIR [--topics K] [--order N] [--json]`.
 fn evaluate_topics(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
-    let rest: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    let mut rest: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    let mut order = None;
+    if let Some(at) = rest.iter().position(|a| a == "--order") {
+        match rest.get(at + 1).and_then(|v| v.parse::<u64>().ok()) {
+            Some(seed) => order = Some(seed),
+            None => {
+                eprintln!("corpus: --order takes a number\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+        rest.drain(at..at + 2);
+    }
     let (requested, dirs) = match topic_count(&rest) {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -297,7 +309,7 @@ fn evaluate_topics(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    match eval_topics::score_topics(Path::new(dir), requested) {
+    match eval_topics::score_topics(Path::new(dir), requested, order) {
         Ok(score) => print_score(&score, json, eval_topics::topics_report),
         Err(error) => {
             eprintln!("corpus: {error}");
