@@ -432,6 +432,12 @@ pub fn terms(text: &str) -> Vec<(String, String)> {
 
 /// [`terms`], kept in one [`TermList`].
 pub fn term_list(text: &str) -> TermList {
+    term_list_with(text, false)
+}
+
+/// [`term_list`]; with `name_words`, each word of a name of several words is a term too, beside
+/// the name ("Tony Blair" also gives "tony" and "blair").
+pub fn term_list_with(text: &str, name_words: bool) -> TermList {
     let words = words(text);
     let mut out = TermList {
         text: String::with_capacity(text.len()),
@@ -474,6 +480,17 @@ pub fn term_list(text: &str) -> TermList {
                 let surface: Vec<&str> = words[from..end].iter().map(|w| w.text).collect();
                 let surface = surface.join(" ");
                 out.push(&surface.to_lowercase(), &surface);
+                if name_words {
+                    for w in &words[from..end] {
+                        lower_into(w.text, &mut lower);
+                        if !is_stop_word(&lower)
+                            && lower.chars().count() >= 3
+                            && lower.chars().any(char::is_alphabetic)
+                        {
+                            out.push(&lower, w.text);
+                        }
+                    }
+                }
             } else if end - from == 1 {
                 lower_into(words[from].text, &mut lower);
                 if !is_stop_word(&lower)
@@ -545,6 +562,31 @@ mod tests {
         assert_eq!(
             just_terms("PARLIAMENTARY ELECTIONS NEXT YEAR"),
             ["parliamentary", "election"]
+        );
+    }
+
+    #[test]
+    fn the_words_of_a_name_count_beside_it_when_asked() {
+        let text = "The talks were led by Tony Blair in London.";
+        let plain: Vec<String> = term_list(text).iter().map(|(t, _)| t.to_owned()).collect();
+        assert!(plain.contains(&"tony blair".to_owned()), "{plain:?}");
+        assert!(!plain.contains(&"blair".to_owned()), "{plain:?}");
+        let with: Vec<(String, String)> = term_list_with(text, true)
+            .iter()
+            .map(|(t, s)| (t.to_owned(), s.to_owned()))
+            .collect();
+        for (term, surface) in [
+            ("tony blair", "Tony Blair"),
+            ("tony", "Tony"),
+            ("blair", "Blair"),
+        ] {
+            assert!(with.contains(&(term.into(), surface.into())), "{with:?}");
+        }
+        // A lone capitalised word is already one term, not two.
+        assert_eq!(
+            with.iter().filter(|(t, _)| t == "london").count(),
+            1,
+            "{with:?}"
         );
     }
 
