@@ -297,12 +297,31 @@ fn trim(
     (to > from).then_some((from, to))
 }
 
+/// The last words of an event's name, which no surname is: "Tony Awards", "Nobel Prize",
+/// "Commonwealth Games", "Davis Cup".
+const EVENT_ENDS: &[&str] = &[
+    "Award",
+    "Awards",
+    "Championship",
+    "Championships",
+    "Cup",
+    "Festival",
+    "Games",
+    "Olympics",
+    "Prize",
+    "Prizes",
+    "Tournament",
+];
+
 /// Whether the person the model read in tokens `[from, to)` is no person's name: a product or
-/// a system whose last word is an acronym ("Vertex AI", "Roth IRAs"; but "Henry VIII"), or
-/// one named after a company the gazetteer knows ("Adobe Photoshop").
+/// a system whose last word is an acronym ("Vertex AI", "Roth IRAs"; but "Henry VIII"), one
+/// named after a company the gazetteer knows ("Adobe Photoshop"), or an event ("Tony Awards").
 fn not_a_person(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     let g = gazetteer();
     let last = toks[to - 1].text(text);
+    if to - from >= 2 && EVENT_ENDS.contains(&last) {
+        return true;
+    }
     let singular = last.strip_suffix('s').unwrap_or(last);
     let roman = last
         .chars()
@@ -850,7 +869,9 @@ mod tests {
                     fewer buyers.\n\
                     Hey Jeff, thanks for the note, wrote Mary Jones.\n\
                     We asked Claude Code to tidy the code, and Claude Code rewrote the code in \
-                    an hour, said Bill Gates.";
+                    an hour, said Bill Gates.\n\
+                    The musical won six Tony Awards, and its star, Lea Salonga, was given the \
+                    Tiffany Award for her work.";
         let people: Vec<String> = names(text)
             .into_iter()
             .filter(|(_, kind)| *kind == EntityKind::Person)
@@ -862,10 +883,12 @@ mod tests {
             "Real Estate",
             "Hey Jeff",
             "Claude Code",
+            "Tony Awards",
+            "Tiffany Award",
         ] {
             assert!(!people.iter().any(|p| p == junk), "{junk} in {people:?}");
         }
-        for name in ["Jane Smith", "Mary Jones", "Bill Gates"] {
+        for name in ["Jane Smith", "Mary Jones", "Bill Gates", "Lea Salonga"] {
             assert!(people.iter().any(|p| p == name), "{name} not in {people:?}");
         }
     }
