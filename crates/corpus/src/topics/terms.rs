@@ -430,6 +430,12 @@ pub fn terms(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether a word (in lower case) is a term: three letters or more, a letter among them, and no
+/// stop word.
+fn is_term_word(lower: &str) -> bool {
+    lower.chars().count() >= 3 && !is_stop_word(lower) && lower.chars().any(char::is_alphabetic)
+}
+
 /// [`terms`], kept in one [`TermList`].
 pub fn term_list(text: &str) -> TermList {
     term_list_with(text, false)
@@ -483,10 +489,7 @@ pub fn term_list_with(text: &str, name_words: bool) -> TermList {
                 if name_words {
                     for w in &words[from..end] {
                         lower_into(w.text, &mut lower);
-                        if !is_stop_word(&lower)
-                            && lower.chars().count() >= 3
-                            && lower.chars().any(char::is_alphabetic)
-                        {
+                        if is_term_word(&lower) {
                             out.push(&lower, w.text);
                         }
                     }
@@ -508,10 +511,7 @@ pub fn term_list_with(text: &str, name_words: bool) -> TermList {
             continue;
         }
         lower_into(word.text, &mut lower);
-        if lower.chars().count() >= 3
-            && !is_stop_word(&lower)
-            && lower.chars().any(char::is_alphabetic)
-        {
+        if is_term_word(&lower) {
             folded.clear();
             folded.push_str(fold_str(&lower));
             if let Some(tail) = fold_tail(&lower) {

@@ -118,7 +118,8 @@ fn rule_spans(ctx: &Context) -> Vec<(usize, usize, EntityKind)> {
 }
 
 /// Whether token `k` may be or touch a name: it has a capital or a digit, or the rules or the
-/// gazetteer read something there ("president", "de").
+/// gazetteers read something there (a title such as "president", the "de" of a place they
+/// know).
 fn may_name(ctx: &Context, toks: &[Tok], text: &str, k: usize) -> bool {
     ctx.rule[k].0 != b"O"
         || !ctx.gaz[k].is_empty()
