@@ -729,9 +729,7 @@ mod tests {
 
     #[test]
     fn reading_only_the_stretches_near_capitals_labels_as_reading_whole_lines() {
-        let Some(model) = super::model() else {
-            return;
-        };
+        let model = super::model().expect("the model is compiled in");
         let text =
             "The talks in Geneva were led by the foreign minister, Sergei Lavrov, and went on \
                     for hours while the delegates waited in the hall of the old palace.\n\
