@@ -341,7 +341,7 @@ pub fn main_run(weights: &[Weight]) -> Option<(usize, usize)> {
 }
 
 /// Separators between a headline and the site's name in a page title.
-const TITLE_SEPARATORS: &[&str] = &[
+pub const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " • ", " · ", " :: ", " » ", " « ", " / ", " ~ ",
 ];
 

@@ -523,12 +523,117 @@ const BANNER_LINES: usize = 3;
 /// How many lines into the article's run the page title's headline is looked for.
 const TITLE_INTO_RUN: usize = 6;
 
-/// The page title without the site's name: the headline as the site words it.
-fn page_headline(page_title: &str, parts: &[&str]) -> String {
+/// The page title without the site's name: the headline as the site words it (its first part,
+/// of one word too when the page names its site).
+fn page_headline(page_title: &str, parts: &[&str], site: Option<&str>) -> String {
     match parts.first() {
-        Some(part) if page::word_count(part) >= 2 => (*part).to_owned(),
+        Some(part) if page::word_count(part) >= 2 || site.is_some() => (*part).to_owned(),
         _ => page_title.to_owned(),
     }
+}
+
+/// The most words a copyright notice has after its mark ("© 2025 Great Day Improvements, LLC").
+const NOTICE_WORDS: usize = 12;
+
+/// The parts of the page title `block[first]`, the headline's first, and the one that is the
+/// site's name where the page says which: the part its copyright notice names ("Headline |
+/// Site" over "© 2025 Site, LLC"), put last; or the words before a colon that stand alone in the
+/// banner under it ("Site: Headline" over "Site"). Never the only part.
+fn title_parts_and_site<'a>(
+    block: &[(LineNo, &'a str)],
+    first: usize,
+) -> (Vec<&'a str>, Option<&'a str>) {
+    let first_text = block[first].1;
+    let mut parts = page::title_parts(first_text);
+    if parts.len() >= 2 {
+        let notices: Vec<String> = block
+            .iter()
+            .filter_map(|&(_, line)| copyright_notice(line))
+            .collect();
+        let named: Vec<usize> = (0..parts.len())
+            .filter(|&k| {
+                let part = parts[k].to_lowercase();
+                notices.iter().any(|notice| notice.contains(&part))
+            })
+            .collect();
+        // One name, perhaps written twice ("Headline – Site - Site").
+        let site = named.first().map(|&k| parts[k]);
+        if let Some(site) = site.filter(|&site| named.iter().all(|&k| parts[k] == site)) {
+            parts.retain(|&part| part != site);
+            if !parts.is_empty() {
+                parts.push(site);
+                return (parts, Some(site));
+            }
+            parts.push(site);
+        }
+        return (parts, None);
+    }
+    if parts.is_empty() {
+        if let Some((site, headline)) = first_text.split_once(": ") {
+            let (site, headline) = (site.trim(), headline.trim());
+            let banner = (first + 1..(first + 1 + BANNER_LINES).min(block.len()))
+                .any(|j| block[j].1.trim() == site);
+            if banner && page::word_count(headline) >= 2 {
+                return (vec![headline, site], Some(site));
+            }
+        }
+    }
+    (parts, None)
+}
+
+/// The words of a copyright notice after its mark, in lower case ("© 2025 Site, LLC", "Copyright
+/// 2024 Site"): a short line that starts with it, never a credit inside a caption.
+fn copyright_notice(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let rest = if let Some(rest) = line.strip_prefix('©') {
+        rest
+    } else if line.get(..9)?.eq_ignore_ascii_case("copyright") {
+        &line[9..]
+    } else {
+        return None;
+    };
+    (page::word_count(rest) <= NOTICE_WORDS).then(|| rest.to_lowercase())
+}
+
+/// How many lines below a trail of links run together its headline is looked for.
+const TRAIL_REACH: usize = 6;
+
+/// The most words of a label in front of a headline ("Blog: Headline").
+const LABEL_WORDS: usize = 3;
+
+/// The page title's `headline` where a line gives it with a label in front ("Blog: Headline") or
+/// an addition after a separator ("Headline / Dec 2025", "Headline - Part 1").
+fn within_label<'a>(line: &'a str, headline: &str) -> Option<&'a str> {
+    let line = line.trim();
+    if page::word_count(headline) < 3 || line.len() <= headline.len() {
+        return None;
+    }
+    if let Some(label) = line.strip_suffix(headline) {
+        let label = label.trim_end();
+        return (label.ends_with(':') && page::word_count(label) <= LABEL_WORDS)
+            .then(|| &line[line.len() - headline.len()..]);
+    }
+    let rest = line.strip_prefix(headline)?;
+    page::TITLE_SEPARATORS
+        .iter()
+        .any(|separator| rest.starts_with(separator))
+        .then(|| &line[..headline.len()])
+}
+
+/// A headline line without the site's name the page writes after it ("Headline – Site").
+fn without_site(line: &str, site: Option<&str>) -> String {
+    let Some(site) = site else {
+        return line.to_owned();
+    };
+    let cut = line.strip_suffix(site).and_then(|head| {
+        let head = head.trim_end();
+        page::TITLE_SEPARATORS
+            .iter()
+            .find_map(|separator| head.strip_suffix(separator.trim_end()))
+            .map(str::trim_end)
+            .filter(|head| page::word_count(head) >= 2)
+    });
+    cut.unwrap_or(line).to_owned()
 }
 
 /// The headline of a block whose first remaining line is `first` and whose article run starts at
@@ -550,12 +655,12 @@ fn choose_title(
     };
     // The headline may stand a few lines into the run, under a notice or a standfirst.
     let reach = (run_start.max(first + 1) + TITLE_INTO_RUN).min(block.len());
-    let parts = page::title_parts(first_text);
+    let (parts, site) = title_parts_and_site(block, first);
     // The whole first line again above the article: it is the headline (a repeated header),
     // without the site's name when it has one.
     if (first + 1..reach).any(|j| keys[j] == keys[first]) {
         return TitleChoice {
-            text: page_headline(first_text, &parts),
+            text: page_headline(first_text, &parts, site),
             ..at_first
         };
     }
@@ -565,15 +670,21 @@ fn choose_title(
     // site's name ("Headline | Site").
     // The title's last part ("Headline | Site"): where it stands in the banner, or alone above
     // the article, it is the site's name.
-    let last_part = parts
-        .iter()
-        .copied()
-        .find(|part| first_text.trim_end().ends_with(*part));
+    let last_part = site.or_else(|| {
+        parts
+            .iter()
+            .copied()
+            .find(|part| first_text.trim_end().ends_with(*part))
+    });
     let longest = parts.iter().map(|part| part.len()).max().unwrap_or(0);
     let nearest = parts
         .iter()
         .enumerate()
-        .filter(|&(k, part)| page::word_count(part) >= 2 && (k == 0 || part.len() * 2 >= longest))
+        .filter(|&(k, part)| {
+            page::word_count(part) >= 2
+                && (k == 0 || part.len() * 2 >= longest)
+                && Some(*part) != site
+        })
         .map(|(_, part)| part)
         .find_map(|part| {
             let part_key = chrome::key_hash(part);
@@ -590,7 +701,7 @@ fn choose_title(
             page_title: Some(first),
         };
     }
-    let page_headline = page_headline(first_text, &parts);
+    let page_headline = page_headline(first_text, &parts, site);
     if run_start <= first + 1 {
         return TitleChoice {
             text: page_headline,
@@ -607,7 +718,11 @@ fn choose_title(
     // The site's name alone is no headline, however like the whole title it is.
     let site_name = last_part.map(chrome::key_hash);
     let headline_words = parts.first().map(|part| page::TitleWords::new(part));
-    let title_words = page::TitleWords::new(first_text);
+    // The site's name, where the page says which part it is, is none of the headline's words.
+    let title_words = match site {
+        Some(_) => page::TitleWords::new(&parts[..parts.len() - 1].join(" ")),
+        None => page::TitleWords::new(first_text),
+    };
     // A table of contents above the article lists its headings, which are no headline.
     let contents = (first + 1..last).find(|&j| is_contents_header(block[j].1));
     for j in (first + 1..last).rev() {
@@ -659,10 +774,27 @@ fn choose_title(
             best = Some((similarity, j));
         }
     }
-    if let Some((_, j)) = best {
+    if let Some((_, mut j)) = best {
+        // A trail of links run together in front of the headline ("Home Blog Headline"), the
+        // headline standing alone just below it: that line.
+        let trail_end = (j + 1..(j + 1 + TRAIL_REACH).min(block.len())).find(|&k| {
+            let below = block[k].1.trim();
+            page::word_count(below) >= 3
+                && block[j]
+                    .1
+                    .trim()
+                    .strip_suffix(below)
+                    .is_some_and(|head| head.ends_with(' '))
+        });
+        if let Some(k) = trail_end {
+            j = k;
+        }
+        let headline = parts.first().copied().unwrap_or(first_text);
+        let text = within_label(block[j].1, headline)
+            .map_or_else(|| without_site(block[j].1, site), str::to_owned);
         return TitleChoice {
             index: j,
-            text: block[j].1.to_owned(),
+            text,
             page_title: Some(first),
         };
     }
@@ -1731,6 +1863,54 @@ mod tests {
         // headline either: the page title without it is.
         let page = page.replace("A Traveler’s Guide To Insurance\n\nJanuary", "January");
         assert_eq!(segment(&page)[0].title, "A Traveler's Guide To Insurance");
+    }
+
+    /// Two paragraphs of a guide, for the pages of the title tests below.
+    const GUIDE: &str = "Wine is made in many styles, and the grape, the climate and the winemaker each decide a part of what ends up in the glass.\n\nThis guide explains the main types of wine and the styles within them, so that you can choose one that fits the meal and the moment.";
+
+    #[test]
+    fn the_site_its_copyright_notice_names_is_never_the_headline() {
+        // The site's name stands again above the article; the notice at the foot says it is the
+        // site's.
+        let page = format!("A guide to wine types and styles | Wine & Spirit Education Trust\n\nMenu\n\nLogin\n\nWhere to study\n\nWine & Spirit Education Trust\n\nHow many wine types and styles are there?\n\n{GUIDE}\n\nShare this page\n\n© 2026. Wine & Spirit Education Trust | All Rights Reserved");
+        assert_eq!(
+            segment(&page)[0].title,
+            "How many wine types and styles are there?"
+        );
+        // A headline of one word, before a longer site name.
+        let page = format!("Coffee - University of Wisconsin-Stevens Point\n\nSkip to main content\n\nStudents\n\nFaculty\n\n{GUIDE}\n\n© 2026 University of Wisconsin-Stevens Point");
+        assert_eq!(segment(&page)[0].title, "Coffee");
+        // A credit in a caption names no site.
+        let page = page.replace("© 2026 University", "Photo © University");
+        assert_eq!(
+            segment(&page)[0].title,
+            "University of Wisconsin-Stevens Point"
+        );
+    }
+
+    #[test]
+    fn a_site_name_before_a_colon_in_the_banner_is_no_headline() {
+        let page = format!("Engora Data Blog: Small adventures with small language models\n\nEngora Data Blog\n\nMike Woodward's thoughts on AI, data, and analytics. I cover AI, ML, management, law, statistics, company culture, hiring, data visualization, Python, SQL and a whole bunch of other topics.\n\nFriday, December 19, 2025\n\nSmall adventures with small language models\n\n{GUIDE}");
+        assert_eq!(
+            segment(&page)[0].title,
+            "Small adventures with small language models"
+        );
+    }
+
+    #[test]
+    fn a_headline_loses_a_label_in_front_and_a_trail_of_links() {
+        // "Blog:" in front of the page title's headline.
+        let page = format!("Best Social Media Agencies in 2025 (Ranked) | Silverback Strategies\n\nMenu\n\nServices\n\nAbout\n\nBlog: Best Social Media Agencies in 2025 (Ranked)\n\nBy Jane Doe\n\nDecember 3, 2025\n\n{GUIDE}");
+        assert_eq!(
+            segment(&page)[0].title,
+            "Best Social Media Agencies in 2025 (Ranked)"
+        );
+        // A trail of links run into one line over the headline standing alone.
+        let page = format!("The 2025 Best States for Mental Health Report | Soliant\n\nMenu\n\nSearch Jobs\n\nHome Soliant Report Reveals the Best States for Mental Health\n\nSoliant Report Reveals the Best States for Mental Health\n\nAuthor Posted by Soliant on December 20, 2024\n\n{GUIDE}");
+        assert_eq!(
+            segment(&page)[0].title,
+            "Soliant Report Reveals the Best States for Mental Health"
+        );
     }
 
     #[test]
