@@ -250,9 +250,20 @@ pub fn is_fragment(line: &str) -> bool {
 /// A phrase that is chrome on any site: the whole line, or a marker anywhere in it.
 pub fn is_known_phrase(line: &str) -> bool {
     (line.len() <= LONGEST_PHRASE && WHOLE_LINE.contains(&key(line).as_str()))
-        || (line.contains('©') && line.split_whitespace().count() <= 16)
+        || (has_copyright_mark(line) && line.split_whitespace().count() <= 16)
         || markers().is_match(line)
         || is_skip_link(line)
+}
+
+/// A copyright mark that opens a notice ("© 2025 Site", "Copyright ©2025"), not one written on
+/// a brand's last word ("Bryan University Online©", in a page title).
+fn has_copyright_mark(line: &str) -> bool {
+    line.match_indices('©').any(|(at, _)| {
+        !line[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The most words of a link that skips to a part of the page.
@@ -448,6 +459,11 @@ mod tests {
         ));
         assert!(is_known_phrase(
             "© 2024 The Daily Example. All rights reserved."
+        ));
+        assert!(is_known_phrase("Copyright ©2025 Example Media"));
+        // A brand's mark in a page title is no notice.
+        assert!(!is_known_phrase(
+            "Kickstart Your Accounting Education: Degree vs. Certification | Bryan University Online©"
         ));
         assert!(!is_known_phrase(
             "The council said it would read more reports before deciding."
