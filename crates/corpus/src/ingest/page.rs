@@ -340,6 +340,9 @@ pub fn main_run(weights: &[Weight]) -> Option<(usize, usize)> {
     best.map(|(_, first, last)| (first, last))
 }
 
+/// The most words of a page title's part that can be its headline.
+const LONGEST_TITLE_PART: usize = 25;
+
 /// Separators between a headline and the site's name in a page title.
 pub const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " • ", " · ", " :: ", " » ", " « ", " / ", " ~ ",
@@ -377,7 +380,8 @@ pub fn title_parts(title: &str) -> Vec<&str> {
         .map(|part| part.len())
         .max()
         .unwrap_or(0);
-    if last.len() >= 2 * others_longest && word_count(last) >= 4 {
+    // A last part of several sentences is the site's description, not a headline.
+    if last.len() >= 2 * others_longest && (4..=LONGEST_TITLE_PART).contains(&word_count(last)) {
         parts.rotate_right(1);
     }
     parts
@@ -699,6 +703,11 @@ mod tests {
         assert_eq!(
             title_parts("Storm hits the coast |"),
             ["Storm hits the coast"]
+        );
+        // A site's description of several sentences is no headline, however long.
+        assert_eq!(
+            title_parts("Sustainable Clothing Brands | I travel and live in a way that supports a peaceful climate. Slow, minimalist, vegan and mindful. It is meaningful. It is imperfect. So I lean on gratitude.")[0],
+            "Sustainable Clothing Brands"
         );
     }
 }
