@@ -87,6 +87,7 @@ const WHOLE_LINE: &[&str] = &[
     "contact us",
     "about us",
     "back to top",
+    "top of page",
     "next article",
     "previous article",
     "tags",
