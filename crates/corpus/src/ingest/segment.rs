@@ -523,6 +523,32 @@ const BANNER_LINES: usize = 3;
 /// How many lines into the article's run the page title's headline is looked for.
 const TITLE_INTO_RUN: usize = 6;
 
+/// How many lines under a site's name standing alone at the top its page title is looked for.
+const TITLE_BAR_REACH: usize = 10;
+
+/// The page title a few lines under a site's name standing alone at the top of the block
+/// ("LESSWRONG", a notice, then "Scalable End-to-End Interpretability — LessWrong"): a line above
+/// the article whose last part is that name, in any case.
+fn title_bar_below(block: &[(LineNo, &str)], first: usize, run_start: usize) -> Option<usize> {
+    let name = block[first].1.trim();
+    if page::word_count(name) > 3 || !page::title_parts(name).is_empty() {
+        return None;
+    }
+    let same = |part: &str| {
+        part.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .eq(name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase))
+    };
+    (first + 1..run_start.min(first + 1 + TITLE_BAR_REACH)).find(|&j| {
+        let parts = page::title_parts(block[j].1);
+        parts.len() >= 2 && parts.last().is_some_and(|last| same(last))
+    })
+}
+
 /// The page title without the site's name: the headline as the site words it (its first part,
 /// of one word too when the page names its site).
 fn page_headline(page_title: &str, parts: &[&str], site: Option<&str>) -> String {
@@ -956,8 +982,12 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     block.get(i)?;
 
     // 2. The title.
-    let page_title_at = i;
-    let choice = choose_title(block, &keys, &chrome, i, run_start);
+    let page_title_at = title_bar_below(block, i, run_start).unwrap_or(i);
+    let mut choice = choose_title(block, &keys, &chrome, page_title_at, run_start);
+    if page_title_at > i && choice.page_title.is_none() {
+        // The lines above the page title are the banner's.
+        choice.page_title = Some(page_title_at);
+    }
     let found_below = choice.page_title.is_some();
     let title_index = choice.index;
     if found_below {
@@ -1894,6 +1924,23 @@ mod tests {
         assert_eq!(
             segment(&page)[0].title,
             "Small adventures with small language models"
+        );
+    }
+
+    #[test]
+    fn a_site_name_alone_at_the_top_leads_to_the_page_title_below_it() {
+        let page = format!("LESSWRONG\n\nis fundraising!\n\nLogin\n\nScalable End-to-End Interpretability — LessWrong\n\nFrontpage\n\nScalable End-to-End Interpretability\n\nby jsteinhardt\n\n18th Dec 2025\n\n{GUIDE}");
+        let article = &segment(&page)[0];
+        assert_eq!(article.title, "Scalable End-to-End Interpretability");
+        assert_eq!(article.line, 11);
+        // The page title is no part of the article.
+        let kept: Vec<&str> = article
+            .of_kinds(&[LineKind::Paragraph, LineKind::Subheading])
+            .map(|line| line.text.as_str())
+            .collect();
+        assert!(
+            kept.iter().all(|line| !line.contains("LessWrong")),
+            "{kept:?}"
         );
     }
 
