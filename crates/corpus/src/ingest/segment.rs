@@ -523,6 +523,9 @@ const BANNER_LINES: usize = 3;
 /// How many lines into the article's run the page title's headline is looked for.
 const TITLE_INTO_RUN: usize = 6;
 
+/// How many times a line stands on a page to be a button ("Start My LLC"), never a headline.
+const BUTTON_REPEATS: usize = 5;
+
 /// How many lines under a site's name standing alone at the top its page title is looked for.
 const TITLE_BAR_REACH: usize = 10;
 
@@ -757,6 +760,11 @@ fn choose_title(
             || !page::is_headline_like(text)
             || Some(keys[j]) == site_name
             || is_credit(text)
+            || keys
+                .iter()
+                .filter(|&&key| key == keys[j])
+                .nth(BUTTON_REPEATS - 1)
+                .is_some()
         {
             continue;
         }
@@ -1941,6 +1949,21 @@ mod tests {
         assert!(
             kept.iter().all(|line| !line.contains("LessWrong")),
             "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn a_button_the_page_repeats_is_no_headline() {
+        let page = format!("How to Start an LLC in New York\n\nMenu\n\nStart My LLC\n\nPricing\n\nStart My LLC\n\nReviews\n\nStart My LLC\n\nHelp\n\nStart My LLC\n\nLLC State Requirements\n\nStart My LLC\n\nby Shannon Grilli\n\nUpdated on: January 30, 2026\n\n{GUIDE}");
+        assert_eq!(segment(&page)[0].title, "How to Start an LLC in New York");
+        // The headline over the byline is still found among the buttons.
+        let headline = page.replace(
+            "by Shannon",
+            "Starting an LLC in New York: Steps and Costs\n\nby Shannon",
+        );
+        assert_eq!(
+            segment(&headline)[0].title,
+            "Starting an LLC in New York: Steps and Costs"
         );
     }
 
