@@ -567,7 +567,8 @@ const NOTICE_WORDS: usize = 12;
 /// The parts of the page title `block[first]`, the headline's first, and the one that is the
 /// site's name where the page says which: the part its copyright notice names ("Headline |
 /// Site" over "© 2025 Site, LLC"), put last; or the words before a colon that stand alone in the
-/// banner under it ("Site: Headline" over "Site"). Never the only part.
+/// banner under it while the headline stands alone below ("Site: Headline" over "Site", then
+/// "Headline"). Never the only part.
 fn title_parts_and_site<'a>(
     block: &[(LineNo, &'a str)],
     first: usize,
@@ -582,7 +583,7 @@ fn title_parts_and_site<'a>(
         let named: Vec<usize> = (0..parts.len())
             .filter(|&k| {
                 let part = parts[k].to_lowercase();
-                notices.iter().any(|notice| notice.contains(&part))
+                notices.iter().any(|notice| names_whole(notice, &part))
             })
             .collect();
         // One name, perhaps written twice ("Headline – Site - Site").
@@ -602,7 +603,14 @@ fn title_parts_and_site<'a>(
             let (site, headline) = (site.trim(), headline.trim());
             let banner = (first + 1..(first + 1 + BANNER_LINES).min(block.len()))
                 .any(|j| block[j].1.trim() == site);
-            if banner && page::word_count(headline) >= 2 {
+            // And the headline alone further down: a tag under "Brexit: Talks collapse" is
+            // no site's name when the page's headline keeps it.
+            let alone = || {
+                block[first + 1..]
+                    .iter()
+                    .any(|&(_, line)| line.trim() == headline)
+            };
+            if banner && page::word_count(headline) >= 2 && alone() {
                 return (vec![headline, site], Some(site));
             }
         }
@@ -647,6 +655,16 @@ fn within_label<'a>(line: &'a str, headline: &str) -> Option<&'a str> {
         .iter()
         .any(|separator| rest.starts_with(separator))
         .then(|| &line[..headline.len()])
+}
+
+/// Whether `text` holds `words` as whole words ("© 2025 spice ai" holds "spice ai", not "pi").
+fn names_whole(text: &str, words: &str) -> bool {
+    !words.is_empty()
+        && text.match_indices(words).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + words.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// A headline line without the site's name the page writes after it ("Headline – Site").
@@ -1918,6 +1936,15 @@ mod tests {
         // A headline of one word, before a longer site name.
         let page = format!("Coffee - University of Wisconsin-Stevens Point\n\nSkip to main content\n\nStudents\n\nFaculty\n\n{GUIDE}\n\n© 2026 University of Wisconsin-Stevens Point");
         assert_eq!(segment(&page)[0].title, "Coffee");
+        // A word inside the notice's words is no name of the site's.
+        let inside = page.replace(
+            "© 2026 University of Wisconsin-Stevens Point",
+            "© 2026 University of Wisconsin-Stevens Pointe Books",
+        );
+        assert_eq!(
+            segment(&inside)[0].title,
+            "University of Wisconsin-Stevens Point"
+        );
         // A credit in a caption names no site.
         let page = page.replace("© 2026 University", "Photo © University");
         assert_eq!(
@@ -1932,6 +1959,12 @@ mod tests {
         assert_eq!(
             segment(&page)[0].title,
             "Small adventures with small language models"
+        );
+        // A tag under the page title, which the headline keeps, is no site's name.
+        let tagged = format!("Brexit: Talks collapse as the deadline nears\n\nBrexit\n\nBrexit: Talks collapse as the deadline nears\n\nBy Jane Doe\n\nDecember 3, 2025\n\n{GUIDE}");
+        assert_eq!(
+            segment(&tagged)[0].title,
+            "Brexit: Talks collapse as the deadline nears"
         );
     }
 
