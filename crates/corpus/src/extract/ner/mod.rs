@@ -640,6 +640,24 @@ pub(crate) fn find(
             (!not_a_person(text, &l.toks, from, to)).then_some((from, to, kind, p))
         })
         .collect();
+    // A name of two words or more written twice in a row ("By Richard Garner Richard Garner is
+    // …", an author box whose note opens with the name) is two mentions of it; a name of one
+    // word doubled is a name of its own ("Bora Bora").
+    let names: Vec<_> = names
+        .into_iter()
+        .flat_map(|(from, to, kind, p)| {
+            let half = (to - from) / 2;
+            let twice = half >= 2
+                && (to - from) % 2 == 0
+                && (0..half)
+                    .all(|k| l.toks[from + k].text(text) == l.toks[from + half + k].text(text));
+            if twice {
+                vec![(from, from + half, kind, p), (from + half, to, kind, p)]
+            } else {
+                vec![(from, to, kind, p)]
+            }
+        })
+        .collect();
     // Words that stand alone here as an organisation ("GitHub", "HBO"): a person's name never
     // starts with one ("GitHub Copilot", "HBO Max" are its products).
     let lone_orgs: std::collections::HashSet<&str> = names
@@ -821,6 +839,18 @@ mod tests {
             .into_iter()
             .map(|(s, e, kind, _)| (text[s..e].to_owned(), kind))
             .collect()
+    }
+
+    #[test]
+    fn a_name_written_twice_in_a_row_is_two_mentions_of_it() {
+        let text = "By Richard Garner Richard Garner is an experienced mortgage broker with over \
+                    forty years in home lending. He holds a degree from Widener University.";
+        let people: Vec<String> = names(text)
+            .into_iter()
+            .filter(|(_, kind)| *kind == EntityKind::Person)
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(people, ["Richard Garner", "Richard Garner"], "{people:?}");
     }
 
     #[test]
