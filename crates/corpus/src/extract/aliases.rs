@@ -562,10 +562,14 @@ pub(crate) fn link<'a>(
                 None | Some(EntityKind::Org) | Some(EntityKind::Person)
             ) {
                 let short = &item.spelled.skeleton;
+                // A person's full name is no short form of what is named after them ("Martin
+                // Parr" and the "Martin Parr Foundation").
+                let person = item.found.kind == Some(EntityKind::Person) && item.spelled.words > 1;
                 let matches: Vec<usize> = organisations
                     .iter()
                     .copied()
                     .filter(|&o| o != i && shortens(short, &items[o]))
+                    .filter(|&o| !(person && named_after_someone(&items[o].form)))
                     .collect();
                 if let [o] = matches[..] {
                     let why = format!("“{}” is short for “{}”", item.form, items[o].form);
@@ -1007,6 +1011,32 @@ fn spelled_out_in_lower_case(acronym: &str, before: &str) -> bool {
             .all(|(word, &letter)| word.starts_with(letter))
 }
 
+/// The last words of the organisations named after a person ("Martin Parr Foundation", "Carter
+/// Center", "Johns Hopkins University").
+const NAMED_AFTER: &[&str] = &[
+    "academy",
+    "center",
+    "centre",
+    "college",
+    "foundation",
+    "fund",
+    "hospital",
+    "institute",
+    "library",
+    "museum",
+    "school",
+    "society",
+    "trust",
+    "university",
+];
+
+/// Whether an organisation's name ends in a word of those named after a person.
+fn named_after_someone(form: &str) -> bool {
+    form.rsplit(' ')
+        .next()
+        .is_some_and(|last| NAMED_AFTER.contains(&last.to_lowercase().as_str()))
+}
+
 /// Whether `short` (a skeleton) is an organisation's name cut short: the full name ends in an
 /// organisation word, and `short` is the end of what stands before it.
 fn shortens(short: &str, org: &Item) -> bool {
@@ -1382,6 +1412,49 @@ mod tests {
         // Nor is a "John" of another article the John of "Ole John".
         assert_eq!(stories("Ole John"), 1, "{entities:?}");
         assert_eq!(stories("Gordon Brown"), 2, "{entities:?}");
+    }
+
+    #[test]
+    fn a_person_is_not_the_foundation_named_after_them() {
+        let text = "Martin Parr photographs the seaside. In 2017 he founded the Martin Parr \
+                    Foundation in Bristol. Kestrel Mining said on Monday that Kestrel Mining \
+                    Group would sell the mine.";
+        let at = |surface: &str, kind: EntityKind, confidence: u8| {
+            let start = text.find(surface).unwrap();
+            Found {
+                field: Field::Body,
+                start,
+                end: start + surface.len(),
+                kind: Some(kind),
+                confidence,
+                canonical: None,
+                acronym: None,
+                weak: false,
+                rule: "test",
+            }
+        };
+        let found = vec![vec![
+            at("Martin Parr", EntityKind::Person, 98),
+            at("Martin Parr Foundation", EntityKind::Org, 87),
+            at("Kestrel Mining", EntityKind::Person, 60),
+            at("Kestrel Mining Group", EntityKind::Org, 90),
+        ]];
+        let (entities, _) = link(found, &[0], |_, _| text);
+        let names: Vec<(&str, EntityKind)> =
+            entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert!(
+            names.contains(&("Martin Parr", EntityKind::Person)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Martin Parr Foundation", EntityKind::Org)),
+            "{names:?}"
+        );
+        // A firm's name cut short is still the firm.
+        assert!(
+            names.contains(&("Kestrel Mining Group", EntityKind::Org)) && names.len() == 3,
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -309,9 +309,35 @@ const EVENT_ENDS: &[&str] = &[
     "Festival",
     "Games",
     "Olympics",
+    "Medal",
+    "Medals",
     "Prize",
     "Prizes",
     "Tournament",
+    "Trophy",
+];
+
+/// The last words of an organisation's name, which no surname is: "Martin Parr Foundation",
+/// "Francisco Partners", "Warner Bros".
+const ORG_ENDS: &[&str] = &[
+    "Associates",
+    "Bros",
+    "Corp",
+    "Corporation",
+    "Enterprises",
+    "Foundation",
+    "Holdings",
+    "Inc",
+    "Industries",
+    "Institute",
+    "LLC",
+    "Ltd",
+    "Partners",
+    "PLC",
+    "Studios",
+    "Technologies",
+    "University",
+    "Ventures",
 ];
 
 /// Whether the person the model read in tokens `[from, to)` is no person's name: a product or
@@ -637,6 +663,11 @@ pub(crate) fn find(
             }
             let from = sentence_opener(text, &l, from, to);
             let to = pronoun_after(text, &l.toks, from, to);
+            // A "person" whose last word ends an organisation's name is that organisation.
+            let last = l.toks[to.max(from + 1) - 1].text(text);
+            if to - from >= 2 && ORG_ENDS.contains(&last.trim_end_matches('.')) {
+                return Some((from, to, EntityKind::Org, p));
+            }
             (!not_a_person(text, &l.toks, from, to)).then_some((from, to, kind, p))
         })
         .collect();
@@ -839,6 +870,24 @@ mod tests {
             .into_iter()
             .map(|(s, e, kind, _)| (text[s..e].to_owned(), kind))
             .collect()
+    }
+
+    #[test]
+    fn a_person_named_as_firms_or_medals_are_is_neither() {
+        let text = "Last week we talked about Netflix acquiring Warner Bros and what \
+                    consolidation means. With those places in mind, Joseph Studios builds \
+                    customer profiles. She won the Paul Getty Medal last year.";
+        let found = names(text);
+        for firm in ["Warner Bros", "Joseph Studios"] {
+            assert!(
+                found.contains(&(firm.to_owned(), EntityKind::Org)),
+                "{found:?}"
+            );
+        }
+        assert!(
+            found.iter().all(|(name, _)| !name.contains("Medal")),
+            "{found:?}"
+        );
     }
 
     #[test]
