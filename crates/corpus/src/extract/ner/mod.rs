@@ -317,6 +317,22 @@ const EVENT_ENDS: &[&str] = &[
     "Trophy",
 ];
 
+/// Whether the text right after a name makes it an illness's ("Alzheimer's disease",
+/// "Parkinson’s Disease", "Lyme disease", "Down syndrome").
+fn names_an_illness(after: &str) -> bool {
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("\u{2019}s"))
+        .unwrap_or(after);
+    let Some(word) = after.strip_prefix(' ') else {
+        return false;
+    };
+    ["disease", "syndrome"].iter().any(|illness| {
+        word.get(..illness.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(illness))
+    })
+}
+
 /// The last words of an organisation's name, which no surname is: "Martin Parr Foundation",
 /// "Francisco Partners", "Warner Bros".
 const ORG_ENDS: &[&str] = &[
@@ -716,7 +732,7 @@ pub(crate) fn find(
         let start = l.toks[from].start as usize;
         let end = l.toks[to - 1].end as usize;
         let surface = &text[start..end];
-        if super::entities::never_a_name(surface) {
+        if super::entities::never_a_name(surface) || names_an_illness(&text[end..]) {
             continue;
         }
         let key = lookup_key(surface);
@@ -886,6 +902,23 @@ mod tests {
         }
         assert!(
             found.iter().all(|(name, _)| !name.contains("Medal")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_name_of_an_illness_names_no_one() {
+        let text = "Early signs of Alzheimer’s disease are easy to miss, and Parkinson's \
+                    Disease is often found late, Dr. Maria Lopez of Boston said.";
+        let found = names(text);
+        assert!(
+            found
+                .iter()
+                .all(|(name, _)| !name.contains("Alzheimer") && !name.contains("Parkinson")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Maria Lopez".to_owned(), EntityKind::Person)),
             "{found:?}"
         );
     }
