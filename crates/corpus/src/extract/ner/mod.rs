@@ -298,6 +298,37 @@ fn trim(
     (to > from).then_some((from, to))
 }
 
+/// The first token of a person in tokens `[from, to)` after a post the title list does not hold,
+/// before a given name and a surname ("Dental Hygienist Andrea Fernandez", "Senior Economist
+/// Mark Zandi"): words that are no given names, the last of them a word for someone's work.
+fn after_post(text: &str, toks: &[Tok], from: usize, to: usize) -> usize {
+    let g = gazetteer();
+    let word = |k: usize| toks[k].text(text);
+    let given = |k: usize| g.given_names.contains(word(k));
+    let Some(k) = (from + 1..to.saturating_sub(1)).find(|&k| given(k)) else {
+        return from;
+    };
+    let post = word(k - 1);
+    let works = POST_ENDINGS.iter().any(|end| {
+        post.len() > end.len() + 2 && post.ends_with(end) && post.starts_with(char::is_uppercase)
+    }) && !NO_POSTS.contains(&post);
+    if works && (from..k).all(|j| !given(j)) {
+        k
+    } else {
+        from
+    }
+}
+
+/// The endings of words for someone's work ("Economist", "Hygienist", "Librarian", "Designer",
+/// "Director", "Consultant", "President").
+const POST_ENDINGS: &[&str] = &["ist", "ian", "er", "or", "ant", "ent"];
+
+/// Words with those endings that name no one's work ("Super Mario Run", "Upper West Side").
+const NO_POSTS: &[&str] = &[
+    "Border", "Center", "Inner", "Outer", "Over", "Power", "River", "Silver", "Summer", "Super",
+    "Tower", "Under", "Upper", "Water", "Winter",
+];
+
 /// The last words of an event's name, which no surname is: "Tony Awards", "Nobel Prize",
 /// "Commonwealth Games", "Davis Cup".
 const EVENT_ENDS: &[&str] = &[
@@ -678,6 +709,7 @@ pub(crate) fn find(
                 return (from < to).then_some((from, to, kind, p));
             }
             let from = sentence_opener(text, &l, from, to);
+            let from = after_post(text, &l.toks, from, to);
             let to = pronoun_after(text, &l.toks, from, to);
             // A "person" whose last word ends an organisation's name is that organisation.
             let last = l.toks[to.max(from + 1) - 1].text(text);
@@ -920,6 +952,30 @@ mod tests {
         assert!(
             found.contains(&("Maria Lopez".to_owned(), EntityKind::Person)),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_post_before_a_given_name_is_no_part_of_the_person() {
+        let text = "Dental Hygienist Andrea Fernandez said the clinic would open on Monday. \
+                    Senior Economist Mark Zandi said rates would fall. Super Mario Run sold \
+                    well, said Tyler James Williams.";
+        let people: Vec<String> = names(text)
+            .into_iter()
+            .filter(|(_, kind)| *kind == EntityKind::Person)
+            .map(|(name, _)| name)
+            .collect();
+        assert!(
+            people.contains(&"Andrea Fernandez".to_owned()),
+            "{people:?}"
+        );
+        assert!(people.contains(&"Mark Zandi".to_owned()), "{people:?}");
+        // A given name in front is no post; a game's first word neither.
+        assert!(
+            people
+                .iter()
+                .all(|p| p != "Mario Run" && p != "James Williams"),
+            "{people:?}"
         );
     }
 
