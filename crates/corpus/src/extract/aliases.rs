@@ -1238,6 +1238,21 @@ pub(crate) fn co_occurring(
 mod tests {
     use super::*;
 
+    /// A name read in a body's bytes `start..end`.
+    fn body_name(start: usize, end: usize, kind: EntityKind, confidence: u8) -> Found {
+        Found {
+            field: Field::Body,
+            start,
+            end,
+            kind: Some(kind),
+            confidence,
+            canonical: None,
+            acronym: None,
+            weak: false,
+            rule: "test",
+        }
+    }
+
     /// Every mention of each (surface, kind, confidence) in each text, linked.
     fn linked(texts: &[&str], names: &[(&str, EntityKind, u8)]) -> Vec<(String, EntityKind)> {
         let found: Vec<Vec<Found>> = texts
@@ -1246,16 +1261,8 @@ mod tests {
                 let mut list: Vec<Found> = names
                     .iter()
                     .flat_map(|&(surface, kind, confidence)| {
-                        t.match_indices(surface).map(move |(start, _)| Found {
-                            field: Field::Body,
-                            start,
-                            end: start + surface.len(),
-                            kind: Some(kind),
-                            confidence,
-                            canonical: None,
-                            acronym: None,
-                            weak: false,
-                            rule: "test",
+                        t.match_indices(surface).map(move |(start, _)| {
+                            body_name(start, start + surface.len(), kind, confidence)
                         })
                     })
                     .collect();
@@ -1382,16 +1389,8 @@ mod tests {
                                     && !t[..start].ends_with("Gordon ")
                                     && !t[..start].ends_with("Ole ")
                             })
-                            .map(move |(start, _)| Found {
-                                field: Field::Body,
-                                start,
-                                end: start + surface.len(),
-                                kind: Some(EntityKind::Person),
-                                confidence: 90,
-                                canonical: None,
-                                acronym: None,
-                                weak: false,
-                                rule: "test",
+                            .map(move |(start, _)| {
+                                body_name(start, start + surface.len(), EntityKind::Person, 90)
                             })
                     })
                     .collect()
@@ -1421,17 +1420,7 @@ mod tests {
                     Group would sell the mine.";
         let at = |surface: &str, kind: EntityKind, confidence: u8| {
             let start = text.find(surface).unwrap();
-            Found {
-                field: Field::Body,
-                start,
-                end: start + surface.len(),
-                kind: Some(kind),
-                confidence,
-                canonical: None,
-                acronym: None,
-                weak: false,
-                rule: "test",
-            }
+            body_name(start, start + surface.len(), kind, confidence)
         };
         let found = vec![vec![
             at("Martin Parr", EntityKind::Person, 98),

@@ -1875,6 +1875,11 @@ fn opens_with_publication_word(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The title of a page's first article.
+    fn title_of(page: &str) -> String {
+        segment(page)[0].title.clone()
+    }
+
     fn kinds(article: &Article) -> Vec<(LineNo, LineKind)> {
         article.lines.iter().map(|l| (l.line, l.kind)).collect()
     }
@@ -1918,7 +1923,7 @@ mod tests {
         // With the headline nowhere else on the page, the site's name in the banner is no
         // headline either: the page title without it is.
         let page = page.replace("A Traveler’s Guide To Insurance\n\nJanuary", "January");
-        assert_eq!(segment(&page)[0].title, "A Traveler's Guide To Insurance");
+        assert_eq!(title_of(&page), "A Traveler's Guide To Insurance");
     }
 
     /// Two paragraphs of a guide, for the pages of the title tests below.
@@ -1929,41 +1934,32 @@ mod tests {
         // The site's name stands again above the article; the notice at the foot says it is the
         // site's.
         let page = format!("A guide to wine types and styles | Wine & Spirit Education Trust\n\nMenu\n\nLogin\n\nWhere to study\n\nWine & Spirit Education Trust\n\nHow many wine types and styles are there?\n\n{GUIDE}\n\nShare this page\n\n© 2026. Wine & Spirit Education Trust | All Rights Reserved");
-        assert_eq!(
-            segment(&page)[0].title,
-            "How many wine types and styles are there?"
-        );
+        assert_eq!(title_of(&page), "How many wine types and styles are there?");
         // A headline of one word, before a longer site name.
         let page = format!("Coffee - University of Wisconsin-Stevens Point\n\nSkip to main content\n\nStudents\n\nFaculty\n\n{GUIDE}\n\n© 2026 University of Wisconsin-Stevens Point");
-        assert_eq!(segment(&page)[0].title, "Coffee");
+        assert_eq!(title_of(&page), "Coffee");
         // A word inside the notice's words is no name of the site's.
         let inside = page.replace(
             "© 2026 University of Wisconsin-Stevens Point",
             "© 2026 University of Wisconsin-Stevens Pointe Books",
         );
-        assert_eq!(
-            segment(&inside)[0].title,
-            "University of Wisconsin-Stevens Point"
-        );
+        assert_eq!(title_of(&inside), "University of Wisconsin-Stevens Point");
         // A credit in a caption names no site.
         let page = page.replace("© 2026 University", "Photo © University");
-        assert_eq!(
-            segment(&page)[0].title,
-            "University of Wisconsin-Stevens Point"
-        );
+        assert_eq!(title_of(&page), "University of Wisconsin-Stevens Point");
     }
 
     #[test]
     fn a_site_name_before_a_colon_in_the_banner_is_no_headline() {
         let page = format!("Engora Data Blog: Small adventures with small language models\n\nEngora Data Blog\n\nMike Woodward's thoughts on AI, data, and analytics. I cover AI, ML, management, law, statistics, company culture, hiring, data visualization, Python, SQL and a whole bunch of other topics.\n\nFriday, December 19, 2025\n\nSmall adventures with small language models\n\n{GUIDE}");
         assert_eq!(
-            segment(&page)[0].title,
+            title_of(&page),
             "Small adventures with small language models"
         );
         // A tag under the page title, which the headline keeps, is no site's name.
         let tagged = format!("Brexit: Talks collapse as the deadline nears\n\nBrexit\n\nBrexit: Talks collapse as the deadline nears\n\nBy Jane Doe\n\nDecember 3, 2025\n\n{GUIDE}");
         assert_eq!(
-            segment(&tagged)[0].title,
+            title_of(&tagged),
             "Brexit: Talks collapse as the deadline nears"
         );
     }
@@ -1988,14 +1984,14 @@ mod tests {
     #[test]
     fn a_button_the_page_repeats_is_no_headline() {
         let page = format!("How to Start an LLC in New York\n\nMenu\n\nStart My LLC\n\nPricing\n\nStart My LLC\n\nReviews\n\nStart My LLC\n\nHelp\n\nStart My LLC\n\nLLC State Requirements\n\nStart My LLC\n\nby Shannon Grilli\n\nUpdated on: January 30, 2026\n\n{GUIDE}");
-        assert_eq!(segment(&page)[0].title, "How to Start an LLC in New York");
+        assert_eq!(title_of(&page), "How to Start an LLC in New York");
         // The headline over the byline is still found among the buttons.
         let headline = page.replace(
             "by Shannon",
             "Starting an LLC in New York: Steps and Costs\n\nby Shannon",
         );
         assert_eq!(
-            segment(&headline)[0].title,
+            title_of(&headline),
             "Starting an LLC in New York: Steps and Costs"
         );
     }
@@ -2005,13 +2001,13 @@ mod tests {
         // "Blog:" in front of the page title's headline.
         let page = format!("Best Social Media Agencies in 2025 (Ranked) | Silverback Strategies\n\nMenu\n\nServices\n\nAbout\n\nBlog: Best Social Media Agencies in 2025 (Ranked)\n\nBy Jane Doe\n\nDecember 3, 2025\n\n{GUIDE}");
         assert_eq!(
-            segment(&page)[0].title,
+            title_of(&page),
             "Best Social Media Agencies in 2025 (Ranked)"
         );
         // A trail of links run into one line over the headline standing alone.
         let page = format!("The 2025 Best States for Mental Health Report | Soliant\n\nMenu\n\nSearch Jobs\n\nHome Soliant Report Reveals the Best States for Mental Health\n\nSoliant Report Reveals the Best States for Mental Health\n\nAuthor Posted by Soliant on December 20, 2024\n\n{GUIDE}");
         assert_eq!(
-            segment(&page)[0].title,
+            title_of(&page),
             "Soliant Report Reveals the Best States for Mental Health"
         );
     }
@@ -2020,10 +2016,10 @@ mod tests {
     fn a_headline_in_lower_case_takes_the_page_titles_spelling() {
         let body = "Coffee spread from the highlands of Ethiopia to Yemen in the fifteenth century, and from there to the rest of the world within two hundred years.\n\nThe first coffee houses opened in Mecca and Cairo, and later in Istanbul, Venice and London.";
         let page = format!("History of coffee | Origins and Spread | Encyclopedia\n\nMenu\n\nSearch\n\nhistory of coffee\n\n{body}");
-        assert_eq!(segment(&page)[0].title, "History of coffee");
+        assert_eq!(title_of(&page), "History of coffee");
         // A headline in the case its site gives it stays as it is.
         let page = page.replace("history of coffee\n", "History Of Coffee\n");
-        assert_eq!(segment(&page)[0].title, "History Of Coffee");
+        assert_eq!(title_of(&page), "History Of Coffee");
     }
 
     #[test]
@@ -2099,15 +2095,15 @@ mod tests {
         );
         let without_byline = page.replace("By Sam Jones\n\nMarch 3, 2025\n\n", "");
         assert_eq!(
-            segment(&without_byline)[0].title,
+            title_of(&without_byline),
             "Brake Pad Replacement: A Guide for Home Mechanics"
         );
         // A repeated page title is the headline without the site's name; in capitals, the
         // page title's spelling is kept.
         let page = format!("Brake Pad Replacement Guide | Example Garage\n\nMenu\n\nBRAKE PAD REPLACEMENT GUIDE\n\n{body}");
-        assert_eq!(segment(&page)[0].title, "Brake Pad Replacement Guide");
+        assert_eq!(title_of(&page), "Brake Pad Replacement Guide");
         let page = format!("Brake Pad Replacement Guide | Example Garage\n\nMenu\n\nBrake Pad Replacement Guide | Example Garage\n\n{body}");
-        assert_eq!(segment(&page)[0].title, "Brake Pad Replacement Guide");
+        assert_eq!(title_of(&page), "Brake Pad Replacement Guide");
     }
 
     #[test]

@@ -913,6 +913,15 @@ mod tests {
         );
     }
 
+    /// The people found in `text`, in order.
+    fn people(text: &str) -> Vec<String> {
+        names(text)
+            .into_iter()
+            .filter(|(_, kind)| *kind == EntityKind::Person)
+            .map(|(name, _)| name)
+            .collect()
+    }
+
     fn names(text: &str) -> Vec<(String, EntityKind)> {
         names_in(text)
             .into_iter()
@@ -960,11 +969,7 @@ mod tests {
         let text = "Dental Hygienist Andrea Fernandez said the clinic would open on Monday. \
                     Senior Economist Mark Zandi said rates would fall. Super Mario Run sold \
                     well, said Tyler James Williams.";
-        let people: Vec<String> = names(text)
-            .into_iter()
-            .filter(|(_, kind)| *kind == EntityKind::Person)
-            .map(|(name, _)| name)
-            .collect();
+        let people = people(text);
         assert!(
             people.contains(&"Andrea Fernandez".to_owned()),
             "{people:?}"
@@ -983,11 +988,7 @@ mod tests {
     fn a_name_written_twice_in_a_row_is_two_mentions_of_it() {
         let text = "By Richard Garner Richard Garner is an experienced mortgage broker with over \
                     forty years in home lending. He holds a degree from Widener University.";
-        let people: Vec<String> = names(text)
-            .into_iter()
-            .filter(|(_, kind)| *kind == EntityKind::Person)
-            .map(|(name, _)| name)
-            .collect();
+        let people = people(text);
         assert_eq!(people, ["Richard Garner", "Richard Garner"], "{people:?}");
     }
 
@@ -1039,11 +1040,7 @@ mod tests {
                     an hour, said Bill Gates.\n\
                     The musical won six Tony Awards, and its star, Lea Salonga, was given the \
                     Tiffany Award for her work.";
-        let people: Vec<String> = names(text)
-            .into_iter()
-            .filter(|(_, kind)| *kind == EntityKind::Person)
-            .map(|(name, _)| name)
-            .collect();
+        let people = people(text);
         for junk in [
             "Microsoft Teams",
             "Microsoft Copilot",
