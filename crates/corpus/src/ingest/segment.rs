@@ -586,17 +586,15 @@ fn title_parts_and_site<'a>(
                 notices.iter().any(|notice| names_whole(notice, &part))
             })
             .collect();
-        // One name, perhaps written twice ("Headline – Site - Site").
-        let site = named.first().map(|&k| parts[k]);
-        if let Some(site) = site.filter(|&site| named.iter().all(|&k| parts[k] == site)) {
+        // One name, perhaps written twice ("Headline – Site - Site"), beside a headline.
+        let site = named.first().map(|&k| parts[k]).filter(|&site| {
+            named.iter().all(|&k| parts[k] == site) && parts.iter().any(|&part| part != site)
+        });
+        if let Some(site) = site {
             parts.retain(|&part| part != site);
-            if !parts.is_empty() {
-                parts.push(site);
-                return (parts, Some(site));
-            }
             parts.push(site);
         }
-        return (parts, None);
+        return (parts, site);
     }
     if parts.is_empty() {
         if let Some((site, headline)) = first_text.split_once(": ") {
@@ -715,8 +713,8 @@ fn choose_title(
     // part much shorter than the longest: the site's name or a section's), and never the
     // title's last part where it stands in the banner at the top of the page: that is the
     // site's name ("Headline | Site").
-    // The title's last part ("Headline | Site"): where it stands in the banner, or alone above
-    // the article, it is the site's name.
+    // The title's last part ("Headline | Site"), or the part the page names as its site: where
+    // it stands in the banner, or alone above the article, it is the site's name.
     let last_part = site.or_else(|| {
         parts
             .iter()
