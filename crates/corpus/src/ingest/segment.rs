@@ -537,19 +537,20 @@ fn title_bar_below(block: &[(LineNo, &str)], first: usize, run_start: usize) -> 
     if page::word_count(name) > 3 || !page::title_parts(name).is_empty() {
         return None;
     }
-    let same = |part: &str| {
-        part.chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .eq(name
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .flat_map(char::to_lowercase))
-    };
+    let name = letters(name);
     (first + 1..run_start.min(first + 1 + TITLE_BAR_REACH)).find(|&j| {
         let parts = page::title_parts(block[j].1);
-        parts.len() >= 2 && parts.last().is_some_and(|last| same(last))
+        parts.len() >= 2 && parts.last().is_some_and(|last| letters(last) == name)
     })
+}
+
+/// A line's letters and digits in lower case, to compare two spellings of one title
+/// ("LESSWRONG" and "LessWrong", "history of coffee" and "History of Coffee").
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The page title without the site's name: the headline as the site words it (its first part,
@@ -688,6 +689,7 @@ fn without_site(line: &str, site: Option<&str>) -> String {
 fn choose_title(
     block: &[(LineNo, &str)],
     keys: &[u64],
+    times: &[usize],
     chrome: &[Option<Cow<'static, str>>],
     first: usize,
     run_start: usize,
@@ -776,11 +778,7 @@ fn choose_title(
             || !page::is_headline_like(text)
             || Some(keys[j]) == site_name
             || is_credit(text)
-            || keys
-                .iter()
-                .filter(|&&key| key == keys[j])
-                .nth(BUTTON_REPEATS - 1)
-                .is_some()
+            || times[j] >= BUTTON_REPEATS
         {
             continue;
         }
@@ -961,9 +959,12 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
     let mut by_key: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
     by_key.sort_unstable();
     let mut first_of = vec![0usize; keys.len()];
+    // How many times each line stands in the block.
+    let mut times = vec![0usize; keys.len()];
     for group in by_key.chunk_by(|a, b| a.0 == b.0) {
         for &(_, index) in group {
             first_of[index] = group[0].1;
+            times[index] = group.len();
         }
     }
     // The article's run: where prose outweighs everything else.
@@ -1007,7 +1008,7 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
 
     // 2. The title.
     let page_title_at = title_bar_below(block, i, run_start).unwrap_or(i);
-    let mut choice = choose_title(block, &keys, &chrome, page_title_at, run_start);
+    let mut choice = choose_title(block, &keys, &times, &chrome, page_title_at, run_start);
     if page_title_at > i && choice.page_title.is_none() {
         // The lines above the page title are the banner's.
         choice.page_title = Some(page_title_at);
@@ -1042,12 +1043,6 @@ fn classify_block(block: &[(LineNo, &str)], stats: &LineStats) -> Option<Article
         // first letter ("history of coffee") or with a word broken in two ("Planning C ycle"):
         // the page title's spelling.
         let page_title = block[page_title_at].1;
-        let letters = |text: &str| -> String {
-            text.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         title = page::title_parts(page_title)
             .into_iter()
             .chain([page_title])
