@@ -1464,13 +1464,14 @@ pub(crate) fn find(
             }
         }
     }
+    let body_words = BodyWords::new(body);
     found.extend(find_known(
         title,
         Field::Title,
         &known,
         0,
         title.len(),
-        body,
+        &body_words,
     ));
     // The dateline's place ("BONN 1996-09-02", "LONDON, Sept 4"): a name the text or the
     // gazetteers know, as in a headline.
@@ -1481,11 +1482,18 @@ pub(crate) fn find(
             &known,
             0,
             dateline.len(),
-            body,
+            &body_words,
         ));
     }
     for &(start, end) in &headings {
-        found.extend(find_known(body, Field::Body, &known, start, end, body));
+        found.extend(find_known(
+            body,
+            Field::Body,
+            &known,
+            start,
+            end,
+            &body_words,
+        ));
     }
     found.sort_by_key(|f| (f.field, f.start, std::cmp::Reverse(f.end)));
     // Overlaps: the first and longest wins (a credit found twice, say).
@@ -1657,13 +1665,12 @@ fn find_known(
     known: &HashMap<String, (EntityKind, Option<&'static str>, u8)>,
     from: usize,
     to: usize,
-    body: &str,
+    body: &BodyWords,
 ) -> Vec<Found> {
     // A heading in title case capitalises every word: one word the gazetteer knows that the
     // article writes in lower case is that word ("Joining Tours or Renting a Car": tours, not
     // the French city).
-    let written_lower =
-        |word: &str| word.chars().any(char::is_uppercase) && written_in_lower_case(body, word);
+    let written_lower = |word: &str| word.chars().any(char::is_uppercase) && body.has(word);
     let g = gazetteer();
     let all = tokens(&text[from..to]);
     let mut out = Vec::new();
@@ -1727,6 +1734,41 @@ fn find_known(
         i += matched.max(1);
     }
     out
+}
+
+/// The words of an article's body, for [`written_in_lower_case`] asked again and again of it:
+/// its runs of letters and digits are gathered on the first question, and a word of letters and
+/// digits only is then looked up among them rather than searched for through the text.
+pub(crate) struct BodyWords<'a> {
+    body: &'a str,
+    runs: std::cell::OnceCell<super::gazetteer::HashSet<&'a str>>,
+}
+
+impl<'a> BodyWords<'a> {
+    pub(crate) fn new(body: &'a str) -> Self {
+        BodyWords {
+            body,
+            runs: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`written_in_lower_case`] of the body.
+    pub(crate) fn has(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower.is_empty() || !lower.chars().all(char::is_alphanumeric) {
+            return written_in_lower_case(self.body, word);
+        }
+        // A match standing between two characters that are no letters or digits is one whole
+        // run of them.
+        self.runs
+            .get_or_init(|| {
+                self.body
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|run| !run.is_empty())
+                    .collect()
+            })
+            .contains(lower.as_str())
+    }
 }
 
 /// Whether `text` writes `word` in lower case, as a word of its own ("tours" for "Tours").
@@ -2303,6 +2345,34 @@ pub(crate) fn is_title_case(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_s_words_answer_as_a_search_through_it_does() {
+        let body = "Joining tours in the U.S. is easy.\nThe al-sudani camp, the aaa road, \
+                    an éclair and a bar-b-q; Paris.\n";
+        let words = BodyWords::new(body);
+        for word in [
+            "Tours",
+            "TOURS",
+            "Paris",
+            "U.S.",
+            "Al-Sudani",
+            "Éclair",
+            "Aa",
+            "Aaa",
+            "Bar",
+            "Q",
+            "Camp",
+            "Road",
+            "Joining",
+            "Is",
+            "Rome",
+        ] {
+            assert_eq!(words.has(word), written_in_lower_case(body, word), "{word}");
+        }
+        assert!(words.has("Tours") && words.has("Éclair") && words.has("Al-Sudani"));
+        assert!(!words.has("Paris") && !words.has("Aa") && !words.has("Joining"));
+    }
 
     fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
         find_in_text(text, Field::Body, &[])

@@ -347,7 +347,9 @@ impl<'a> Context<'a> {
             from = to;
         }
         // Each distinct word once: its number, and what the text does with it.
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        // (Sized for a text's distinct words at once: growing it a step at a time costs more.)
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
         let word_id: Vec<u32> = lower
             .iter()
             .map(|l| {
