@@ -93,17 +93,139 @@ fn seeds(x: &Sparse, k: usize) -> Vec<usize> {
 /// One document's row of X, its weights being updated, and how much they moved and sum to.
 type RowUpdate<'a> = (&'a Vec<(u32, f64)>, &'a mut Vec<f64>, (f64, f64));
 
+/// Calls `$f::<K>(…)` with K the number of topics `$k` when it is one of those usually asked for
+/// (the automatic choice and the page's menu), so that the loops over one term's or one
+/// document's k weights are compiled for that k and unrolled; `$f::<0>(…)` reads k at run time.
+/// Either way the sums are the same, made in the same order.
+macro_rules! for_k {
+    ($k:expr, $f:ident ( $($arg:expr),* )) => {
+        match $k {
+            2 => $f::<2>($($arg),*),
+            3 => $f::<3>($($arg),*),
+            4 => $f::<4>($($arg),*),
+            5 => $f::<5>($($arg),*),
+            6 => $f::<6>($($arg),*),
+            7 => $f::<7>($($arg),*),
+            8 => $f::<8>($($arg),*),
+            9 => $f::<9>($($arg),*),
+            10 => $f::<10>($($arg),*),
+            11 => $f::<11>($($arg),*),
+            12 => $f::<12>($($arg),*),
+            _ => $f::<0>($($arg),*),
+        }
+    };
+}
+
 /// A document's row of X times Hᵀ, H kept by term (`h[t * k + j]`): its weight on each topic's
 /// terms.
 fn row_times(row: &[(u32, f64)], h: &[f64], k: usize) -> Vec<f64> {
-    let mut b = vec![0.0; k];
+    for_k!(k, row_times_for(row, h, k))
+}
+
+/// [`row_times`] for `K` topics (`k`, when `K` is 0).
+fn row_times_for<const K: usize>(row: &[(u32, f64)], h: &[f64], k: usize) -> Vec<f64> {
+    if K == 0 {
+        let mut b = vec![0.0; k];
+        for &(c, value) in row {
+            let ht = &h[c as usize * k..(c as usize + 1) * k];
+            for (bj, &hj) in b.iter_mut().zip(ht) {
+                *bj += value * hj;
+            }
+        }
+        return b;
+    }
+    let mut b = [0.0; K];
     for &(c, value) in row {
-        let ht = &h[c as usize * k..(c as usize + 1) * k];
+        let ht = &h[c as usize * K..(c as usize + 1) * K];
         for (bj, &hj) in b.iter_mut().zip(ht) {
             *bj += value * hj;
         }
     }
-    b
+    b.to_vec()
+}
+
+/// A += the document's weights `wd` times each value of its row of X (A kept by term).
+fn add_document<const K: usize>(a: &mut [f64], row: &[(u32, f64)], wd: &[f64], k: usize) {
+    let k = if K == 0 { k } else { K };
+    let wd = &wd[..k];
+    for &(c, value) in row {
+        let at = &mut a[c as usize * k..(c as usize + 1) * k];
+        for (atj, &wdj) in at.iter_mut().zip(wd) {
+            *atj += wdj * value;
+        }
+    }
+}
+
+/// F = HHᵀ (k × k, by row) from H kept by term: the upper triangle summed term by term, the
+/// lower one its mirror.
+fn term_products<const K: usize>(h: &[f64], k: usize) -> Vec<f64> {
+    let k = if K == 0 { k } else { K };
+    let mut f = vec![0.0; k * k];
+    for ht in h.chunks_exact(k) {
+        for j in 0..k {
+            let hj = ht[j];
+            for (fjl, &hl) in f[j * k + j..(j + 1) * k].iter_mut().zip(&ht[j..]) {
+                *fjl += hj * hl;
+            }
+        }
+    }
+    for j in 1..k {
+        for l in 0..j {
+            f[j * k + l] = f[l * k + j];
+        }
+    }
+    f
+}
+
+/// One HALS update of a document's weights `wd` given H (by term) and F = HHᵀ (by row): how
+/// much they moved, and what they sum to after.
+fn update_document<const K: usize>(
+    row: &[(u32, f64)],
+    wd: &mut [f64],
+    h: &[f64],
+    f: &[f64],
+    k: usize,
+) -> (f64, f64) {
+    let k = if K == 0 { k } else { K };
+    let b = row_times_for::<K>(row, h, k);
+    let mut change = (0.0, 0.0);
+    for j in 0..k {
+        let fjj = f[j * k + j];
+        if fjj <= FLOOR {
+            continue;
+        }
+        let predicted: f64 = (0..k).map(|l| wd[l] * f[l * k + j]).sum();
+        let updated = (wd[j] + (b[j] - predicted) / fjj).max(FLOOR);
+        change.0 += (updated - wd[j]).abs();
+        change.1 += updated;
+        wd[j] = updated;
+    }
+    change
+}
+
+/// How many terms' weights are updated side by side.
+const TERMS_AT_ONCE: usize = 4;
+
+/// One HALS update of the weights of `M` terms side by side (`ht`: each term's `k` weights, one
+/// term after another; `at`: their columns of A), given G = WᵀW. A term's update is a chain of
+/// sums and a division, each waiting on the last; the terms' chains are independent, so `M` of
+/// them run at once. Each term's sums are made in the same order as alone.
+fn update_terms<const M: usize>(ht: &mut [f64], at: &[f64], g: &[Vec<f64>], k: usize) {
+    for (j, gj) in g.iter().enumerate() {
+        if gj[j] <= FLOOR {
+            continue;
+        }
+        let mut predicted = [0.0f64; M];
+        for (l, &gjl) in gj.iter().enumerate() {
+            for (q, p) in predicted.iter_mut().enumerate() {
+                *p += gjl * ht[q * k + l];
+            }
+        }
+        for (q, p) in predicted.iter().enumerate() {
+            let weight = &mut ht[q * k + j];
+            *weight = (*weight + (at[q * k + j] - p) / gj[j]).max(FLOOR);
+        }
+    }
 }
 
 /// Factorises `x` into `k` topics with at most `sweeps` HALS sweeps (fewer once converged). Never
@@ -145,12 +267,7 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
         let mut g = vec![vec![0.0; k]; k];
         for (row, wd) in x.rows.iter().zip(&w) {
             // (Every weight is at least FLOOR: none is skipped as zero.)
-            for &(c, value) in row {
-                let at = &mut a[c as usize * k..(c as usize + 1) * k];
-                for (atj, &wdj) in at.iter_mut().zip(wd) {
-                    *atj += wdj * value;
-                }
-            }
+            for_k!(k, add_document(&mut a, row, wd, k));
             for (gj, &wdj) in g.iter_mut().zip(wd) {
                 for (gjl, &wdl) in gj.iter_mut().zip(wd) {
                     *gjl += wdj * wdl;
@@ -159,35 +276,20 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
         }
         // Each term's weights depend only on that term's column of A: term by term, topic by
         // topic, as HALS updates each topic's row in turn.
-        for (ht, at) in h.chunks_exact_mut(k).zip(a.chunks_exact(k)) {
-            for j in 0..k {
-                if g[j][j] <= FLOOR {
-                    continue;
-                }
-                let mut predicted = 0.0;
-                for (gjl, &hl) in g[j].iter().zip(ht.iter()) {
-                    predicted += gjl * hl;
-                }
-                ht[j] = (ht[j] + (at[j] - predicted) / g[j][j]).max(FLOOR);
-            }
-        }
-        // W given H: B = XHᵀ (n × k), F = HHᵀ (k × k).
-        let mut f = vec![vec![0.0; k]; k];
-        for ht in h.chunks_exact(k) {
-            for (j, fj) in f.iter_mut().enumerate() {
-                let hj = ht[j];
-                for (fjl, &hl) in fj[j..].iter_mut().zip(&ht[j..]) {
-                    *fjl += hj * hl;
+        for (hs, as_) in h
+            .chunks_mut(TERMS_AT_ONCE * k)
+            .zip(a.chunks(TERMS_AT_ONCE * k))
+        {
+            if hs.len() == TERMS_AT_ONCE * k {
+                update_terms::<TERMS_AT_ONCE>(hs, as_, &g, k);
+            } else {
+                for (ht, at) in hs.chunks_exact_mut(k).zip(as_.chunks_exact(k)) {
+                    update_terms::<1>(ht, at, &g, k);
                 }
             }
         }
-        // The lower triangle mirrors the upper.
-        for j in 1..k {
-            let (upper, lower) = f.split_at_mut(j);
-            for (fjl, fl) in lower[0].iter_mut().zip(upper.iter()) {
-                *fjl = fl[j];
-            }
-        }
+        // W given H: B = XHᵀ (n × k), F = HHᵀ (k × k, by row).
+        let f = for_k!(k, term_products(&h, k));
         // Each document's weights are updated on their own (on every core natively); what moved
         // is summed after, in document order, so the sum is the same however many threads ran.
         let mut rows: Vec<RowUpdate<'_>> = x
@@ -197,17 +299,7 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
             .map(|(row, wd)| (row, wd, (0.0, 0.0)))
             .collect();
         crate::par::for_each_mut(&mut rows, |(row, wd, change)| {
-            let b = row_times(row, &h, k);
-            for j in 0..k {
-                if f[j][j] <= FLOOR {
-                    continue;
-                }
-                let predicted: f64 = (0..k).map(|l| wd[l] * f[l][j]).sum();
-                let updated = (wd[j] + (b[j] - predicted) / f[j][j]).max(FLOOR);
-                change.0 += (updated - wd[j]).abs();
-                change.1 += updated;
-                wd[j] = updated;
-            }
+            *change = for_k!(k, update_document(row, wd, &h, &f, k));
         });
         let (moved, size) = rows
             .iter()
@@ -230,6 +322,52 @@ pub fn factorise(x: &Sparse, k: usize, sweeps: usize) -> Factors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loops_compiled_for_a_number_of_topics_sum_as_the_general_ones() {
+        let k = 5;
+        let mut seed = 11u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            f64::from(seed % 1000) / 997.0 + 1e-3
+        };
+        let terms = 9;
+        let h: Vec<f64> = (0..terms * k).map(|_| next()).collect();
+        let row: Vec<(u32, f64)> = [0u32, 2, 3, 7, 8].iter().map(|&c| (c, next())).collect();
+        assert_eq!(
+            row_times_for::<5>(&row, &h, k),
+            row_times_for::<0>(&row, &h, k)
+        );
+        let f = term_products::<5>(&h, k);
+        assert_eq!(f, term_products::<0>(&h, k));
+        let wd: Vec<f64> = (0..k).map(|_| next()).collect();
+        let (mut fast, mut general) = (wd.clone(), wd);
+        assert_eq!(
+            update_document::<5>(&row, &mut fast, &h, &f, k),
+            update_document::<0>(&row, &mut general, &h, &f, k)
+        );
+        assert_eq!(fast, general);
+        let (mut fast, mut general) = (vec![0.0; terms * k], vec![0.0; terms * k]);
+        add_document::<5>(&mut fast, &row, &document_weights(k), k);
+        add_document::<0>(&mut general, &row, &document_weights(k), k);
+        assert_eq!(fast, general);
+        // Four terms' weights updated side by side, as each alone.
+        let g: Vec<Vec<f64>> = (0..k).map(|_| (0..k).map(|_| next()).collect()).collect();
+        let a: Vec<f64> = (0..4 * k).map(|_| next()).collect();
+        let mut together = h[..4 * k].to_vec();
+        update_terms::<4>(&mut together, &a, &g, k);
+        let mut alone = h[..4 * k].to_vec();
+        for (ht, at) in alone.chunks_exact_mut(k).zip(a.chunks_exact(k)) {
+            update_terms::<1>(ht, at, &g, k);
+        }
+        assert_eq!(together, alone);
+    }
+
+    fn document_weights(k: usize) -> Vec<f64> {
+        (0..k).map(|j| 0.5 + j as f64 / 7.0).collect()
+    }
 
     #[test]
     fn two_clear_groups_come_apart() {
