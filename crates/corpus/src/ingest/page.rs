@@ -212,10 +212,23 @@ pub fn is_section_end(line: &str) -> bool {
     SECTION_ENDS.contains(&chrome::key(line).as_str()) || counts_comments(line.trim())
 }
 
+/// Words a count of comments may follow when it is a link or a button to them ("View all 12
+/// comments", "Read 3 replies", "Search 87 Comments").
+const TO_COMMENTS: &[&str] = &["view", "show", "see", "read", "load", "search", "all"];
+
 /// A count of comments, alone or naming the headline in quotes (then as long as the
-/// headline): "3 Comments", "One response", "12 thoughts on “The headline”".
+/// headline), or the link to them: "3 Comments", "One response", "12 thoughts on “The
+/// headline”", "View all 12 comments".
 fn counts_comments(line: &str) -> bool {
-    let mut words = line.split_whitespace();
+    let mut words = line.split_whitespace().peekable();
+    for _ in 0..2 {
+        if words
+            .peek()
+            .is_some_and(|w| TO_COMMENTS.iter().any(|to| w.eq_ignore_ascii_case(to)))
+        {
+            words.next();
+        }
+    }
     let first = words.next().unwrap_or("");
     let counted = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit())
         || ["one", "two", "three", "no"]
@@ -606,6 +619,8 @@ mod tests {
             "Sources:",
             "Further reading",
             "External Websites",
+            "View all 12 comments",
+            "Search 87 Comments Log In/Create an Account",
         ] {
             assert!(is_section_end(line), "{line}");
         }
@@ -616,6 +631,8 @@ mod tests {
             "3 comments on the plan were sent to the council before the vote on Monday",
             "Sources said the deal was close",
             "References to the war",
+            "Read 3 books a week",
+            "See all 5 stories",
         ] {
             assert!(!is_section_end(line), "{line}");
         }
