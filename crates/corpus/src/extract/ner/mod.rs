@@ -649,7 +649,12 @@ fn consistent(
             } else if let Some(&sure) = surnames.get(w).filter(|_| stop - i == 1) {
                 // A surname is as sure as the full name, at most.
                 hit = Some((stop, EntityKind::Person, sure.min(0.6)));
-            } else if lone_start {
+            } else if lone_start
+                || (stop - i == 1 && l.lower_elsewhere[i] && w.chars().any(char::is_lowercase))
+            {
+                // (A lone capitalised word the text writes in lower case elsewhere is that word,
+                // not the place or firm the gazetteers know by it: "Guided Tours" beside "guided
+                // tours". One in capitals is not the word: "US" beside "us".)
                 continue;
             } else if g.places.contains_key(key) {
                 hit = Some((stop, EntityKind::Place, 0.6));
@@ -945,6 +950,20 @@ mod tests {
             found.iter().all(|(name, _)| !name.contains("Medal")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_word_the_text_writes_in_lower_case_is_no_place_the_gazetteer_knows() {
+        let text = "When To Choose Guided Tours in Iceland\n\nMany travellers join guided \
+                    tours in Iceland, and the US has sent more of them than ever; let us see \
+                    why.\n";
+        let found = names(text);
+        assert!(!found.iter().any(|(n, _)| n == "Tours"), "{found:?}");
+        assert!(
+            found.contains(&("Iceland".to_owned(), EntityKind::Place)),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(n, _)| n == "US"), "{found:?}");
     }
 
     #[test]
