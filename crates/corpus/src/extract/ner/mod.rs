@@ -369,10 +369,14 @@ fn names_an_illness(after: &str) -> bool {
 const ORG_ENDS: &[&str] = &[
     "Associates",
     "Bros",
+    "Company",
     "Corp",
     "Corporation",
     "Enterprises",
     "Foundation",
+    "Galleries",
+    "Gallery",
+    "Group",
     "Holdings",
     "Inc",
     "Industries",
@@ -385,6 +389,18 @@ const ORG_ENDS: &[&str] = &[
     "Technologies",
     "University",
     "Ventures",
+];
+
+/// Last words of a street's name, as addresses write them.
+const STREET_ENDS: &[&str] = &[
+    "St.",
+    "Ave.",
+    "Rd.",
+    "Blvd.",
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
 ];
 
 /// Whether the person the model read in tokens `[from, to)` is no person's name: a product or
@@ -403,6 +419,10 @@ fn not_a_person(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     let acronym = singular.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && singular.chars().all(|c| !c.is_lowercase())
         && !roman;
+    // A word with a figure in it names a model, not a person: "Segway Ninebot MAX G2".
+    if (from..to).any(|k| toks[k].text(text).bytes().any(|b| b.is_ascii_digit())) {
+        return true;
+    }
     // A product of a company the gazetteer knows: "Adobe Photoshop", "Google Maps".
     let first = lookup_key(toks[from].text(text));
     let brand = (from..to).any(|k| is_brand_word(toks[k].text(text)));
@@ -721,6 +741,10 @@ pub(crate) fn find(
             if to - from >= 2 && ORG_ENDS.contains(&last.trim_end_matches('.')) {
                 return Some((from, to, EntityKind::Org, p));
             }
+            // One whose last word is a street's is that street ("Roosevelt St.").
+            if to - from >= 2 && STREET_ENDS.contains(&last) {
+                return Some((from, to, EntityKind::Place, p));
+            }
             (!not_a_person(text, &l.toks, from, to)).then_some((from, to, kind, p))
         })
         .collect();
@@ -932,6 +956,20 @@ mod tests {
             .into_iter()
             .map(|(s, e, kind, _)| (text[s..e].to_owned(), kind))
             .collect()
+    }
+
+    #[test]
+    fn galleries_streets_and_models_are_no_people() {
+        let text = "Her photographs hang at the Marian Goodman Gallery this spring. The studio \
+                    sits on Roosevelt St. near the river. The Segway Ninebot MAX G2 reaches 28 \
+                    mph, and Anna Lopez rode it to work.";
+        let found = names(text);
+        let people: Vec<&str> = found
+            .iter()
+            .filter(|(_, kind)| *kind == EntityKind::Person)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert_eq!(people, ["Anna Lopez"], "{found:?}");
     }
 
     #[test]
