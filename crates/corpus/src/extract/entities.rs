@@ -1773,17 +1773,18 @@ impl<'a> BodyWords<'a> {
 
 /// Whether `text` writes `word` in lower case, as a word of its own ("tours" for "Tours").
 pub(crate) fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    text.match_indices(lower.as_str()).any(|(i, _)| {
-        !text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !text[i + lower.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    })
+    holds_words(text, &word.to_lowercase())
+}
+
+/// Whether `text` holds `words` as whole words, with no letter or digit right before or after
+/// ("© 2025 spice ai" holds "spice ai", not "pi").
+pub(crate) fn holds_words(text: &str, words: &str) -> bool {
+    !words.is_empty()
+        && text.match_indices(words).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + words.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Words in capitals written as a name is ("NEW YORK" → "New York", "AL-AIN" → "Al-Ain"), or

@@ -584,7 +584,9 @@ fn title_parts_and_site<'a>(
         let named: Vec<usize> = (0..parts.len())
             .filter(|&k| {
                 let part = parts[k].to_lowercase();
-                notices.iter().any(|notice| names_whole(notice, &part))
+                notices
+                    .iter()
+                    .any(|notice| crate::extract::entities::holds_words(notice, &part))
             })
             .collect();
         // One name, perhaps written twice ("Headline – Site - Site"), beside a headline.
@@ -654,16 +656,6 @@ fn within_label<'a>(line: &'a str, headline: &str) -> Option<&'a str> {
         .iter()
         .any(|separator| rest.starts_with(separator))
         .then(|| &line[..headline.len()])
-}
-
-/// Whether `text` holds `words` as whole words ("© 2025 spice ai" holds "spice ai", not "pi").
-fn names_whole(text: &str, words: &str) -> bool {
-    !words.is_empty()
-        && text.match_indices(words).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + words.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
 }
 
 /// A headline line without the site's name the page writes after it ("Headline – Site").

@@ -122,26 +122,29 @@ fn row_times(row: &[(u32, f64)], h: &[f64], k: usize) -> Vec<f64> {
     for_k!(k, row_times_for(row, h, k))
 }
 
-/// [`row_times`] for `K` topics (`k`, when `K` is 0).
+/// [`row_times`] for `K` topics (`k`, when `K` is 0): for a known `K` the sums are made in an
+/// array of that length, held in registers.
 fn row_times_for<const K: usize>(row: &[(u32, f64)], h: &[f64], k: usize) -> Vec<f64> {
     if K == 0 {
         let mut b = vec![0.0; k];
-        for &(c, value) in row {
-            let ht = &h[c as usize * k..(c as usize + 1) * k];
-            for (bj, &hj) in b.iter_mut().zip(ht) {
-                *bj += value * hj;
-            }
-        }
+        add_row_times(&mut b, row, h);
         return b;
     }
     let mut b = [0.0; K];
+    add_row_times(&mut b, row, h);
+    b.to_vec()
+}
+
+/// `b` += a document's row of X times Hᵀ (H kept by term, `b.len()` topics).
+#[inline(always)]
+fn add_row_times(b: &mut [f64], row: &[(u32, f64)], h: &[f64]) {
+    let k = b.len();
     for &(c, value) in row {
-        let ht = &h[c as usize * K..(c as usize + 1) * K];
+        let ht = &h[c as usize * k..(c as usize + 1) * k];
         for (bj, &hj) in b.iter_mut().zip(ht) {
             *bj += value * hj;
         }
     }
-    b.to_vec()
 }
 
 /// A += the document's weights `wd` times each value of its row of X (A kept by term).

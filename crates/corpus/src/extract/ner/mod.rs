@@ -963,13 +963,7 @@ mod tests {
         let text = "Her photographs hang at the Marian Goodman Gallery this spring. The studio \
                     sits on Roosevelt St. near the river. The Segway Ninebot MAX G2 reaches 28 \
                     mph, and Anna Lopez rode it to work.";
-        let found = names(text);
-        let people: Vec<&str> = found
-            .iter()
-            .filter(|(_, kind)| *kind == EntityKind::Person)
-            .map(|(name, _)| name.as_str())
-            .collect();
-        assert_eq!(people, ["Anna Lopez"], "{found:?}");
+        assert_eq!(people(text), ["Anna Lopez"]);
     }
 
     #[test]
